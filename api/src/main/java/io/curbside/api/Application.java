@@ -1,0 +1,47 @@
+package io.curbside.api;
+
+import io.curbside.api.catalog.CatalogImporter;
+import io.curbside.api.jurisdiction.JurisdictionImporter;
+import io.curbside.api.support.InvalidFileException;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.Micronaut;
+
+/** Starts the Curbside HTTP server, or with {@code import catalog|jurisdiction FILE} imports a file. */
+public final class Application {
+
+    private static final String USAGE = "usage: curbside [import catalog|jurisdiction FILE]";
+
+    private Application() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("import")) {
+            System.exit(importFile(args));
+        }
+        Micronaut.build(args).mainClass(Application.class).banner(false).start();
+    }
+
+    /** Imports without serving: migrates the database, loads the file, and exits. */
+    private static int importFile(String[] args) {
+        if (args.length != 3 || !(args[1].equals("catalog") || args[1].equals("jurisdiction"))) {
+            System.err.println(USAGE);
+            return 2;
+        }
+        try (ApplicationContext context = ApplicationContext.builder()
+                .properties(java.util.Map.of("curbside.import-on-startup", "false"))
+                .start()) {
+            if (args[1].equals("catalog")) {
+                int services = context.getBean(CatalogImporter.class).importFile(args[2]).services().size();
+                System.out.println("Imported " + services + " services from " + args[2]);
+            } else {
+                var jurisdiction = context.getBean(JurisdictionImporter.class).importFile(args[2]);
+                System.out.println("Imported " + jurisdiction.code() + " with " + jurisdiction.layers().size()
+                        + " district layers from " + args[2]);
+            }
+            return 0;
+        } catch (InvalidFileException e) {
+            System.err.println(e.getMessage());
+            return 1;
+        }
+    }
+}

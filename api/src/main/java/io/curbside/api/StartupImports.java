@@ -1,0 +1,46 @@
+package io.curbside.api;
+
+import io.curbside.api.catalog.CatalogImporter;
+import io.curbside.api.jurisdiction.JurisdictionImporter;
+import io.micronaut.context.annotation.Property;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Loads the configured city and catalog at start-up when the database has none yet, so a
+ * fresh install serves at once and a restart never overwrites what admins edited since.
+ */
+@Singleton
+@Requires(property = "curbside.import-on-startup", notEquals = "false")
+public class StartupImports {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StartupImports.class);
+
+    private final JurisdictionImporter jurisdiction;
+    private final CatalogImporter catalog;
+    private final String jurisdictionFile;
+    private final String catalogFile;
+
+    public StartupImports(JurisdictionImporter jurisdiction, CatalogImporter catalog,
+                          @Property(name = "curbside.jurisdiction") String jurisdictionFile,
+                          @Property(name = "curbside.catalog") String catalogFile) {
+        this.jurisdiction = jurisdiction;
+        this.catalog = catalog;
+        this.jurisdictionFile = jurisdictionFile;
+        this.catalogFile = catalogFile;
+    }
+
+    @EventListener
+    public void onStartup(StartupEvent event) {
+        if (!jurisdiction.importIfEmpty(jurisdictionFile)) {
+            LOG.info("A jurisdiction is already stored; {} was not imported", jurisdictionFile);
+        }
+        if (!catalog.importIfEmpty(catalogFile)) {
+            LOG.info("A catalog is already stored; {} was not imported", catalogFile);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package io.curbside.api.catalog;
+
+import io.curbside.api.support.FileSource;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Loads a catalog file into the database, all of it or nothing. */
+@Singleton
+public class CatalogImporter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CatalogImporter.class);
+
+    private final FileSource files;
+    private final CatalogRepository repository;
+
+    public CatalogImporter(FileSource files, CatalogRepository repository) {
+        this.files = files;
+        this.repository = repository;
+    }
+
+    /**
+     * Imports the file only when the database has no catalog yet, so a restart never
+     * overwrites what admins have edited since. Returns whether it imported.
+     */
+    @Transactional
+    public boolean importIfEmpty(String location) {
+        repository.lockForImport();
+        if (repository.hasServices()) {
+            return false;
+        }
+        importFile(location);
+        return true;
+    }
+
+    /** Imports the file whatever the database holds (the explicit import command). */
+    @Transactional
+    public Catalog importFile(String location) {
+        FileSource.Content content = files.read(location);
+        Catalog catalog = CatalogFile.parse(content);
+        repository.lockForImport();
+        repository.save(catalog, content.source(), content.sha256());
+        LOG.info("Imported catalog {} ({} services, languages {}, sha256 {})", content.source(),
+                catalog.services().size(), catalog.languages(), content.sha256());
+        return catalog;
+    }
+}

@@ -1,0 +1,28 @@
+package io.curbside.api.jurisdiction;
+
+import io.curbside.contract.api.JurisdictionApi;
+import io.curbside.contract.model.Jurisdiction;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Controller;
+
+/** GET /v1/jurisdiction. */
+@Controller
+public class JurisdictionController implements JurisdictionApi {
+
+    private final JurisdictionService jurisdiction;
+
+    public JurisdictionController(JurisdictionService jurisdiction) {
+        this.jurisdiction = jurisdiction;
+    }
+
+    @Override
+    public HttpResponse<Jurisdiction> getJurisdiction(String lang, String acceptLanguage) {
+        Jurisdiction answer = jurisdiction.current(lang, acceptLanguage);
+        // Boundaries change rarely; a day-long cache keeps map apps from re-downloading them.
+        return HttpResponse.ok(answer)
+                .header(HttpHeaders.CONTENT_LANGUAGE, answer.getLanguage())
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE)
+                .header(HttpHeaders.CACHE_CONTROL, "public, max-age=3600");
+    }
+}

@@ -1,0 +1,140 @@
+package io.curbside.api.jurisdiction;
+
+import io.curbside.api.support.DataStoreException;
+import io.curbside.api.support.JsonTexts;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jakarta.inject.Singleton;
+import org.locationtech.jts.geom.MultiPolygon;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKBReader;
+import org.locationtech.jts.io.WKBWriter;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The jurisdiction's SQL. Geometries travel as WKB; PostGIS stores them as SRID 4326. */
+@Singleton
+public class JurisdictionRepository {
+
+    private final JdbcOperations jdbc;
+    private final JsonTexts texts;
+
+    public JurisdictionRepository(JdbcOperations jdbc, JsonTexts texts) {
+        this.jdbc = jdbc;
+        this.texts = texts;
+    }
+
+    public boolean exists() {
+        return jdbc.prepareStatement("SELECT EXISTS (SELECT 1 FROM jurisdiction)", ps -> {
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        });
+    }
+
+    public void lockForImport() {
+        jdbc.prepareStatement("SELECT pg_advisory_xact_lock(hashtext('curbside.jurisdiction-import'))", ps -> {
+            ps.execute();
+            return null;
+        });
+    }
+
+    /** Replaces the jurisdiction and all its layers. */
+    public void replace(Jurisdiction jurisdiction, String source, String sha256) {
+        Connection c = jdbc.getConnection();
+        WKBWriter wkb = new WKBWriter();
+        try {
+            try (var s = c.createStatement()) {
+                s.execute("DELETE FROM district");
+                s.execute("DELETE FROM district_layer");
+                s.execute("DELETE FROM jurisdiction");
+            }
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO jurisdiction (code, name, boundary, source, sha256)
+                    VALUES (?, ?::jsonb, ST_SetSRID(ST_GeomFromWKB(?), 4326), ?, ?)""")) {
+                ps.setString(1, jurisdiction.code());
+                ps.setString(2, texts.write(jurisdiction.name()));
+                ps.setBytes(3, wkb.write(jurisdiction.boundary()));
+                ps.setString(4, source);
+                ps.setString(5, sha256);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement layer = c.prepareStatement(
+                    "INSERT INTO district_layer (code, name, sort_order) VALUES (?, ?::jsonb, ?)");
+                 PreparedStatement district = c.prepareStatement("""
+                         INSERT INTO district (layer_code, code, name, geom)
+                         VALUES (?, ?, ?::jsonb, ST_SetSRID(ST_GeomFromWKB(?), 4326))""")) {
+                int order = 0;
+                for (Jurisdiction.Layer l : jurisdiction.layers()) {
+                    layer.setString(1, l.code());
+                    layer.setString(2, texts.write(l.name()));
+                    layer.setInt(3, ++order);
+                    layer.executeUpdate();
+                    for (Jurisdiction.District d : l.districts()) {
+                        district.setString(1, l.code());
+                        district.setString(2, d.code());
+                        district.setString(3, texts.write(d.name()));
+                        district.setBytes(4, wkb.write(d.area()));
+                        district.addBatch();
+                    }
+                    district.executeBatch();
+                }
+            }
+        } catch (SQLException e) {
+            throw new DataStoreException("jurisdiction SQL", e);
+        }
+    }
+
+    /** The jurisdiction with its layers in the order they were imported, if one was. */
+    public Optional<Stored> load() {
+        Connection c = jdbc.getConnection();
+        WKBReader wkb = new WKBReader();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT code, name::text, ST_AsBinary(boundary), sha256 FROM jurisdiction");
+             ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+                return Optional.empty();
+            }
+            String code = rs.getString(1);
+            var name = texts.read(rs.getString(2));
+            MultiPolygon boundary = (MultiPolygon) wkb.read(rs.getBytes(3));
+            String sha256 = rs.getString(4);
+            Map<String, List<Jurisdiction.District>> districts = new LinkedHashMap<>();
+            try (PreparedStatement d = c.prepareStatement("""
+                    SELECT layer_code, code, name::text, ST_AsBinary(geom) FROM district
+                    ORDER BY layer_code, length(code), code""");
+                 ResultSet drs = d.executeQuery()) {
+                while (drs.next()) {
+                    districts.computeIfAbsent(drs.getString(1), k -> new ArrayList<>()).add(new Jurisdiction.District(
+                            drs.getString(2), texts.read(drs.getString(3)), (MultiPolygon) wkb.read(drs.getBytes(4))));
+                }
+            }
+            List<Jurisdiction.Layer> layers = new ArrayList<>();
+            try (PreparedStatement l = c.prepareStatement(
+                    "SELECT code, name::text FROM district_layer ORDER BY sort_order");
+                 ResultSet lrs = l.executeQuery()) {
+                while (lrs.next()) {
+                    layers.add(new Jurisdiction.Layer(lrs.getString(1), texts.read(lrs.getString(2)),
+                            districts.getOrDefault(lrs.getString(1), List.of())));
+                }
+            }
+            return Optional.of(new Stored(new Jurisdiction(code, name, boundary, layers), sha256));
+        } catch (SQLException e) {
+            throw new DataStoreException("jurisdiction SQL", e);
+        } catch (ParseException e) {
+            throw new IllegalStateException("PostGIS returned unreadable WKB", e);
+        }
+    }
+
+    /** A jurisdiction and the digest of the file it came from (its version). */
+    public record Stored(Jurisdiction jurisdiction, String sha256) {
+    }
+}

@@ -1,0 +1,72 @@
+package io.curbside.api.jurisdiction;
+
+import io.curbside.api.i18n.LanguageNegotiator;
+import io.curbside.api.i18n.Translations;
+import io.curbside.api.problem.ProblemException;
+import io.curbside.contract.model.DistrictLayer;
+import io.curbside.contract.model.GeoJsonFeature;
+import io.curbside.contract.model.GeoJsonFeatureCollection;
+import io.curbside.contract.model.GeoJsonFeatureCollectionType;
+import io.curbside.contract.model.GeoJsonFeatureType;
+import io.curbside.contract.model.GeoJsonGeometry;
+import io.curbside.geo.Bbox;
+import io.curbside.geo.GeoJsonWriter;
+import io.micronaut.transaction.annotation.ReadOnly;
+import jakarta.inject.Singleton;
+import org.locationtech.jts.geom.Geometry;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** The city and its districts as an app draws them. */
+@Singleton
+public class JurisdictionService {
+
+    private final JurisdictionRepository repository;
+
+    public JurisdictionService(JurisdictionRepository repository) {
+        this.repository = repository;
+    }
+
+    /** The stored jurisdiction in the chosen language. */
+    @ReadOnly
+    public io.curbside.contract.model.Jurisdiction current(String lang, String acceptLanguage) {
+        JurisdictionRepository.Stored stored = repository.load()
+                .orElseThrow(() -> ProblemException.notFound("No jurisdiction has been imported yet."));
+        Jurisdiction j = stored.jurisdiction();
+        String language = LanguageNegotiator.choose(lang, acceptLanguage, languages(j));
+        List<DistrictLayer> layers = j.layers().stream()
+                .map(l -> new DistrictLayer(l.code(), l.name().in(language), new GeoJsonFeatureCollection(
+                        GeoJsonFeatureCollectionType.FEATURE_COLLECTION,
+                        l.districts().stream().map(d -> feature(l.code(), d.code(), d.name(), d.area(), language)).toList())))
+                .toList();
+        return new io.curbside.contract.model.Jurisdiction(j.code(), j.name().in(language), language,
+                Bbox.of(j.boundary()).toList(),
+                feature(JurisdictionFile.CITY_LAYER, j.code(), j.name(), j.boundary(), language), layers);
+    }
+
+    private static GeoJsonFeature feature(String layer, String code, Translations name, Geometry area, String language) {
+        Map<String, Object> geometry = GeoJsonWriter.geometry(area);
+        @SuppressWarnings("unchecked")
+        List<Object> coordinates = (List<Object>) geometry.get("coordinates");
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("layer", layer);
+        properties.put("code", code);
+        properties.put("name", name.in(language));
+        return new GeoJsonFeature(GeoJsonFeatureType.FEATURE, code,
+                new GeoJsonGeometry((String) geometry.get("type"), coordinates), properties);
+    }
+
+    private static Set<String> languages(Jurisdiction j) {
+        Set<String> languages = new TreeSet<>(j.name().languages());
+        j.layers().forEach(l -> {
+            languages.addAll(l.name().languages());
+            l.districts().forEach(d -> languages.addAll(d.name().languages()));
+        });
+        return languages;
+    }
+
+}

@@ -1,0 +1,39 @@
+package io.curbside.api.problem;
+
+import io.curbside.contract.model.Violation;
+
+import java.util.List;
+
+/** Thrown by feature services to answer with an RFC 9457 problem. */
+public class ProblemException extends RuntimeException {
+
+    private final ProblemType type;
+    private final transient List<Violation> violations;
+
+    public ProblemException(ProblemType type, String detail) {
+        this(type, detail, List.of());
+    }
+
+    public ProblemException(ProblemType type, String detail, List<Violation> violations) {
+        super(detail);
+        this.type = type;
+        this.violations = List.copyOf(violations);
+    }
+
+    public static ProblemException notFound(String detail) {
+        return new ProblemException(ProblemType.NOT_FOUND, detail);
+    }
+
+    public static ProblemException invalidParameter(String name, String message) {
+        return new ProblemException(ProblemType.INVALID_PARAMETER,
+                "The parameter \"" + name + "\" " + message + ".", List.of(new Violation(name, message)));
+    }
+
+    public ProblemType type() {
+        return type;
+    }
+
+    public List<Violation> violations() {
+        return violations;
+    }
+}

@@ -1,0 +1,20 @@
+package io.curbside.api.problem;
+
+import io.curbside.contract.model.Problem;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import jakarta.inject.Singleton;
+
+/** Answers a {@link ProblemException} thrown anywhere below a controller. */
+@Singleton
+@Produces
+public class ProblemExceptionHandler implements ExceptionHandler<ProblemException, HttpResponse<Problem>> {
+
+    @Override
+    public HttpResponse<Problem> handle(HttpRequest request, ProblemException exception) {
+        Problem problem = Problems.of(exception.type(), exception.getMessage(), exception.violations(), request);
+        return Problems.write(HttpResponse.status(exception.type().status()), problem);
+    }
+}

@@ -1,0 +1,124 @@
+package io.curbside.api.problem;
+
+import io.curbside.contract.model.Problem;
+import io.curbside.contract.model.Violation;
+import io.micronaut.context.annotation.Primary;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.server.exceptions.response.Error;
+import io.micronaut.http.server.exceptions.response.ErrorContext;
+import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import io.micronaut.core.convert.exceptions.ConversionErrorException;
+import io.micronaut.core.bind.exceptions.UnsatisfiedArgumentException;
+import jakarta.inject.Singleton;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.SQLTransientConnectionException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns every error Micronaut raises by itself (no route, wrong method, unreadable JSON, a
+ * parameter that does not convert or validate, an unexpected exception) into problem+json.
+ * One place, so no error path can answer in another format.
+ */
+@Primary
+@Singleton
+public class ProblemResponseProcessor implements ErrorResponseProcessor<Problem> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemResponseProcessor.class);
+
+    @Override
+    public MutableHttpResponse<Problem> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
+        int status = response.code();
+        Throwable cause = context.getRootCause().orElse(null);
+        if (databaseUnreachable(cause)) {
+            response.header("Retry-After", "5");
+            return Problems.write(response, Problems.of(ProblemType.UNAVAILABLE,
+                    "The service cannot reach its database right now. Please try again shortly.",
+                    List.of(), context.getRequest()));
+        }
+        if (status >= 500) {
+            LOG.error("Unexpected error on {} {}", context.getRequest().getMethod(), context.getRequest().getPath(), cause);
+            return Problems.write(response, Problems.of(ProblemType.INTERNAL,
+                    "Something went wrong on our side. The error has been logged.", List.of(), context.getRequest()));
+        }
+        ProblemType type = status == HttpStatus.BAD_REQUEST.getCode() && isBodyError(cause)
+                ? ProblemType.INVALID_BODY
+                : ProblemType.forStatus(status);
+        List<Violation> violations = violations(cause, context);
+        return Problems.write(response, Problems.of(type, detail(type, context, violations), violations,
+                context.getRequest()));
+    }
+
+    /** Names each bad parameter or field the way the client sent it. */
+    private static List<Violation> violations(Throwable cause, ErrorContext context) {
+        List<Violation> violations = new ArrayList<>();
+        if (cause instanceof ConstraintViolationException e) {
+            for (ConstraintViolation<?> v : e.getConstraintViolations()) {
+                String field = null;
+                for (Path.Node node : v.getPropertyPath()) {
+                    field = node.getName();
+                }
+                violations.add(new Violation(field == null ? "" : field, v.getMessage()));
+            }
+        } else if (cause instanceof ConversionErrorException e) {
+            violations.add(new Violation(e.getArgument().getName(),
+                    "is not a valid " + e.getArgument().getType().getSimpleName().toLowerCase(java.util.Locale.ROOT)));
+        } else if (cause instanceof UnsatisfiedArgumentException e) {
+            violations.add(new Violation(e.getArgument().getName(), "is required"));
+        } else {
+            for (Error error : context.getErrors()) {
+                error.getPath().ifPresent(path -> violations.add(new Violation(fieldName(path), error.getMessage())));
+            }
+        }
+        violations.sort(java.util.Comparator.comparing(Violation::getField));
+        return violations;
+    }
+
+    private static String detail(ProblemType type, ErrorContext context, List<Violation> violations) {
+        if (!violations.isEmpty()) {
+            StringBuilder detail = new StringBuilder("Please correct ");
+            for (int i = 0; i < violations.size(); i++) {
+                detail.append(i == 0 ? "" : "; ").append('"').append(violations.get(i).getField()).append("\": ")
+                        .append(violations.get(i).getMessage());
+            }
+            return detail.append('.').toString();
+        }
+        return switch (type) {
+            case NOT_FOUND -> "There is nothing at " + context.getRequest().getPath() + ".";
+            case METHOD_NOT_ALLOWED -> context.getRequest().getMethodName() + " is not allowed on "
+                    + context.getRequest().getPath() + ".";
+            default -> context.getErrors().stream().map(Error::getMessage).findFirst().orElse(type.title());
+        };
+    }
+
+    /** Validation paths look like "listServices.q"; clients know the parameter as "q". */
+    private static String fieldName(String path) {
+        int dot = path.indexOf('.');
+        return dot >= 0 && dot < path.length() - 1 ? path.substring(dot + 1) : path;
+    }
+
+    private static boolean isBodyError(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            String name = t.getClass().getName();
+            if (name.contains("Json") || name.contains("Serde") || name.contains("Codec")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean databaseUnreachable(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof SQLTransientConnectionException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

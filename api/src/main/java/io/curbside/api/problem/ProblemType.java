@@ -1,0 +1,51 @@
+package io.curbside.api.problem;
+
+import io.micronaut.http.HttpStatus;
+
+/** The kinds of problem Curbside answers with, each with a stable type URI. */
+public enum ProblemType {
+    INVALID_PARAMETER("invalid-parameter", "Invalid parameter", HttpStatus.BAD_REQUEST),
+    INVALID_BODY("invalid-body", "Invalid request body", HttpStatus.BAD_REQUEST),
+    NOT_FOUND("not-found", "Not found", HttpStatus.NOT_FOUND),
+    METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", HttpStatus.METHOD_NOT_ALLOWED),
+    NOT_ACCEPTABLE("not-acceptable", "Not acceptable", HttpStatus.NOT_ACCEPTABLE),
+    PAYLOAD_TOO_LARGE("payload-too-large", "Payload too large", HttpStatus.REQUEST_ENTITY_TOO_LARGE),
+    UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", HttpStatus.UNSUPPORTED_MEDIA_TYPE),
+    UNAVAILABLE("unavailable", "Temporarily unavailable", HttpStatus.SERVICE_UNAVAILABLE),
+    INTERNAL("internal-error", "Internal error", HttpStatus.INTERNAL_SERVER_ERROR);
+
+    /** URNs: stable names that never depend on where Curbside is hosted. */
+    private static final String PREFIX = "urn:curbside:problem:";
+
+    private final String slug;
+    private final String title;
+    private final HttpStatus status;
+
+    ProblemType(String slug, String title, HttpStatus status) {
+        this.slug = slug;
+        this.title = title;
+        this.status = status;
+    }
+
+    public String uri() {
+        return PREFIX + slug;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    /** The type that fits an error status Micronaut raised by itself (no route, bad body...). */
+    static ProblemType forStatus(int code) {
+        for (ProblemType type : values()) {
+            if (type.status.getCode() == code && type != INVALID_BODY) {
+                return type;
+            }
+        }
+        return code >= 500 ? INTERNAL : INVALID_PARAMETER;
+    }
+}

@@ -1,0 +1,40 @@
+package io.curbside.api.testing;
+
+import io.micronaut.test.support.TestPropertyProvider;
+import org.junit.jupiter.api.TestInstance;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Base of every test that needs the database: the class gets a fresh PostGIS database, which
+ * the application migrates and fills with the demo city and catalog on start-up.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class DatabaseTest implements TestPropertyProvider {
+
+    private TestDatabase.Server database;
+
+    @Override
+    public Map<String, String> getProperties() {
+        database = TestDatabase.freshDatabase(getClass().getSimpleName());
+        Map<String, String> properties = new HashMap<>();
+        properties.put("datasources.default.url", database.url());
+        properties.put("datasources.default.username", database.user());
+        properties.put("datasources.default.password", database.password());
+        properties.putAll(extraProperties());
+        return properties;
+    }
+
+    /** Settings a test class adds or overrides. */
+    protected Map<String, String> extraProperties() {
+        return Map.of();
+    }
+
+    /** A direct connection to this class's database, to check rows behind the API's back. */
+    protected Connection connect() throws SQLException {
+        return database.connect();
+    }
+}
