@@ -1,0 +1,50 @@
+package io.curbside.geo;
+
+import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.MultiPolygon;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class BoundariesTest {
+
+    private static Geometry polygon(double... xy) {
+        Coordinate[] ring = new Coordinate[xy.length / 2];
+        for (int i = 0; i < ring.length; i++) {
+            ring[i] = new Coordinate(xy[2 * i], xy[2 * i + 1]);
+        }
+        return Wgs84.FACTORY.createPolygon(ring);
+    }
+
+    @Test
+    void aPolygonBecomesAOnePartMultiPolygonAndAMultiPolygonStaysAsItIs() {
+        MultiPolygon m = Boundaries.asMultiPolygon(polygon(0, 0, 1, 0, 1, 1, 0, 0));
+        assertEquals(1, m.getNumGeometries());
+        assertSame(m, Boundaries.asMultiPolygon(m));
+    }
+
+    @Test
+    void somethingThatIsNotAnAreaIsRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Boundaries.asMultiPolygon(new LatLon(1, 1).toPoint()));
+        assertTrue(e.getMessage().contains("not a Point"), e.getMessage());
+    }
+
+    @Test
+    void aSelfIntersectingBoundaryIsRefusedWithWhereItCrosses() {
+        Geometry bowTie = polygon(0, 0, 2, 2, 2, 0, 0, 2, 0, 0);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Boundaries.requireValid(bowTie, "district 3"));
+        assertTrue(e.getMessage().startsWith("district 3 is not a valid shape: Self-intersection near lon 1.0, lat 1.0"),
+                e.getMessage());
+    }
+
+    @Test
+    void aValidBoundaryPasses() {
+        Boundaries.requireValid(polygon(0, 0, 1, 0, 1, 1, 0, 1, 0, 0), "city");
+    }
+}
