@@ -3,6 +3,7 @@ package io.curbside.api.problem;
 import io.curbside.contract.model.Problem;
 import io.curbside.contract.model.Violation;
 import io.micronaut.context.annotation.Primary;
+import io.micronaut.data.connection.exceptions.ConnectionException;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.response.Error;
@@ -17,6 +18,7 @@ import jakarta.validation.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.List;
@@ -113,9 +115,18 @@ public class ProblemResponseProcessor implements ErrorResponseProcessor<Problem>
         return false;
     }
 
+    /**
+     * The pool timed out, or a connection broke: SQLState class 08 (connection exception) or
+     * 57P01-57P03 (the server shut down or is starting), or Micronaut could not prepare a pooled
+     * connection (Hikari handed out one the server had closed). Not the client's fault, not a bug.
+     */
     private static boolean databaseUnreachable(Throwable cause) {
         for (Throwable t = cause; t != null; t = t.getCause()) {
-            if (t instanceof SQLTransientConnectionException) {
+            if (t instanceof SQLTransientConnectionException || t instanceof ConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException e && e.getSQLState() != null
+                    && (e.getSQLState().startsWith("08") || e.getSQLState().startsWith("57P0"))) {
                 return true;
             }
         }

@@ -37,4 +37,9 @@ public abstract class DatabaseTest implements TestPropertyProvider {
     protected Connection connect() throws SQLException {
         return database.connect();
     }
+
+    /** A connection to the server's maintenance database, to act on this class's database from outside. */
+    protected Connection connectToServer() throws SQLException {
+        return database.withDatabase("postgres").connect();
+    }
 }
