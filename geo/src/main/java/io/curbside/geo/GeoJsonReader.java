@@ -1,9 +1,12 @@
 package io.curbside.geo;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -23,17 +26,22 @@ import java.util.Map;
 /** Reads RFC 7946 GeoJSON into JTS geometries (SRID 4326), naming the exact place of any error. */
 public final class GeoJsonReader {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // GeoJSON needs at most a few levels (MultiPolygon is 4 deep); a low limit turns a hostile
+    // deeply nested document into a clear error instead of a long recursion.
+    private static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build())
+                    .build())
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
     private static final GeometryFactory F = Wgs84.FACTORY;
-
-    static {
-        JSON.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build());
-    }
 
     private GeoJsonReader() {
     }
 
-    /** The features of a FeatureCollection; a bare Feature or geometry reads as one feature. */
+    /**
+     * The features of a FeatureCollection; a bare Feature or geometry reads as one feature.
+     * The whole document is held in memory, so callers bound its size (an upload limit).
+     */
     public static List<GeoFeature> readFeatures(InputStream in) {
         JsonNode root = parse(in);
         String type = type(root, "");
@@ -67,26 +75,34 @@ public final class GeoJsonReader {
             }
             return root;
         } catch (JsonProcessingException e) {
-            throw new GeoJsonException("", "not valid JSON: " + e.getOriginalMessage()
-                    + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+            String place = e.getLocation() == null ? ""
+                    : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+            throw new GeoJsonException("", "not valid JSON: " + e.getOriginalMessage() + place);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     private static GeoFeature feature(JsonNode node, String at) {
-        if (!"Feature".equals(type(node, at))) {
-            throw new GeoJsonException(at + ".type", "expected \"Feature\"");
+        String type = type(node, at);
+        if (!"Feature".equals(type)) {
+            throw new GeoJsonException(join(at, "type"), "expected \"Feature\", found \"" + type + "\"");
         }
         JsonNode geometry = node.get("geometry");
-        if (geometry == null || geometry.isNull()) {
+        if (geometry == null) {
             throw new GeoJsonException(join(at, "geometry"), "is missing");
         }
+        if (geometry.isNull()) {
+            throw new GeoJsonException(join(at, "geometry"), "is null; features without a location are not accepted here");
+        }
         JsonNode id = node.get("id");
+        if (id != null && !id.isNull() && !id.isTextual() && !id.isNumber()) {
+            throw new GeoJsonException(join(at, "id"), "must be a string or a number");
+        }
         Map<String, Object> properties = new LinkedHashMap<>();
         JsonNode props = node.get("properties");
         if (props != null && props.isObject()) {
-            props.fields().forEachRemaining(e -> properties.put(e.getKey(), JSON.convertValue(e.getValue(), Object.class)));
+            props.properties().forEach(e -> properties.put(e.getKey(), JSON.convertValue(e.getValue(), Object.class)));
         } else if (props != null && !props.isNull()) {
             throw new GeoJsonException(join(at, "properties"), "must be an object or null");
         }
@@ -113,7 +129,8 @@ public final class GeoJsonReader {
             throw new GeoJsonException(where, "must be an array");
         }
         return switch (type) {
-            case "Point" -> F.createPoint(position(c, where));
+            // RFC 7946 lets an empty coordinates array stand for an empty geometry.
+            case "Point" -> c.isEmpty() ? F.createPoint() : F.createPoint(position(c, where));
             case "MultiPoint" -> F.createMultiPoint(each(c, where, (n, w) -> F.createPoint(position(n, w)))
                     .toArray(Point[]::new));
             case "LineString" -> line(c, where);
@@ -183,9 +200,15 @@ public final class GeoJsonReader {
     }
 
     private static String type(JsonNode node, String at) {
-        JsonNode type = node == null ? null : node.get("type");
-        if (type == null || !type.isTextual()) {
+        if (node == null || !node.isObject()) {
+            throw new GeoJsonException(at, "must be a JSON object");
+        }
+        JsonNode type = node.get("type");
+        if (type == null) {
             throw new GeoJsonException(join(at, "type"), "is missing");
+        }
+        if (!type.isTextual()) {
+            throw new GeoJsonException(join(at, "type"), "must be a string");
         }
         return type.asText();
     }

@@ -1,5 +1,6 @@
 package io.curbside.geo;
 
+import org.locationtech.jts.algorithm.Orientation;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryCollection;
@@ -26,19 +27,49 @@ public final class GeoJsonWriter {
     private GeoJsonWriter() {
     }
 
+    /** The geometry with coordinates rounded to {@link #DEFAULT_DECIMALS}. */
     public static Map<String, Object> geometry(Geometry g) {
         return geometry(g, DEFAULT_DECIMALS);
     }
 
+    /**
+     * The geometry with coordinates rounded to {@code decimals} (0 to 15), polygon rings wound
+     * as RFC 7946 asks (exterior counter-clockwise, holes clockwise).
+     */
     public static Map<String, Object> geometry(Geometry g, int decimals) {
-        double scale = Math.pow(10, decimals);
+        if (decimals < 0 || decimals > 15) {
+            // beyond 15 digits a double has nothing left to round, and the scaled value could overflow a long
+            throw new IllegalArgumentException("decimals must be between 0 and 15, not " + decimals);
+        }
+        return write(g, Math.pow(10, decimals));
+    }
+
+    /** A Feature with an id (omitted when null), the geometry and the properties. */
+    public static Map<String, Object> feature(GeoFeature feature) {
+        return feature(feature, DEFAULT_DECIMALS);
+    }
+
+    /** A Feature whose coordinates are rounded to {@code decimals}. */
+    public static Map<String, Object> feature(GeoFeature feature, int decimals) {
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("type", g.getGeometryType());
+        json.put("type", "Feature");
+        if (feature.id() != null) {
+            json.put("id", feature.id());
+        }
+        json.put("geometry", geometry(feature.geometry(), decimals));
+        json.put("properties", feature.properties());
+        return json;
+    }
+
+    private static Map<String, Object> write(Geometry g, double scale) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        // a JTS LinearRing is a closed LineString; GeoJSON has no ring type of its own
+        json.put("type", g instanceof LineString ? "LineString" : g.getGeometryType());
         if (g instanceof GeometryCollection && !(g instanceof MultiPoint || g instanceof MultiLineString
                 || g instanceof MultiPolygon)) {
             List<Object> parts = new ArrayList<>();
             for (int i = 0; i < g.getNumGeometries(); i++) {
-                parts.add(geometry(g.getGeometryN(i), decimals));
+                parts.add(write(g.getGeometryN(i), scale));
             }
             json.put("geometries", parts);
         } else {
@@ -47,30 +78,20 @@ public final class GeoJsonWriter {
         return json;
     }
 
-    /** A Feature with the geometry, an id (omitted when null) and the properties. */
-    public static Map<String, Object> feature(GeoFeature feature) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("type", "Feature");
-        if (feature.id() != null) {
-            json.put("id", feature.id());
-        }
-        json.put("geometry", geometry(feature.geometry()));
-        json.put("properties", feature.properties());
-        return json;
-    }
-
     private static Object coordinates(Geometry g, double scale) {
         if (g instanceof Point p) {
-            return position(p.getCoordinate(), scale);
+            return p.isEmpty() ? List.of() : position(p.getCoordinate(), scale);
         }
         if (g instanceof LineString l) {
             return positions(l.getCoordinates(), scale);
         }
         if (g instanceof Polygon p) {
             List<Object> rings = new ArrayList<>();
-            rings.add(positions(p.getExteriorRing().getCoordinates(), scale));
-            for (int i = 0; i < p.getNumInteriorRing(); i++) {
-                rings.add(positions(p.getInteriorRingN(i).getCoordinates(), scale));
+            if (!p.isEmpty()) {
+                rings.add(positions(wound(p.getExteriorRing().getCoordinates(), true), scale));
+                for (int i = 0; i < p.getNumInteriorRing(); i++) {
+                    rings.add(positions(wound(p.getInteriorRingN(i).getCoordinates(), false), scale));
+                }
             }
             return rings;
         }
@@ -79,6 +100,17 @@ public final class GeoJsonWriter {
             parts.add(coordinates(g.getGeometryN(i), scale));
         }
         return parts;
+    }
+
+    private static Coordinate[] wound(Coordinate[] ring, boolean counterClockwise) {
+        if (Orientation.isCCWArea(ring) == counterClockwise) {
+            return ring;
+        }
+        Coordinate[] reversed = new Coordinate[ring.length];
+        for (int i = 0; i < ring.length; i++) {
+            reversed[i] = ring[ring.length - 1 - i];
+        }
+        return reversed;
     }
 
     private static List<Object> positions(Coordinate[] coordinates, double scale) {

@@ -2,7 +2,8 @@ package io.curbside.geo;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.locationtech.jts.geom.Coordinate;
 
 import java.util.List;
 import java.util.Random;
@@ -20,12 +21,26 @@ class BboxTest {
         assertEquals(List.of(-83.1, 39.9, -82.9, 40.1), box.toList());
         assertTrue(box.contains(new LatLon(40.0, -83.0)));
         assertFalse(box.contains(new LatLon(40.2, -83.0)));
+        assertEquals(new Bbox(0, 0, 1, 1), Bbox.parse("0,0,1e0,+1."));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "1,2,3", "1,2,3,4,5", "a,2,3,4", "10,0,5,1", "0,10,1,5", "0,0,200,1", "0,-95,1,1"})
-    void refusesMalformedOrInvertedBoxes(String text) {
-        assertThrows(IllegalArgumentException.class, () -> Bbox.parse(text));
+    @CsvSource(delimiter = '|', value = {
+        "''|a bbox is four numbers",
+        "1,2,3|not 3 values",
+        "1,2,3,4,5,6|not 6 values",
+        "a,2,3,4|\"a\" is not a number",
+        "0x1p3,0,9,1|\"0x1p3\" is not a number",
+        "NaN,0,1,1|\"NaN\" is not a number",
+        "1d,0,2,1|\"1d\" is not a number",
+        "10,0,5,1|minimum longitude 10.0 is east of maximum longitude 5.0",
+        "0,10,1,5|minimum latitude 10.0 is north of maximum latitude 5.0",
+        "0,0,200,1|maximum longitude 200.0 is outside [-180, 180]",
+        "0,-95,1,1|minimum latitude -95.0 is outside [-90, 90]",
+    })
+    void refusesMalformedOrInvertedBoxesSayingWhy(String text, String expected) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Bbox.parse(text));
+        assertTrue(e.getMessage().contains(expected), e.getMessage());
     }
 
     @Test
@@ -43,7 +58,30 @@ class BboxTest {
             if (box.maxLat() < 89) {
                 assertFalse(box.contains(new LatLon(box.maxLat() + 0.5, box.minLon())));
             }
+            if (box.minLon() > -179) {
+                assertFalse(box.contains(new LatLon(box.minLat(), box.minLon() - 0.5)));
+            }
             assertEquals(box, Bbox.parse(String.join(",", box.toList().stream().map(String::valueOf).toList())));
         }
+    }
+
+    @Test
+    void randomPositionsAreInsideTheBoxOfTheirGeometry() {
+        Random random = new Random(8);
+        for (int i = 0; i < 10_000; i++) {
+            Coordinate[] points = new Coordinate[1 + random.nextInt(5)];
+            for (int k = 0; k < points.length; k++) {
+                points[k] = new Coordinate(random.nextDouble() * 360 - 180, random.nextDouble() * 180 - 90);
+            }
+            Bbox box = Bbox.of(Wgs84.FACTORY.createMultiPointFromCoords(points));
+            for (Coordinate c : points) {
+                assertTrue(box.contains(new LatLon(c.y, c.x)));
+            }
+        }
+    }
+
+    @Test
+    void anEmptyGeometryHasNoBox() {
+        assertThrows(IllegalArgumentException.class, () -> Bbox.of(Wgs84.FACTORY.createPolygon()));
     }
 }

@@ -3,6 +3,7 @@ package io.curbside.geo;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.LinearRing;
 import org.locationtech.jts.geom.MultiPolygon;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,12 +13,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class BoundariesTest {
 
-    private static Geometry polygon(double... xy) {
+    private static LinearRing ring(double... xy) {
         Coordinate[] ring = new Coordinate[xy.length / 2];
         for (int i = 0; i < ring.length; i++) {
             ring[i] = new Coordinate(xy[2 * i], xy[2 * i + 1]);
         }
-        return Wgs84.FACTORY.createPolygon(ring);
+        return Wgs84.FACTORY.createLinearRing(ring);
+    }
+
+    private static Geometry polygon(double... xy) {
+        return Wgs84.FACTORY.createPolygon(ring(xy));
     }
 
     @Test
@@ -46,5 +51,22 @@ class BoundariesTest {
     @Test
     void aValidBoundaryPasses() {
         Boundaries.requireValid(polygon(0, 0, 1, 0, 1, 1, 0, 1, 0, 0), "city");
+    }
+
+    @Test
+    void aHoleOutsideItsShellIsRefused() {
+        Geometry withStrayHole = Wgs84.FACTORY.createPolygon(ring(0, 0, 1, 0, 1, 1, 0, 1, 0, 0),
+                new LinearRing[] {ring(2, 2, 3, 2, 3, 3, 2, 2)});
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Boundaries.requireValid(withStrayHole, "neighborhood Old Town"));
+        assertTrue(e.getMessage().startsWith("neighborhood Old Town is not a valid shape: Hole lies outside shell"),
+                e.getMessage());
+    }
+
+    @Test
+    void anEmptyBoundaryIsRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Boundaries.requireValid(Wgs84.FACTORY.createPolygon(), "city"));
+        assertEquals("city is empty", e.getMessage());
     }
 }
