@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Start-up imports only into an empty database; the explicit import replaces, retires, and is atomic. */
-@MicronautTest
+@MicronautTest(transactional = false)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CatalogImportTest extends DatabaseTest {
 

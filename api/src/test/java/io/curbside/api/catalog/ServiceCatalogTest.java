@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-@MicronautTest
+@MicronautTest(transactional = false)
 class ServiceCatalogTest extends DatabaseTest {
 
     private static final Argument<Map<String, Object>> JSON = Argument.mapOf(String.class, Object.class);

@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The running app serves exactly the routes openapi/curbside.yaml declares, no more, no fewer. */
-@MicronautTest
+@MicronautTest(transactional = false)
 class ContractRoutesTest extends DatabaseTest {
 
     private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");

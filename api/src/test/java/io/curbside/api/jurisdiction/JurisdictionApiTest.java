@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** GET /v1/jurisdiction serves the stored city as GeoJSON an app can draw. */
-@MicronautTest
+@MicronautTest(transactional = false)
 class JurisdictionApiTest extends DatabaseTest {
 
     private static final Argument<Map<String, Object>> JSON = Argument.mapOf(String.class, Object.class);

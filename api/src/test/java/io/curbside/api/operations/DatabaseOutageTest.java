@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** When the database goes away, requests fail fast with 503 problem+json and readiness says DOWN. */
-@MicronautTest
+@MicronautTest(transactional = false)
 class DatabaseOutageTest extends DatabaseTest {
 
     @Inject

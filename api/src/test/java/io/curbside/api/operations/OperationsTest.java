@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Health includes the database, metrics are Prometheus text, start-up imported the demo once. */
-@MicronautTest
+@MicronautTest(transactional = false)
 class OperationsTest extends DatabaseTest {
 
     @Override

@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** Every error outside Open311 is RFC 9457 problem+json with a stable type, never a 5xx for bad input. */
-@MicronautTest
+@MicronautTest(transactional = false)
 class ProblemResponsesTest extends DatabaseTest {
 
     @Inject

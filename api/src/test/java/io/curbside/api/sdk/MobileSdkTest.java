@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The generated mobile SDK (OkHttp + Gson) talks to the running app unchanged. */
-@MicronautTest
+@MicronautTest(transactional = false)
 class MobileSdkTest extends DatabaseTest {
 
     @Inject

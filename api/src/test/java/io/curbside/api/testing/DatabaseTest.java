@@ -10,7 +10,9 @@ import java.util.Map;
 
 /**
  * Base of every test that needs the database: the class gets a fresh PostGIS database, which
- * the application migrates and fills with the demo city and catalog on start-up.
+ * the application migrates and fills with the demo city and catalog on start-up. Subclasses use
+ * {@code @MicronautTest(transactional = false)}: the app commits as it does in production, and
+ * checks through {@link #connect()} see what a client would.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class DatabaseTest implements TestPropertyProvider {
