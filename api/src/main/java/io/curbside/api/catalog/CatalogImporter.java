@@ -1,6 +1,7 @@
 package io.curbside.api.catalog;
 
 import io.curbside.api.support.FileSource;
+import io.curbside.api.support.ImportGuard;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -14,10 +15,12 @@ public class CatalogImporter {
 
     private final FileSource files;
     private final CatalogRepository repository;
+    private final ImportGuard guard;
 
-    public CatalogImporter(FileSource files, CatalogRepository repository) {
+    public CatalogImporter(FileSource files, CatalogRepository repository, ImportGuard guard) {
         this.files = files;
         this.repository = repository;
+        this.guard = guard;
     }
 
     /**
@@ -26,8 +29,8 @@ public class CatalogImporter {
      */
     @Transactional
     public boolean importIfEmpty(String location) {
-        repository.lockForImport();
-        if (repository.hasServices()) {
+        guard.lock("catalog");
+        if (!guard.isEmpty("service")) {
             return false;
         }
         importFile(location);
@@ -39,7 +42,7 @@ public class CatalogImporter {
     public Catalog importFile(String location) {
         FileSource.Content content = files.read(location);
         Catalog catalog = CatalogFile.parse(content);
-        repository.lockForImport();
+        guard.lock("catalog");
         repository.save(catalog, content.source(), content.sha256());
         LOG.info("Imported catalog {} ({} services, languages {}, sha256 {})", content.source(),
                 catalog.services().size(), catalog.languages(), content.sha256());

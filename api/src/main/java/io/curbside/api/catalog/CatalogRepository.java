@@ -33,22 +33,7 @@ public class CatalogRepository {
         this.texts = texts;
     }
 
-    public boolean hasServices() {
-        return jdbc.prepareStatement("SELECT EXISTS (SELECT 1 FROM service)", ps -> {
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getBoolean(1);
-            }
-        });
-    }
 
-    /** Serializes importers on every node: the second one sees the first one's catalog. */
-    public void lockForImport() {
-        jdbc.prepareStatement("SELECT pg_advisory_xact_lock(hashtext('curbside.catalog-import'))", ps -> {
-            ps.execute();
-            return null;
-        });
-    }
 
     /**
      * Writes the catalog: upserts its departments, groups and services, replaces the questions

@@ -1,6 +1,7 @@
 package io.curbside.api.jurisdiction;
 
 import io.curbside.api.support.FileSource;
+import io.curbside.api.support.ImportGuard;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -14,17 +15,19 @@ public class JurisdictionImporter {
 
     private final FileSource files;
     private final JurisdictionRepository repository;
+    private final ImportGuard guard;
 
-    public JurisdictionImporter(FileSource files, JurisdictionRepository repository) {
+    public JurisdictionImporter(FileSource files, JurisdictionRepository repository, ImportGuard guard) {
         this.files = files;
         this.repository = repository;
+        this.guard = guard;
     }
 
     /** Imports only when no jurisdiction is stored yet; returns whether it imported. */
     @Transactional
     public boolean importIfEmpty(String location) {
-        repository.lockForImport();
-        if (repository.exists()) {
+        guard.lock("jurisdiction");
+        if (!guard.isEmpty("jurisdiction")) {
             return false;
         }
         importFile(location);
@@ -36,7 +39,7 @@ public class JurisdictionImporter {
     public Jurisdiction importFile(String location) {
         FileSource.Content content = files.read(location);
         Jurisdiction jurisdiction = JurisdictionFile.parse(content);
-        repository.lockForImport();
+        guard.lock("jurisdiction");
         repository.replace(jurisdiction, content.source(), content.sha256());
         LOG.info("Imported jurisdiction {} from {} ({} layers, sha256 {})", jurisdiction.code(), content.source(),
                 jurisdiction.layers().size(), content.sha256());

@@ -31,21 +31,7 @@ public class JurisdictionRepository {
         this.texts = texts;
     }
 
-    public boolean exists() {
-        return jdbc.prepareStatement("SELECT EXISTS (SELECT 1 FROM jurisdiction)", ps -> {
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getBoolean(1);
-            }
-        });
-    }
 
-    public void lockForImport() {
-        jdbc.prepareStatement("SELECT pg_advisory_xact_lock(hashtext('curbside.jurisdiction-import'))", ps -> {
-            ps.execute();
-            return null;
-        });
-    }
 
     /** Replaces the jurisdiction and all its layers. */
     public void replace(Jurisdiction jurisdiction, String source, String sha256) {
