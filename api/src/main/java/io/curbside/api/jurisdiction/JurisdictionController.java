@@ -2,6 +2,7 @@ package io.curbside.api.jurisdiction;
 
 import io.curbside.contract.api.JurisdictionApi;
 import io.curbside.contract.model.Jurisdiction;
+import io.curbside.contract.model.Location;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
@@ -24,5 +25,13 @@ public class JurisdictionController implements JurisdictionApi {
                 .header(HttpHeaders.CONTENT_LANGUAGE, answer.getLanguage())
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE)
                 .header(HttpHeaders.CACHE_CONTROL, "public, max-age=3600");
+    }
+
+    @Override
+    public HttpResponse<Location> locate(Double lat, Double lon, String lang, String acceptLanguage) {
+        Location location = jurisdiction.locate(lat, lon, lang, acceptLanguage);
+        return HttpResponse.ok(location)
+                .header(HttpHeaders.CONTENT_LANGUAGE, location.getLanguage())
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
     }
 }

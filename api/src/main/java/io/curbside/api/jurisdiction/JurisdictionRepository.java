@@ -1,6 +1,8 @@
 package io.curbside.api.jurisdiction;
 
+import io.curbside.api.i18n.Translations;
 import io.curbside.api.support.DataStoreException;
+import io.curbside.geo.LatLon;
 import io.curbside.api.support.JsonTexts;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
@@ -118,6 +120,57 @@ public class JurisdictionRepository {
         } catch (ParseException e) {
             throw new IllegalStateException("PostGIS returned unreadable WKB", e);
         }
+    }
+
+    /**
+     * Whether the city covers the point, and per layer the district that does (on a shared
+     * edge, the one whose code sorts first). ST_Covers counts the boundary itself as inside
+     * and uses the GiST index on district.geom.
+     */
+    public Optional<Located> locate(LatLon point) {
+        Connection c = jdbc.getConnection();
+        try (PreparedStatement ps = c.prepareStatement("""
+                WITH p AS (SELECT ST_SetSRID(ST_MakePoint(?, ?), 4326) AS pt)
+                SELECT ST_Covers(j.boundary, p.pt), j.name::text
+                FROM jurisdiction j, p""");
+             PreparedStatement districts = c.prepareStatement("""
+                     WITH p AS (SELECT ST_SetSRID(ST_MakePoint(?, ?), 4326) AS pt)
+                     SELECT DISTINCT ON (l.sort_order, d.layer_code) d.layer_code, l.name::text, d.code, d.name::text
+                     FROM district d JOIN district_layer l ON l.code = d.layer_code, p
+                     WHERE ST_Covers(d.geom, p.pt)
+                     ORDER BY l.sort_order, d.layer_code, length(d.code), d.code""")) {
+            ps.setDouble(1, point.lon());
+            ps.setDouble(2, point.lat());
+            boolean inside;
+            Translations city;
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                inside = rs.getBoolean(1);
+                city = texts.read(rs.getString(2));
+            }
+            districts.setDouble(1, point.lon());
+            districts.setDouble(2, point.lat());
+            List<Hit> hits = new ArrayList<>();
+            try (ResultSet rs = districts.executeQuery()) {
+                while (rs.next()) {
+                    hits.add(new Hit(rs.getString(1), texts.read(rs.getString(2)), rs.getString(3),
+                            texts.read(rs.getString(4))));
+                }
+            }
+            return Optional.of(new Located(inside, city, hits));
+        } catch (SQLException e) {
+            throw new DataStoreException("jurisdiction SQL", e);
+        }
+    }
+
+    /** Where a point is: inside the city or not, and its district in each layer. */
+    public record Located(boolean inside, Translations city, List<Hit> districts) {
+    }
+
+    /** The district of one layer that holds a point. */
+    public record Hit(String layer, Translations layerName, String code, Translations name) {
     }
 
     /** A jurisdiction and the digest of the file it came from (its version). */

@@ -3,6 +3,11 @@ package io.curbside.api.jurisdiction;
 import io.curbside.api.i18n.LanguageNegotiator;
 import io.curbside.api.i18n.Translations;
 import io.curbside.api.problem.ProblemException;
+import io.curbside.api.problem.ProblemType;
+import io.curbside.contract.model.DistrictRef;
+import io.curbside.contract.model.Location;
+import io.curbside.contract.model.Violation;
+import io.curbside.geo.LatLon;
 import io.curbside.contract.model.DistrictLayer;
 import io.curbside.contract.model.GeoJsonFeature;
 import io.curbside.contract.model.GeoJsonFeatureCollection;
@@ -46,6 +51,29 @@ public class JurisdictionService {
         return new io.curbside.contract.model.Jurisdiction(j.code(), j.name().in(language), language,
                 Bbox.of(j.boundary()).toList(),
                 feature(JurisdictionFile.CITY_LAYER, j.code(), j.name(), j.boundary(), language), layers);
+    }
+
+    /** Whether a point is in the city, and in which districts. */
+    @ReadOnly
+    public Location locate(double lat, double lon, String lang, String acceptLanguage) {
+        LatLon point;
+        try {
+            point = new LatLon(lat, lon);
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(ProblemType.INVALID_PARAMETER, e.getMessage() + ".",
+                    List.of(new Violation(Double.isFinite(lat) && Math.abs(lat) <= 90 ? "lon" : "lat", e.getMessage())));
+        }
+        JurisdictionRepository.Located located = repository.locate(point)
+                .orElseThrow(() -> ProblemException.notFound("No jurisdiction has been imported yet."));
+        Set<String> languages = new TreeSet<>(located.city().languages());
+        located.districts().forEach(d -> {
+            languages.addAll(d.name().languages());
+            languages.addAll(d.layerName().languages());
+        });
+        String language = LanguageNegotiator.choose(lang, acceptLanguage, languages);
+        return new Location(language, located.inside(), located.city().in(language), located.districts().stream()
+                .map(d -> new DistrictRef(d.layer(), d.layerName().in(language), d.code(), d.name().in(language)))
+                .toList());
     }
 
     private static GeoJsonFeature feature(String layer, String code, Translations name, Geometry area, String language) {

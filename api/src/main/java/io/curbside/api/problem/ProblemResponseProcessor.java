@@ -99,8 +99,11 @@ public class ProblemResponseProcessor implements ErrorResponseProcessor<Problem>
         };
     }
 
-    /** Validation paths look like "listServices.q"; clients know the parameter as "q". */
+    /** Paths look like "listServices.q" or "/lon"; clients know the parameter as "q" or "lon". */
     private static String fieldName(String path) {
+        if (path.startsWith("/")) {
+            return path.substring(1).replace('/', '.');
+        }
         int dot = path.indexOf('.');
         return dot >= 0 && dot < path.length() - 1 ? path.substring(dot + 1) : path;
     }
