@@ -158,6 +158,16 @@ public class CatalogRepository {
         }
     }
 
+    /** The catalog's version, bumped by a trigger on every change to any catalog table. */
+    public long version() {
+        return jdbc.prepareStatement("SELECT version FROM catalog_version", ps -> {
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
     /** The active catalog, ordered as the city ordered it. */
     public Catalog loadActive() {
         Connection c = jdbc.getConnection();

@@ -12,6 +12,7 @@ import io.curbside.contract.model.ServiceGroup;
 import io.curbside.contract.model.ServiceList;
 import io.curbside.contract.model.ServiceSummary;
 import io.curbside.contract.model.Target;
+import io.curbside.api.support.EntityTags;
 import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
 
@@ -32,16 +33,33 @@ public class CatalogService {
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
     private final CatalogRepository repository;
+    private volatile View cached;
 
     public CatalogService(CatalogRepository repository) {
         this.repository = repository;
     }
 
-    /** A listing in the chosen language; {@link ServiceList#getLanguage()} says which. */
+    /**
+     * The current catalog in the language chosen for this request, with the ETag of answers made
+     * from it. The catalog is cached and reloaded only when its version changed, whoever changed
+     * it and on whichever node: a request costs one one-row read.
+     */
     @ReadOnly
-    public ServiceList list(String lang, String acceptLanguage, String group, String query) {
-        Catalog catalog = repository.loadActive();
-        String language = LanguageNegotiator.choose(lang, acceptLanguage, catalog.languages());
+    public View view(String lang, String acceptLanguage) {
+        long version = repository.version();
+        View current = cached;
+        if (current == null || current.version() != version) {
+            current = new View(version, Translations.FALLBACK, repository.loadActive());
+            cached = current;
+        }
+        String language = LanguageNegotiator.choose(lang, acceptLanguage, current.catalog().languages());
+        return new View(current.version(), language, current.catalog());
+    }
+
+    /** A listing in the view's language; {@link ServiceList#getLanguage()} says which. */
+    public ServiceList list(View view, String group, String query) {
+        Catalog catalog = view.catalog();
+        String language = view.language();
         Map<String, Catalog.Department> departments = departments(catalog);
         List<String> words = words(query);
         List<ServiceSummary> services = catalog.services().stream()
@@ -56,10 +74,9 @@ public class CatalogService {
     }
 
     /** One service with its questions, or a 404 naming the code. */
-    @ReadOnly
-    public ServiceDefinition find(String code, String lang, String acceptLanguage) {
-        Catalog catalog = repository.loadActive();
-        String language = LanguageNegotiator.choose(lang, acceptLanguage, catalog.languages());
+    public ServiceDefinition find(View view, String code) {
+        Catalog catalog = view.catalog();
+        String language = view.language();
         Catalog.Service service = catalog.services().stream()
                 .filter(s -> s.code().equals(code))
                 .findFirst()
@@ -122,6 +139,15 @@ public class CatalogService {
             throw ProblemException.invalidParameter("q", "is longer than 200 characters");
         }
         return new ArrayList<>(Arrays.stream(fold(query).split("\\s+")).filter(w -> !w.isEmpty()).toList());
+    }
+
+    /** A catalog version, seen in one language. */
+    public record View(long version, String language, Catalog catalog) {
+
+        /** Answers made from this view are the same bytes until the catalog changes. */
+        public String etag() {
+            return EntityTags.of("c" + version + "-" + language);
+        }
     }
 
     /** Case- and accent-insensitive form: "Ổ gà" and "o ga" match, as do "BACHE" and "bache". */

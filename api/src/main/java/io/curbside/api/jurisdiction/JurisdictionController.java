@@ -1,10 +1,12 @@
 package io.curbside.api.jurisdiction;
 
+import io.curbside.api.support.EntityTags;
 import io.curbside.contract.api.JurisdictionApi;
 import io.curbside.contract.model.Jurisdiction;
 import io.curbside.contract.model.Location;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 
 /** GET /v1/jurisdiction. */
@@ -18,11 +20,13 @@ public class JurisdictionController implements JurisdictionApi {
     }
 
     @Override
-    public HttpResponse<Jurisdiction> getJurisdiction(String lang, String acceptLanguage) {
-        Jurisdiction answer = jurisdiction.current(lang, acceptLanguage);
-        // Boundaries change rarely; a day-long cache keeps map apps from re-downloading them.
-        return HttpResponse.ok(answer)
-                .header(HttpHeaders.CONTENT_LANGUAGE, answer.getLanguage())
+    public HttpResponse<Jurisdiction> getJurisdiction(String lang, String acceptLanguage, String ifNoneMatch) {
+        JurisdictionService.View view = jurisdiction.view(lang, acceptLanguage);
+        MutableHttpResponse<Jurisdiction> response = EntityTags.matches(ifNoneMatch, view.etag())
+                ? EntityTags.notModified(view.etag())
+                : HttpResponse.ok(jurisdiction.render(view)).header(HttpHeaders.ETAG, view.etag());
+        // Boundaries change rarely: an hour's cache, then a cheap revalidation with the ETag.
+        return response.header(HttpHeaders.CONTENT_LANGUAGE, view.language())
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE)
                 .header(HttpHeaders.CACHE_CONTROL, "public, max-age=3600");
     }

@@ -81,6 +81,15 @@ public class JurisdictionRepository {
         }
     }
 
+    /** The digest of the imported file, which identifies the stored jurisdiction; empty if none. */
+    public Optional<String> version() {
+        return jdbc.prepareStatement("SELECT sha256 FROM jurisdiction", ps -> {
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
+            }
+        });
+    }
+
     /** The jurisdiction with its layers in the order they were imported, if one was. */
     public Optional<Stored> load() {
         Connection c = jdbc.getConnection();

@@ -4,6 +4,7 @@ import io.curbside.api.i18n.LanguageNegotiator;
 import io.curbside.api.i18n.Translations;
 import io.curbside.api.problem.ProblemException;
 import io.curbside.api.problem.ProblemType;
+import io.curbside.api.support.EntityTags;
 import io.curbside.contract.model.DistrictRef;
 import io.curbside.contract.model.Location;
 import io.curbside.contract.model.Violation;
@@ -31,18 +32,34 @@ import java.util.TreeSet;
 public class JurisdictionService {
 
     private final JurisdictionRepository repository;
+    private volatile JurisdictionRepository.Stored cached;
 
     public JurisdictionService(JurisdictionRepository repository) {
         this.repository = repository;
     }
 
-    /** The stored jurisdiction in the chosen language. */
+    /**
+     * The stored jurisdiction seen in the chosen language, with its ETag. Boundaries are cached
+     * and reloaded only when another file has been imported (its digest changed).
+     */
     @ReadOnly
-    public io.curbside.contract.model.Jurisdiction current(String lang, String acceptLanguage) {
-        JurisdictionRepository.Stored stored = repository.load()
+    public View view(String lang, String acceptLanguage) {
+        String version = repository.version()
                 .orElseThrow(() -> ProblemException.notFound("No jurisdiction has been imported yet."));
-        Jurisdiction j = stored.jurisdiction();
-        String language = LanguageNegotiator.choose(lang, acceptLanguage, languages(j));
+        JurisdictionRepository.Stored current = cached;
+        if (current == null || !current.sha256().equals(version)) {
+            current = repository.load()
+                    .orElseThrow(() -> ProblemException.notFound("No jurisdiction has been imported yet."));
+            cached = current;
+        }
+        String language = LanguageNegotiator.choose(lang, acceptLanguage, languages(current.jurisdiction()));
+        return new View(current, language);
+    }
+
+    /** The jurisdiction as GeoJSON in the view's language. */
+    public io.curbside.contract.model.Jurisdiction render(View view) {
+        Jurisdiction j = view.stored().jurisdiction();
+        String language = view.language();
         List<DistrictLayer> layers = j.layers().stream()
                 .map(l -> new DistrictLayer(l.code(), l.name().in(language), new GeoJsonFeatureCollection(
                         GeoJsonFeatureCollectionType.FEATURE_COLLECTION,
@@ -74,6 +91,14 @@ public class JurisdictionService {
         return new Location(language, located.inside(), located.city().in(language), located.districts().stream()
                 .map(d -> new DistrictRef(d.layer(), d.layerName().in(language), d.code(), d.name().in(language)))
                 .toList());
+    }
+
+    /** One imported jurisdiction, seen in one language. */
+    public record View(JurisdictionRepository.Stored stored, String language) {
+
+        public String etag() {
+            return EntityTags.of("j" + stored.sha256().substring(0, 16) + "-" + language);
+        }
     }
 
     private static GeoJsonFeature feature(String layer, String code, Translations name, Geometry area, String language) {

@@ -35,10 +35,10 @@ class MobileSdkTest extends DatabaseTest {
 
     @Test
     void listsServicesInSpanishAndReadsOneWithItsQuestions() throws ApiException {
-        ServiceList list = new CatalogApi(client).listServices("es", null, null, null);
+        ServiceList list = new CatalogApi(client).listServices("es", null, null, null, null);
         assertEquals("es", list.getLanguage());
         assertFalse(list.getServices().isEmpty());
-        ServiceDefinition pothole = new CatalogApi(client).getService("pothole", null, "es");
+        ServiceDefinition pothole = new CatalogApi(client).getService("pothole", null, "es", null);
         assertEquals("Bache", pothole.getName());
         assertFalse(pothole.getQuestions().isEmpty());
         assertTrue(pothole.getTarget().getValue() > 0);
@@ -46,7 +46,7 @@ class MobileSdkTest extends DatabaseTest {
 
     @Test
     void readsTheJurisdictionAsGeoJson() throws ApiException {
-        Jurisdiction city = new JurisdictionApi(client).getJurisdiction(null, null);
+        Jurisdiction city = new JurisdictionApi(client).getJurisdiction(null, null, null);
         assertEquals("MultiPolygon", city.getBoundary().getGeometry().getType());
         assertFalse(city.getLayers().isEmpty());
         assertEquals(4, city.getBbox().size());
@@ -55,7 +55,7 @@ class MobileSdkTest extends DatabaseTest {
     @Test
     void aProblemArrivesAsAnApiExceptionWithTheStatus() {
         ApiException e = assertThrows(ApiException.class,
-                () -> new CatalogApi(client).getService("no-such-service", null, null));
+                () -> new CatalogApi(client).getService("no-such-service", null, null, null));
         assertEquals(404, e.getCode());
         assertTrue(e.getResponseBody().contains("urn:curbside:problem:not-found"));
     }
