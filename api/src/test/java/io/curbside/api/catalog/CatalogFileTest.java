@@ -66,6 +66,20 @@ class CatalogFileTest {
     }
 
     @Test
+    void readsTheSameCatalogWrittenAsJson() {
+        String json = """
+                {"version": 1, "languages": ["en", "es"],
+                 "departments": [{"code": "streets", "name": {"en": "Streets"}}],
+                 "groups": [{"code": "roads", "name": "Roads"}],
+                 "services": [{"code": "pothole", "group": "roads", "department": "streets",
+                   "name": {"en": "Pothole", "es": "Bache"}, "description": "A hole in the road",
+                   "target": {"value": 3, "unit": "business_days"}, "photos": "accepted", "privacy": "open"}]}""";
+        Catalog catalog = parse(json);
+        assertEquals("Bache", catalog.services().get(0).name().in("es"));
+        assertTrue(catalog.services().get(0).anonymous(), "anonymous reporting is the default");
+    }
+
+    @Test
     void reportsEveryMistakeAtOnceWithItsPlace() {
         List<String> problems = problems(VALID
                 .replace("group: roads", "group: lanes")
