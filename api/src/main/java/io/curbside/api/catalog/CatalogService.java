@@ -3,6 +3,7 @@ package io.curbside.api.catalog;
 import io.curbside.api.i18n.LanguageNegotiator;
 import io.curbside.api.i18n.Translations;
 import io.curbside.api.problem.ProblemException;
+import io.curbside.api.support.EntityTags;
 import io.curbside.contract.model.Department;
 import io.curbside.contract.model.Emergency;
 import io.curbside.contract.model.Question;
@@ -12,12 +13,10 @@ import io.curbside.contract.model.ServiceGroup;
 import io.curbside.contract.model.ServiceList;
 import io.curbside.contract.model.ServiceSummary;
 import io.curbside.contract.model.Target;
-import io.curbside.api.support.EntityTags;
 import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
 
 import java.text.Normalizer;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -33,7 +32,7 @@ public class CatalogService {
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
     private final CatalogRepository repository;
-    private volatile View cached;
+    private volatile Loaded cached;
 
     public CatalogService(CatalogRepository repository) {
         this.repository = repository;
@@ -47,9 +46,9 @@ public class CatalogService {
     @ReadOnly
     public View view(String lang, String acceptLanguage) {
         long version = repository.version();
-        View current = cached;
+        Loaded current = cached;
         if (current == null || current.version() != version) {
-            current = new View(version, Translations.FALLBACK, repository.loadActive());
+            current = new Loaded(version, repository.loadActive());
             cached = current;
         }
         String language = LanguageNegotiator.choose(lang, acceptLanguage, current.catalog().languages());
@@ -135,10 +134,11 @@ public class CatalogService {
         if (query == null || query.isBlank()) {
             return List.of();
         }
-        if (query.length() > 200) {
-            throw ProblemException.invalidParameter("q", "is longer than 200 characters");
-        }
-        return new ArrayList<>(Arrays.stream(fold(query).split("\\s+")).filter(w -> !w.isEmpty()).toList());
+        return Arrays.stream(fold(query).split("\\s+")).filter(w -> !w.isEmpty()).toList();
+    }
+
+    /** The catalog as this node last loaded it. */
+    private record Loaded(long version, Catalog catalog) {
     }
 
     /** A catalog version, seen in one language. */

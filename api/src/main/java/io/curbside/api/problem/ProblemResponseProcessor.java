@@ -3,14 +3,14 @@ package io.curbside.api.problem;
 import io.curbside.contract.model.Problem;
 import io.curbside.contract.model.Violation;
 import io.micronaut.context.annotation.Primary;
+import io.micronaut.core.bind.exceptions.UnsatisfiedArgumentException;
+import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.data.connection.exceptions.ConnectionException;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.response.Error;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
-import io.micronaut.core.convert.exceptions.ConversionErrorException;
-import io.micronaut.core.bind.exceptions.UnsatisfiedArgumentException;
 import jakarta.inject.Singleton;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -21,7 +21,9 @@ import org.slf4j.LoggerFactory;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Turns every error Micronaut raises by itself (no route, wrong method, unreadable JSON, a
@@ -70,7 +72,7 @@ public class ProblemResponseProcessor implements ErrorResponseProcessor<Problem>
             }
         } else if (cause instanceof ConversionErrorException e) {
             violations.add(new Violation(e.getArgument().getName(),
-                    "is not a valid " + e.getArgument().getType().getSimpleName().toLowerCase(java.util.Locale.ROOT)));
+                    "is not a valid " + e.getArgument().getType().getSimpleName().toLowerCase(Locale.ROOT)));
         } else if (cause instanceof UnsatisfiedArgumentException e) {
             violations.add(new Violation(e.getArgument().getName(), "is required"));
         } else {
@@ -78,7 +80,7 @@ public class ProblemResponseProcessor implements ErrorResponseProcessor<Problem>
                 error.getPath().ifPresent(path -> violations.add(new Violation(fieldName(path), error.getMessage())));
             }
         }
-        violations.sort(java.util.Comparator.comparing(Violation::getField));
+        violations.sort(Comparator.comparing(Violation::getField));
         return violations;
     }
 
