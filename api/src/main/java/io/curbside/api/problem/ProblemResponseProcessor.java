@@ -3,14 +3,22 @@ package io.curbside.api.problem;
 import io.curbside.contract.model.Problem;
 import io.curbside.contract.model.Violation;
 import io.micronaut.context.annotation.Primary;
+import io.micronaut.core.annotation.AnnotationMetadata;
 import io.micronaut.core.bind.exceptions.UnsatisfiedArgumentException;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
+import io.micronaut.core.type.Argument;
 import io.micronaut.data.connection.exceptions.ConnectionException;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.server.exceptions.response.Error;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import io.micronaut.inject.MethodExecutionHandle;
+import io.micronaut.web.router.RouteAttributes;
 import jakarta.inject.Singleton;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -22,8 +30,10 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Turns every error Micronaut raises by itself (no route, wrong method, unreadable JSON, a
@@ -61,6 +71,7 @@ public class ProblemResponseProcessor implements ErrorResponseProcessor<Problem>
 
     /** Names each bad parameter or field the way the client sent it. */
     private static List<Violation> violations(Throwable cause, ErrorContext context) {
+        Map<String, String> wire = wireNames(context.getRequest());
         List<Violation> violations = new ArrayList<>();
         if (cause instanceof ConstraintViolationException e) {
             for (ConstraintViolation<?> v : e.getConstraintViolations()) {
@@ -68,13 +79,14 @@ public class ProblemResponseProcessor implements ErrorResponseProcessor<Problem>
                 for (Path.Node node : v.getPropertyPath()) {
                     field = node.getName();
                 }
-                violations.add(new Violation(field == null ? "" : field, v.getMessage()));
+                violations.add(new Violation(field == null ? "" : wire.getOrDefault(field, field), v.getMessage()));
             }
         } else if (cause instanceof ConversionErrorException e) {
-            violations.add(new Violation(e.getArgument().getName(),
+            violations.add(new Violation(wire.getOrDefault(e.getArgument().getName(), e.getArgument().getName()),
                     "is not a valid " + e.getArgument().getType().getSimpleName().toLowerCase(Locale.ROOT)));
         } else if (cause instanceof UnsatisfiedArgumentException e) {
-            violations.add(new Violation(e.getArgument().getName(), "is required"));
+            violations.add(new Violation(wire.getOrDefault(e.getArgument().getName(), e.getArgument().getName()),
+                    "is required"));
         } else {
             for (Error error : context.getErrors()) {
                 error.getPath().ifPresent(path -> violations.add(new Violation(fieldName(path), error.getMessage())));
@@ -82,6 +94,27 @@ public class ProblemResponseProcessor implements ErrorResponseProcessor<Problem>
         }
         violations.sort(Comparator.comparing(Violation::getField));
         return violations;
+    }
+
+    /**
+     * Java parameter names ("acceptLanguage") to the names on the wire ("Accept-Language"), read
+     * from the binding annotations the contract generated on the route's method.
+     */
+    private static Map<String, String> wireNames(HttpRequest<?> request) {
+        Map<String, String> names = new HashMap<>();
+        RouteAttributes.getRouteMatch(request)
+                .filter(MethodExecutionHandle.class::isInstance)
+                .map(match -> ((MethodExecutionHandle<?, ?>) match).getArguments())
+                .ifPresent(arguments -> {
+                    for (Argument<?> argument : arguments) {
+                        AnnotationMetadata metadata = argument.getAnnotationMetadata();
+                        metadata.stringValue(Header.class)
+                                .or(() -> metadata.stringValue(QueryValue.class))
+                                .or(() -> metadata.stringValue(PathVariable.class))
+                                .ifPresent(wire -> names.put(argument.getName(), wire));
+                    }
+                });
+        return names;
     }
 
     private static String detail(ProblemType type, ErrorContext context, List<Violation> violations) {

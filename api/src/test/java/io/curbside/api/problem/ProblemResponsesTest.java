@@ -58,6 +58,13 @@ class ProblemResponsesTest extends DatabaseTest {
     }
 
     @Test
+    void aBadHeaderIsNamedAsItIsSentNotAsTheJavaParameter() {
+        Map<?, ?> body = problem(HttpRequest.GET("/v1/services").header("Accept-Language", "x,".repeat(300)),
+                HttpStatus.BAD_REQUEST, "invalid-parameter");
+        assertEquals("Accept-Language", ((Map<?, ?>) ((java.util.List<?>) body.get("violations")).get(0)).get("field"));
+    }
+
+    @Test
     void anUnproducibleMediaTypeIsNotAcceptable() {
         problem(HttpRequest.GET("/v1/services").accept(MediaType.APPLICATION_XML_TYPE), HttpStatus.NOT_ACCEPTABLE,
                 "not-acceptable");
