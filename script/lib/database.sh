@@ -9,12 +9,25 @@ pg_user=${CURBSIDE_DATABASE_USER:-postgres}
 say() { printf '%s\n' "$*" >&2; }
 
 local_psql() {
+  # -w: never prompt for a password (a prompt would hang CI and scripts)
   PGPASSWORD=${CURBSIDE_DATABASE_PASSWORD:-} PGCONNECT_TIMEOUT=3 \
-    psql -h "$pg_host" -p "$pg_port" -U "$pg_user" -X -q -t -A -v ON_ERROR_STOP=1 "$@"
+    psql -w -h "$pg_host" -p "$pg_port" -U "$pg_user" -X -q -t -A -v ON_ERROR_STOP=1 "$@"
 }
 
 local_postgres_answers() {
   command -v psql >/dev/null 2>&1 && local_psql -d postgres -c 'SELECT 1' >/dev/null 2>&1
+}
+
+# A server that accepts connections but not our login is a configuration problem to report,
+# not a missing server to install.
+refuse_if_login_fails() {
+  if command -v pg_isready >/dev/null 2>&1 && pg_isready -q -h "$pg_host" -p "$pg_port" \
+      && ! local_postgres_answers; then
+    say "PostgreSQL on $pg_host:$pg_port is running but refused to log in $pg_user:"
+    local_psql -d postgres -c 'SELECT 1' 2>&1 | head -2 >&2 || true
+    say "Set CURBSIDE_DATABASE_USER and CURBSIDE_DATABASE_PASSWORD (or CURBSIDE_DATABASE_URL / CURBSIDE_TEST_JDBC_URL)."
+    exit 1
+  fi
 }
 
 is_root_on_debian() {
@@ -47,8 +60,13 @@ ensure_local_postgis() {
   fi
   if is_root_on_debian; then
     major=$(local_psql -d postgres -c 'SHOW server_version_num' | cut -c1-2)
-    apt_install "postgresql-$major-postgis-3"
-    return 0
+    # Checked afterwards: this runs inside "if", where set -e does not stop on a failure.
+    apt_install "postgresql-$major-postgis-3" || true
+    if [ "$(local_psql -d postgres -c "SELECT count(*) FROM pg_available_extensions WHERE name = 'postgis'")" = 1 ]; then
+      return 0
+    fi
+    say "Installing postgresql-$major-postgis-3 failed; install PostGIS for PostgreSQL $major by hand."
+    return 1
   fi
   say "The PostgreSQL on $pg_host:$pg_port has no PostGIS. Install it (Debian/Ubuntu:"
   say "  sudo apt-get install postgresql-\$VERSION-postgis-3), or set CURBSIDE_DATABASE_URL."
@@ -57,6 +75,7 @@ ensure_local_postgis() {
 
 # Sets up a local PostgreSQL with PostGIS; returns 1 when there is none and none can be had.
 ensure_local_database() {
+  refuse_if_login_fails
   if ! local_postgres_answers; then
     start_local_postgres || true
   fi

@@ -5,7 +5,9 @@ CREATE TABLE catalog_version (
     singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
     version   bigint NOT NULL
 );
-INSERT INTO catalog_version (version) VALUES (1);
+-- Starts at the creation time in ms, not 1, so a rebuilt or restored database never reuses an
+-- ETag an earlier one handed out.
+INSERT INTO catalog_version (version) VALUES ((extract(epoch FROM clock_timestamp()) * 1000)::bigint);
 
 CREATE FUNCTION bump_catalog_version() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN

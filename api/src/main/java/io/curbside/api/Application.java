@@ -6,6 +6,8 @@ import io.curbside.api.support.InvalidFileException;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
 
+import java.util.Map;
+
 /** Starts the Curbside HTTP server, or with {@code import catalog|jurisdiction FILE} imports a file. */
 public final class Application {
 
@@ -15,6 +17,13 @@ public final class Application {
     }
 
     public static void main(String[] args) {
+        // Checked before anything logs: an unknown format would leave logback with no appender,
+        // silencing every line, errors included.
+        String logFormat = System.getenv("CURBSIDE_LOG_FORMAT");
+        if (logFormat != null && !logFormat.equals("text") && !logFormat.equals("json")) {
+            System.err.println("CURBSIDE_LOG_FORMAT must be text or json, not \"" + logFormat + "\"");
+            System.exit(2);
+        }
         if (args.length > 0 && args[0].equals("import")) {
             System.exit(importFile(args));
         }
@@ -28,7 +37,7 @@ public final class Application {
             return 2;
         }
         try (ApplicationContext context = ApplicationContext.builder()
-                .properties(java.util.Map.of("curbside.import-on-startup", "false"))
+                .properties(Map.of("curbside.import-on-startup", "false"))
                 .start()) {
             if (args[1].equals("catalog")) {
                 int services = context.getBean(CatalogImporter.class).importFile(args[2]).services().size();

@@ -57,8 +57,7 @@ public record Catalog(Set<String> languages,
                           Translations emergencyMessage,
                           Map<String, String> districtDepartments,
                           List<Question> questions,
-                          int order,
-                          boolean active) {
+                          int order) {
 
         public Service {
             keywords = List.copyOf(keywords);

@@ -23,10 +23,20 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** Reads a catalog file (YAML, or JSON, which is YAML too) into a checked {@link Catalog}. */
 public final class CatalogFile {
+
+    private static final Set<String> ROOT_KEYS = Set.of("version", "languages", "departments",
+            "groups", "services");
+    private static final Set<String> NAMED_KEYS = Set.of("code", "name");
+    private static final Set<String> SERVICE_KEYS = Set.of("code", "group", "department", "keywords", "name",
+            "description", "target", "photos", "privacy", "anonymous", "district_departments", "emergency", "questions");
+    private static final Set<String> QUESTION_KEYS = Set.of("code", "datatype", "required", "order", "prompt",
+            "description", "values");
 
     private CatalogFile() {
     }
@@ -37,6 +47,7 @@ public final class CatalogFile {
         if (!(root.value() instanceof Map<?, ?>)) {
             throw new InvalidFileException(content.source(), List.of("the file is not a YAML mapping"));
         }
+        root.allowOnly(problems, ROOT_KEYS);
         int version = root.get("version").integer(problems, 1);
         if (version != 1) {
             problems.add("version", "only version 1 is understood");
@@ -54,11 +65,13 @@ public final class CatalogFile {
 
         List<Catalog.Department> departments = new ArrayList<>();
         for (YamlTree node : root.get("departments").list(problems)) {
+            node.allowOnly(problems, NAMED_KEYS);
             departments.add(new Catalog.Department(node.get("code").code(problems),
                     text(node.get("name"), true, problems)));
         }
         List<Catalog.Group> groups = new ArrayList<>();
         for (YamlTree node : root.get("groups").list(problems)) {
+            node.allowOnly(problems, NAMED_KEYS);
             groups.add(new Catalog.Group(node.get("code").code(problems),
                     text(node.get("name"), true, problems), groups.size() + 1));
         }
@@ -70,6 +83,7 @@ public final class CatalogFile {
             problems.add("services", "a catalog needs at least one service");
         }
         checkReferences(departments, groups, services, root, problems);
+        checkLanguages(languages, departments, groups, services, problems);
         if (!problems.messages().isEmpty()) {
             throw new InvalidFileException(content.source(), problems.messages());
         }
@@ -89,6 +103,9 @@ public final class CatalogFile {
     }
 
     private static Catalog.Service service(YamlTree node, int order, YamlTree.Problems problems) {
+        node.allowOnly(problems, SERVICE_KEYS);
+        node.get("target").allowOnly(problems, Set.of("value", "unit"));
+        node.get("emergency").allowOnly(problems, Set.of("message"));
         List<String> keywords = new ArrayList<>();
         for (YamlTree keyword : node.get("keywords").list(problems)) {
             String k = keyword.text(problems);
@@ -136,16 +153,17 @@ public final class CatalogFile {
                 emergency.isPresent() ? text(emergency.get("message"), true, problems) : null,
                 districtDepartments,
                 questions,
-                order,
-                true);
+                order);
     }
 
     private static Catalog.Question question(YamlTree node, int order, YamlTree.Problems problems) {
+        node.allowOnly(problems, QUESTION_KEYS);
         QuestionDatatype datatype = node.get("datatype").oneOf(problems, QuestionDatatype::fromValue,
                 "string, number, datetime, text, singlevaluelist, multivaluelist");
         List<Catalog.AnswerValue> values = new ArrayList<>();
         Set<String> keys = new HashSet<>();
         for (YamlTree v : node.get("values").list(problems)) {
+            v.allowOnly(problems, Set.of("key", "name"));
             String key = v.get("key").code(problems);
             if (key != null && !keys.add(key)) {
                 problems.add(v.path() + ".key", "\"" + key + "\" is used twice in this question");
@@ -198,6 +216,34 @@ public final class CatalogFile {
                 }
             });
         }
+    }
+
+    /** A text in a language the file does not declare would be stored and never served. */
+    private static void checkLanguages(Set<String> declared, List<Catalog.Department> departments,
+                                       List<Catalog.Group> groups, List<Catalog.Service> services,
+                                       YamlTree.Problems problems) {
+        Map<String, List<Translations>> texts = new LinkedHashMap<>();
+        departments.forEach(d -> texts.computeIfAbsent("department " + d.code(), k -> new ArrayList<>()).add(d.name()));
+        groups.forEach(g -> texts.computeIfAbsent("group " + g.code(), k -> new ArrayList<>()).add(g.name()));
+        for (Catalog.Service s : services) {
+            List<Translations> list = texts.computeIfAbsent("service " + s.code(), k -> new ArrayList<>());
+            list.add(s.name());
+            list.add(s.description());
+            list.add(s.emergencyMessage());
+            for (Catalog.Question q : s.questions()) {
+                list.add(q.prompt());
+                list.add(q.description());
+                q.values().forEach(v -> list.add(v.name()));
+            }
+        }
+        texts.forEach((owner, list) -> {
+            Set<String> undeclared = new TreeSet<>();
+            list.stream().filter(Objects::nonNull)
+                    .forEach(t -> t.languages().stream().filter(l -> !declared.contains(l)).forEach(undeclared::add));
+            if (!undeclared.isEmpty()) {
+                problems.add(owner, "has texts in " + undeclared + ", which \"languages\" does not list");
+            }
+        });
     }
 
     private static Set<String> unique(List<String> codes, String path, YamlTree.Problems problems) {

@@ -181,7 +181,11 @@ public class CatalogRepository {
             }
             List<Catalog.Group> groups = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT code, name::text, sort_order FROM service_group ORDER BY sort_order, code");
+                    // A group a later file dropped stays (services may refer to it) but is not listed.
+                    """
+                    SELECT g.code, g.name::text, g.sort_order FROM service_group g
+                    WHERE EXISTS (SELECT 1 FROM service s WHERE s.group_code = g.code AND s.active)
+                    ORDER BY g.sort_order, g.code""");
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     groups.add(new Catalog.Group(rs.getString(1), texts.read(rs.getString(2)), rs.getInt(3)));
@@ -214,7 +218,7 @@ public class CatalogRepository {
                             PhotoPolicy.fromValue(rs.getString(9)), PrivacyClass.fromValue(rs.getString(10)),
                             rs.getBoolean(11), texts.read(rs.getString(12)),
                             routing.getOrDefault(code, Map.of()), questions.getOrDefault(code, List.of()),
-                            rs.getInt(13), true));
+                            rs.getInt(13)));
                 }
             }
             return new Catalog(languages(c), List.copyOf(departments.values()), groups, services);

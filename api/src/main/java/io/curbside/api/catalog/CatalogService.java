@@ -13,6 +13,7 @@ import io.curbside.contract.model.ServiceGroup;
 import io.curbside.contract.model.ServiceList;
 import io.curbside.contract.model.ServiceSummary;
 import io.curbside.contract.model.Target;
+import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
 
@@ -41,9 +42,10 @@ public class CatalogService {
     /**
      * The current catalog in the language chosen for this request, with the ETag of answers made
      * from it. The catalog is cached and reloaded only when its version changed, whoever changed
-     * it and on whichever node: a request costs one one-row read.
+     * it and on whichever node: a request costs one one-row read. One snapshot (repeatable read)
+     * for the version and the reload, so a catalog being written is never seen half-way.
      */
-    @ReadOnly
+    @ReadOnly(isolation = TransactionDefinition.Isolation.REPEATABLE_READ)
     public View view(String lang, String acceptLanguage) {
         long version = repository.version();
         Loaded current = cached;

@@ -17,6 +17,7 @@ import io.curbside.contract.model.GeoJsonFeatureType;
 import io.curbside.contract.model.GeoJsonGeometry;
 import io.curbside.geo.Bbox;
 import io.curbside.geo.GeoJsonWriter;
+import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
 import org.locationtech.jts.geom.Geometry;
@@ -42,14 +43,12 @@ public class JurisdictionService {
      * The stored jurisdiction seen in the chosen language, with its ETag. Boundaries are cached
      * and reloaded only when another file has been imported (its digest changed).
      */
-    @ReadOnly
+    @ReadOnly(isolation = TransactionDefinition.Isolation.REPEATABLE_READ)
     public View view(String lang, String acceptLanguage) {
-        String version = repository.version()
-                .orElseThrow(() -> ProblemException.notFound("No jurisdiction has been imported yet."));
+        String version = repository.version().orElseThrow(JurisdictionService::noJurisdiction);
         JurisdictionRepository.Stored current = cached;
         if (current == null || !current.sha256().equals(version)) {
-            current = repository.load()
-                    .orElseThrow(() -> ProblemException.notFound("No jurisdiction has been imported yet."));
+            current = repository.load().orElseThrow(JurisdictionService::noJurisdiction);
             cached = current;
         }
         String language = LanguageNegotiator.choose(lang, acceptLanguage, languages(current.jurisdiction()));
@@ -80,8 +79,7 @@ public class JurisdictionService {
             throw new ProblemException(ProblemType.INVALID_PARAMETER, e.getMessage() + ".",
                     List.of(new Violation(Double.isFinite(lat) && Math.abs(lat) <= 90 ? "lon" : "lat", e.getMessage())));
         }
-        JurisdictionRepository.Located located = repository.locate(point)
-                .orElseThrow(() -> ProblemException.notFound("No jurisdiction has been imported yet."));
+        JurisdictionRepository.Located located = repository.locate(point).orElseThrow(JurisdictionService::noJurisdiction);
         Set<String> languages = new TreeSet<>(located.city().languages());
         located.districts().forEach(d -> {
             languages.addAll(d.name().languages());
@@ -99,6 +97,10 @@ public class JurisdictionService {
         public String etag() {
             return EntityTags.of("j" + stored.sha256().substring(0, 16) + "-" + language);
         }
+    }
+
+    private static ProblemException noJurisdiction() {
+        return ProblemException.notFound("No jurisdiction has been imported yet.");
     }
 
     private static GeoJsonFeature feature(String layer, String code, Translations name, Geometry area, String language) {

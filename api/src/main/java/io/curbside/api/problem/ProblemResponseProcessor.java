@@ -34,6 +34,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Turns every error Micronaut raises by itself (no route, wrong method, unreadable JSON, a
@@ -61,9 +62,14 @@ public class ProblemResponseProcessor implements ErrorResponseProcessor<Problem>
             return Problems.write(response, Problems.of(ProblemType.INTERNAL,
                     "Something went wrong on our side. The error has been logged.", List.of(), context.getRequest()));
         }
-        ProblemType type = status == HttpStatus.BAD_REQUEST.getCode() && isBodyError(cause)
-                ? ProblemType.INVALID_BODY
+        Optional<ProblemType> known = status == HttpStatus.BAD_REQUEST.getCode() && isBodyError(cause)
+                ? Optional.of(ProblemType.INVALID_BODY)
                 : ProblemType.forStatus(status);
+        if (known.isEmpty()) {
+            return Problems.write(response, Problems.ofStatus(status, HttpStatus.valueOf(status).getReason() + ".",
+                    context.getRequest()));
+        }
+        ProblemType type = known.get();
         List<Violation> violations = violations(cause, context);
         return Problems.write(response, Problems.of(type, detail(type, context, violations), violations,
                 context.getRequest()));

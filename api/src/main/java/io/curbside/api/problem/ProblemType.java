@@ -2,6 +2,8 @@ package io.curbside.api.problem;
 
 import io.micronaut.http.HttpStatus;
 
+import java.util.Optional;
+
 /** The kinds of problem Curbside answers with, each with a stable type URI. */
 public enum ProblemType {
     INVALID_PARAMETER("invalid-parameter", "Invalid parameter", HttpStatus.BAD_REQUEST),
@@ -15,7 +17,7 @@ public enum ProblemType {
     INTERNAL("internal-error", "Internal error", HttpStatus.INTERNAL_SERVER_ERROR);
 
     /** URNs: stable names that never depend on where Curbside is hosted. */
-    private static final String PREFIX = "urn:curbside:problem:";
+    static final String PREFIX = "urn:curbside:problem:";
 
     private final String slug;
     private final String title;
@@ -40,12 +42,12 @@ public enum ProblemType {
     }
 
     /** The type that fits an error status Micronaut raised by itself (no route, bad body...). */
-    static ProblemType forStatus(int code) {
+    static Optional<ProblemType> forStatus(int code) {
         for (ProblemType type : values()) {
             if (type.status.getCode() == code && type != INVALID_BODY) {
-                return type;
+                return Optional.of(type);
             }
         }
-        return code >= 500 ? INTERNAL : INVALID_PARAMETER;
+        return Optional.empty();
     }
 }

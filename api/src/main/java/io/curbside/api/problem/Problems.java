@@ -3,6 +3,7 @@ package io.curbside.api.problem;
 import io.curbside.contract.model.Problem;
 import io.curbside.contract.model.Violation;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 
@@ -17,7 +18,18 @@ public final class Problems {
     }
 
     public static Problem of(ProblemType type, String detail, List<Violation> violations, HttpRequest<?> request) {
-        Problem problem = new Problem(type.uri(), type.title(), type.status().getCode());
+        return of(type.uri(), type.title(), type.status().getCode(), detail, violations, request);
+    }
+
+    /** A problem for a status no {@link ProblemType} covers: typed by the status, never turned into another. */
+    public static Problem ofStatus(int status, String detail, HttpRequest<?> request) {
+        HttpStatus known = HttpStatus.valueOf(status);
+        return of(ProblemType.PREFIX + "http-" + status, known.getReason(), status, detail, List.of(), request);
+    }
+
+    private static Problem of(String type, String title, int status, String detail, List<Violation> violations,
+                              HttpRequest<?> request) {
+        Problem problem = new Problem(type, title, status);
         problem.setDetail(detail);
         if (request != null) {
             problem.setInstance(request.getPath());

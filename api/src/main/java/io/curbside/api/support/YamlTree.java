@@ -1,11 +1,14 @@
 package io.curbside.api.support;
 
+import io.curbside.api.i18n.LanguageTags;
 import io.curbside.api.i18n.Translations;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -60,8 +63,26 @@ public record YamlTree(String path, Object value) {
             problems.add(path, "must be a mapping");
             return entries;
         }
-        map.forEach((key, child) -> entries.put(String.valueOf(key), new YamlTree(path + "." + key, child)));
+        map.forEach((key, child) -> {
+            if (key == null) {
+                problems.add(path, "has an empty (null) key");
+            } else {
+                entries.put(String.valueOf(key), new YamlTree(path + "." + key, child));
+            }
+        });
         return entries;
+    }
+
+    /** Reports keys the format does not know: a misspelt "anonymus: false" must not pass as the default. */
+    public void allowOnly(Problems problems, Set<String> keys) {
+        if (value instanceof Map<?, ?> map) {
+            for (Object key : map.keySet()) {
+                if (key != null && !keys.contains(String.valueOf(key))) {
+                    problems.add(path.isEmpty() ? String.valueOf(key) : path + "." + key,
+                            "is not a known key (expected one of " + String.join(", ", new TreeSet<>(keys)) + ")");
+                }
+            }
+        }
     }
 
     public String text(Problems problems) {
@@ -73,10 +94,6 @@ public record YamlTree(String path, Object value) {
         }
         problems.add(path, value == null ? "is missing" : "must be a non-empty string");
         return null;
-    }
-
-    public String optionalText(Problems problems) {
-        return value == null ? null : text(problems);
     }
 
     public String code(Problems problems) {
@@ -138,8 +155,13 @@ public record YamlTree(String path, Object value) {
         Map<String, String> texts = new LinkedHashMap<>();
         entries(problems).forEach((tag, text) -> {
             String t = text.text(problems);
-            if (t != null) {
-                texts.put(tag, t);
+            if (t == null) {
+                return;
+            }
+            if (!LanguageTags.isValid(tag)) {
+                problems.add(text.path(), "\"" + tag + "\" is not a language tag");
+            } else if (texts.put(LanguageTags.normalize(tag), t) != null) {
+                problems.add(text.path(), "the language \"" + tag + "\" is given twice");
             }
         });
         if (texts.isEmpty()) {

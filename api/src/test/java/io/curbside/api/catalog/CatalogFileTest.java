@@ -107,6 +107,24 @@ class CatalogFileTest {
     }
 
     @Test
+    void refusesMisspeltKeysRatherThanFallingBackToDefaults() {
+        List<String> problems = problems(VALID.replace("anonymous: true", "anonymus: false"));
+        assertEquals(List.of("services[0].anonymus: is not a known key (expected one of anonymous, code, department, "
+                + "description, district_departments, emergency, group, keywords, name, photos, privacy, questions, "
+                + "target)"), problems);
+    }
+
+    @Test
+    void refusesTextsInLanguagesTheFileDoesNotDeclareOrGivesTwice() {
+        assertEquals(List.of("service pothole: has texts in [fr], which \"languages\" does not list"),
+                problems(VALID.replace("name: {en: Pothole, es: Bache}", "name: {en: Pothole, fr: Nid-de-poule}")));
+        assertEquals(List.of("services[0].name.EN: the language \"EN\" is given twice"),
+                problems(VALID.replace("name: {en: Pothole, es: Bache}", "name: {en: Pothole, EN: Other}")));
+        assertEquals(List.of("services[0].name: has an empty (null) key"),
+                problems(VALID.replace("name: {en: Pothole, es: Bache}", "name: {en: Pothole, ~: Bache}")));
+    }
+
+    @Test
     void refusesWhatIsNotYamlOrNotACatalog() {
         assertTrue(problems("services: [unclosed").get(0).startsWith("not valid YAML"));
         assertEquals(List.of("the file is not a YAML mapping"), problems("- just\n- a list\n"));

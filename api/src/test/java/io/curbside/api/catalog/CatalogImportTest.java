@@ -5,6 +5,9 @@ import io.curbside.api.support.InvalidFileException;
 import io.curbside.api.testing.DatabaseTest;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.MethodOrderer;
@@ -15,6 +18,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -35,6 +40,10 @@ class CatalogImportTest extends DatabaseTest {
 
     @Inject
     ApplicationContext context;
+
+    @Inject
+    @Client("/")
+    HttpClient client;
 
     private String scalar(String sql) throws SQLException {
         try (Connection c = connect(); ResultSet rs = c.createStatement().executeQuery(sql)) {
@@ -67,15 +76,30 @@ class CatalogImportTest extends DatabaseTest {
         assertEquals("0", scalar("SELECT count(*) FROM service_question WHERE service_code = 'pothole'"),
                 "the file's pothole has no questions, so the old ones are gone");
         assertEquals("2", scalar("SELECT count(*) FROM catalog_import"));
+        assertEquals("roads", scalar("SELECT string_agg(code, ',') FROM service_group g WHERE EXISTS "
+                + "(SELECT 1 FROM service s WHERE s.group_code = g.code AND s.active)"));
+        Map<?, ?> listing = client.toBlocking().retrieve(HttpRequest.GET("/v1/services"), Map.class);
+        assertEquals(List.of("roads"), ((List<?>) listing.get("groups")).stream().map(g -> ((Map<?, ?>) g).get("code")).toList(),
+                "groups the file no longer has are not listed");
     }
 
     @Test
     @Order(3)
-    void aBrokenFileChangesNothing() throws SQLException {
-        String before = scalar("SELECT string_agg(code || active, ',' ORDER BY code) FROM service");
-        InvalidFileException e = assertThrows(InvalidFileException.class,
+    void anImportThatFailsHalfWayChangesNothing() throws SQLException {
+        String before = scalar("SELECT string_agg(code || active || (name->>'en'), ',' ORDER BY code) FROM service");
+        try (Connection c = connect()) {
+            // The database refuses the demo's questions only after its services have been written.
+            c.createStatement().execute("""
+                    CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$
+                    BEGIN RAISE EXCEPTION 'refused for the test'; END $$;
+                    CREATE TRIGGER refuse_questions BEFORE INSERT ON service_question
+                        FOR EACH ROW EXECUTE FUNCTION refuse();""");
+        }
+        assertThrows(RuntimeException.class, () -> importer.importFile("classpath:demo/catalog.yaml"));
+        assertEquals(before, scalar("SELECT string_agg(code || active || (name->>'en'), ',' ORDER BY code) FROM service"));
+        assertEquals("2", scalar("SELECT count(*) FROM catalog_import"));
+        InvalidFileException missing = assertThrows(InvalidFileException.class,
                 () -> importer.importFile("classpath:io/curbside/api/catalog/missing.yaml"));
-        assertTrue(e.getMessage().contains("no such file"), e.getMessage());
-        assertEquals(before, scalar("SELECT string_agg(code || active, ',' ORDER BY code) FROM service"));
+        assertTrue(missing.getMessage().contains("no such file"), missing.getMessage());
     }
 }

@@ -65,6 +65,13 @@ class ProblemResponsesTest extends DatabaseTest {
     }
 
     @Test
+    void aSuccessIsPlainJsonEvenToAClientThatAcceptsProblems() {
+        var response = client.toBlocking().exchange(HttpRequest.GET("/v1/services/pothole")
+                .accept("application/problem+json, application/json;q=0.5"), String.class);
+        assertEquals("application/json", response.getContentType().map(MediaType::toString).orElse(""));
+    }
+
+    @Test
     void anUnproducibleMediaTypeIsNotAcceptable() {
         problem(HttpRequest.GET("/v1/services").accept(MediaType.APPLICATION_XML_TYPE), HttpStatus.NOT_ACCEPTABLE,
                 "not-acceptable");

@@ -9,10 +9,13 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
  * The PostGIS the tests run against: {@code CURBSIDE_TEST_JDBC_URL} when set, else a
@@ -23,7 +26,11 @@ import java.util.UUID;
 public final class TestDatabase {
 
     private static final String PREFIX = "cs_t_";
-    private static final String TEMPLATE = PREFIX + "template";
+    /** Runs sharing a server keep apart by name: cs_t_{start epoch s}_{random}_...; leftovers expire. */
+    private static final String RUN = PREFIX + Instant.now().getEpochSecond() + "_"
+            + UUID.randomUUID().toString().substring(0, 6) + "_";
+    private static final String TEMPLATE = RUN + "template";
+    private static final Duration LEFTOVER_AGE = Duration.ofHours(3);
     private static final String HOW_TO = """
             Curbside's tests need PostgreSQL with PostGIS. Either
               - set CURBSIDE_TEST_JDBC_URL (e.g. jdbc:postgresql://127.0.0.1:5432/postgres) to a server where
@@ -39,8 +46,9 @@ public final class TestDatabase {
     /** Connection settings of a new, empty database with PostGIS, for one test class. */
     public static synchronized Server freshDatabase(String owner) {
         Server base = server();
-        String name = PREFIX + owner.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "").substring(0,
-                Math.min(30, owner.replaceAll("[^A-Za-z0-9]", "").length())) + "_" + UUID.randomUUID().toString().substring(0, 8);
+        String slug = owner.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        String name = RUN + slug.substring(0, Math.min(20, slug.length())) + "_"
+                + UUID.randomUUID().toString().substring(0, 8);
         execute(base, "CREATE DATABASE " + name + " TEMPLATE " + TEMPLATE);
         return base.withDatabase(name);
     }
@@ -63,7 +71,7 @@ public final class TestDatabase {
         }
         prepare(found);
         server = found;
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> dropAll(found, false)));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(found, name -> name.startsWith(RUN))));
         return found;
     }
 
@@ -74,17 +82,27 @@ public final class TestDatabase {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot connect to " + base.url() + ": " + e.getMessage() + "\n" + HOW_TO, e);
         }
-        dropAll(base, true);
+        drop(base, TestDatabase::isLeftover);
         execute(base, "CREATE DATABASE " + TEMPLATE);
         try (Connection c = base.withDatabase(TEMPLATE).connect(); Statement s = c.createStatement()) {
             s.execute("CREATE EXTENSION IF NOT EXISTS postgis");
         } catch (SQLException e) {
-            throw new IllegalStateException("PostGIS is not installed on " + base.url() + ": " + e.getMessage()
+            throw new IllegalStateException("Cannot create the PostGIS extension on " + base.url() + ": " + e.getMessage()
                     + "\n" + HOW_TO, e);
         }
     }
 
-    private static void dropAll(Server base, boolean includingTemplate) {
+    /** Another run's databases are left alone unless older than any run can be (CI stops at 90 min). */
+    private static boolean isLeftover(String name) {
+        String[] parts = name.substring(PREFIX.length()).split("_", 2);
+        try {
+            return Instant.ofEpochSecond(Long.parseLong(parts[0])).isBefore(Instant.now().minus(LEFTOVER_AGE));
+        } catch (NumberFormatException e) {
+            return true;
+        }
+    }
+
+    private static void drop(Server base, Predicate<String> which) {
         List<String> names = new ArrayList<>();
         try (Connection c = base.connect(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT datname FROM pg_database WHERE datname LIKE '" + PREFIX + "%'")) {
@@ -95,7 +113,7 @@ public final class TestDatabase {
             return;
         }
         for (String name : names) {
-            if (includingTemplate || !name.equals(TEMPLATE)) {
+            if (which.test(name)) {
                 execute(base, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
             }
         }
