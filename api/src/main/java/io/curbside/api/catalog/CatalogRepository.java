@@ -7,6 +7,8 @@ import io.curbside.contract.model.PrivacyClass;
 import io.curbside.contract.model.QuestionDatatype;
 import io.curbside.contract.model.TargetUnit;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;
@@ -159,6 +161,7 @@ public class CatalogRepository {
     }
 
     /** The catalog's version, bumped by a trigger on every change to any catalog table. */
+    @ReadOnly
     public long version() {
         return jdbc.prepareStatement("SELECT version FROM catalog_version", ps -> {
             try (ResultSet rs = ps.executeQuery()) {
@@ -168,8 +171,21 @@ public class CatalogRepository {
         });
     }
 
+    /**
+     * The active catalog and its version, read in one repeatable-read snapshot: a catalog being
+     * written is never seen half-way (a service without its department).
+     */
+    @ReadOnly(isolation = TransactionDefinition.Isolation.REPEATABLE_READ)
+    public Snapshot snapshot() {
+        return new Snapshot(version(), loadActive());
+    }
+
+    /** A catalog as of one version. */
+    public record Snapshot(long version, Catalog catalog) {
+    }
+
     /** The active catalog, ordered as the city ordered it. */
-    public Catalog loadActive() {
+    private Catalog loadActive() {
         Connection c = jdbc.getConnection();
         try {
             Map<String, Catalog.Department> departments = new LinkedHashMap<>();

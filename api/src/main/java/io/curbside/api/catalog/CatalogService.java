@@ -13,8 +13,6 @@ import io.curbside.contract.model.ServiceGroup;
 import io.curbside.contract.model.ServiceList;
 import io.curbside.contract.model.ServiceSummary;
 import io.curbside.contract.model.Target;
-import io.micronaut.transaction.TransactionDefinition;
-import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
 
 import java.text.Normalizer;
@@ -42,15 +40,13 @@ public class CatalogService {
     /**
      * The current catalog in the language chosen for this request, with the ETag of answers made
      * from it. The catalog is cached and reloaded only when its version changed, whoever changed
-     * it and on whichever node: a request costs one one-row read. One snapshot (repeatable read)
-     * for the version and the reload, so a catalog being written is never seen half-way.
+     * it and on whichever node: a request costs one one-row read.
      */
-    @ReadOnly(isolation = TransactionDefinition.Isolation.REPEATABLE_READ)
     public View view(String lang, String acceptLanguage) {
-        long version = repository.version();
         Loaded current = cached;
-        if (current == null || current.version() != version) {
-            current = new Loaded(version, repository.loadActive());
+        if (current == null || current.version() != repository.version()) {
+            CatalogRepository.Snapshot snapshot = repository.snapshot();
+            current = new Loaded(snapshot.version(), snapshot.catalog());
             cached = current;
         }
         String language = LanguageNegotiator.choose(lang, acceptLanguage, current.catalog().languages());

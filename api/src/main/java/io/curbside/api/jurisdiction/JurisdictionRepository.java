@@ -5,6 +5,8 @@ import io.curbside.api.support.DataStoreException;
 import io.curbside.geo.LatLon;
 import io.curbside.api.support.JsonTexts;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
 import org.locationtech.jts.geom.MultiPolygon;
 import org.locationtech.jts.io.ParseException;
@@ -82,6 +84,7 @@ public class JurisdictionRepository {
     }
 
     /** The digest of the imported file, which identifies the stored jurisdiction; empty if none. */
+    @ReadOnly
     public Optional<String> version() {
         return jdbc.prepareStatement("SELECT sha256 FROM jurisdiction", ps -> {
             try (ResultSet rs = ps.executeQuery()) {
@@ -90,7 +93,11 @@ public class JurisdictionRepository {
         });
     }
 
-    /** The jurisdiction with its layers in the order they were imported, if one was. */
+    /**
+     * The jurisdiction with its layers in the order they were imported, if one was, read in one
+     * repeatable-read snapshot so an import committing meanwhile is seen whole or not at all.
+     */
+    @ReadOnly(isolation = TransactionDefinition.Isolation.REPEATABLE_READ)
     public Optional<Stored> load() {
         Connection c = jdbc.getConnection();
         WKBReader wkb = new WKBReader();
@@ -136,6 +143,7 @@ public class JurisdictionRepository {
      * edge, the one whose code sorts first). ST_Covers counts the boundary itself as inside
      * and uses the GiST index on district.geom.
      */
+    @ReadOnly
     public Optional<Located> locate(LatLon point) {
         Connection c = jdbc.getConnection();
         try (PreparedStatement ps = c.prepareStatement("""

@@ -17,7 +17,6 @@ import io.curbside.contract.model.GeoJsonFeatureType;
 import io.curbside.contract.model.GeoJsonGeometry;
 import io.curbside.geo.Bbox;
 import io.curbside.geo.GeoJsonWriter;
-import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
 import org.locationtech.jts.geom.Geometry;
@@ -43,7 +42,6 @@ public class JurisdictionService {
      * The stored jurisdiction seen in the chosen language, with its ETag. Boundaries are cached
      * and reloaded only when another file has been imported (its digest changed).
      */
-    @ReadOnly(isolation = TransactionDefinition.Isolation.REPEATABLE_READ)
     public View view(String lang, String acceptLanguage) {
         String version = repository.version().orElseThrow(JurisdictionService::noJurisdiction);
         JurisdictionRepository.Stored current = cached;
