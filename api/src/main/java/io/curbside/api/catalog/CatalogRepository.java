@@ -163,7 +163,7 @@ public class CatalogRepository {
     /** The catalog's version, bumped by a trigger on every change to any catalog table. */
     @ReadOnly
     public long version() {
-        return jdbc.prepareStatement("SELECT version FROM catalog_version", ps -> {
+        return jdbc.prepareStatement("SELECT version FROM data_version WHERE name = 'catalog'", ps -> {
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);

@@ -83,12 +83,13 @@ public class JurisdictionRepository {
         }
     }
 
-    /** The digest of the imported file, which identifies the stored jurisdiction; empty if none. */
+    /** The jurisdiction's version, bumped by a trigger on every change to it or its districts. */
     @ReadOnly
-    public Optional<String> version() {
-        return jdbc.prepareStatement("SELECT sha256 FROM jurisdiction", ps -> {
+    public long version() {
+        return jdbc.prepareStatement("SELECT version FROM data_version WHERE name = 'jurisdiction'", ps -> {
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
+                rs.next();
+                return rs.getLong(1);
             }
         });
     }
@@ -101,8 +102,9 @@ public class JurisdictionRepository {
     public Optional<Stored> load() {
         Connection c = jdbc.getConnection();
         WKBReader wkb = new WKBReader();
+        long version = version();
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT code, name::text, ST_AsBinary(boundary), sha256 FROM jurisdiction");
+                "SELECT code, name::text, ST_AsBinary(boundary) FROM jurisdiction");
              ResultSet rs = ps.executeQuery()) {
             if (!rs.next()) {
                 return Optional.empty();
@@ -110,7 +112,6 @@ public class JurisdictionRepository {
             String code = rs.getString(1);
             var name = texts.read(rs.getString(2));
             MultiPolygon boundary = (MultiPolygon) wkb.read(rs.getBytes(3));
-            String sha256 = rs.getString(4);
             Map<String, List<Jurisdiction.District>> districts = new LinkedHashMap<>();
             try (PreparedStatement d = c.prepareStatement("""
                     SELECT layer_code, code, name::text, ST_AsBinary(geom) FROM district
@@ -130,7 +131,7 @@ public class JurisdictionRepository {
                             districts.getOrDefault(lrs.getString(1), List.of())));
                 }
             }
-            return Optional.of(new Stored(new Jurisdiction(code, name, boundary, layers), sha256));
+            return Optional.of(new Stored(new Jurisdiction(code, name, boundary, layers), version));
         } catch (SQLException e) {
             throw new DataStoreException("jurisdiction SQL", e);
         } catch (ParseException e) {
@@ -190,7 +191,7 @@ public class JurisdictionRepository {
     public record Hit(String layer, Translations layerName, String code, Translations name) {
     }
 
-    /** A jurisdiction and the digest of the file it came from (its version). */
-    public record Stored(Jurisdiction jurisdiction, String sha256) {
+    /** A jurisdiction as of one version. */
+    public record Stored(Jurisdiction jurisdiction, long version) {
     }
 }

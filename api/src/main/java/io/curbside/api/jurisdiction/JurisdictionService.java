@@ -40,12 +40,11 @@ public class JurisdictionService {
 
     /**
      * The stored jurisdiction seen in the chosen language, with its ETag. Boundaries are cached
-     * and reloaded only when another file has been imported (its digest changed).
+     * and reloaded only when they changed (their version moved), on whichever node.
      */
     public View view(String lang, String acceptLanguage) {
-        String version = repository.version().orElseThrow(JurisdictionService::noJurisdiction);
         JurisdictionRepository.Stored current = cached;
-        if (current == null || !current.sha256().equals(version)) {
+        if (current == null || current.version() != repository.version()) {
             current = repository.load().orElseThrow(JurisdictionService::noJurisdiction);
             cached = current;
         }
@@ -93,7 +92,7 @@ public class JurisdictionService {
     public record View(JurisdictionRepository.Stored stored, String language) {
 
         public String etag() {
-            return EntityTags.of("j" + stored.sha256().substring(0, 16) + "-" + language);
+            return EntityTags.of("j" + stored.version() + "-" + language);
         }
     }
 

@@ -77,6 +77,18 @@ class ConditionalGetTest extends DatabaseTest {
     }
 
     @Test
+    void aDirectEditOfADistrictIsSeenAtOnceToo() throws Exception {
+        HttpResponse<String> before = get("/v1/jurisdiction", "en", null);
+        try (Connection c = connect()) {
+            c.createStatement().execute("""
+                    UPDATE district SET name = '{"en": "Riverfront"}' WHERE layer_code = 'council_districts' AND code = '7'""");
+        }
+        HttpResponse<String> after = get("/v1/jurisdiction", "en", before.getHeaders().get("ETag"));
+        assertEquals(HttpStatus.OK, after.getStatus());
+        assertTrue(after.body().contains("\"Riverfront\""));
+    }
+
+    @Test
     void anUnknownServiceIsStill404ToAWildcard() {
         HttpClientResponseException e = assertThrows(HttpClientResponseException.class,
                 () -> get("/v1/services/no-such-service", "en", "*"));
