@@ -6,8 +6,9 @@ import java.util.regex.Pattern;
 /** Checks and normalizes BCP 47 language tags as they arrive from files and clients. */
 public final class LanguageTags {
 
-    // RFC 5646's shape, loosely: a 2-8 letter primary subtag and alphanumeric subtags after it.
-    private static final Pattern TAG = Pattern.compile("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*");
+    // RFC 5646's shape, loosely: a 2-8 letter primary subtag (or the private-use "x" and
+    // grandfathered "i" prefixes) and alphanumeric subtags after it.
+    private static final Pattern TAG = Pattern.compile("([A-Za-z]{2,8}|[xXiI](?=-))(-[A-Za-z0-9]{1,8})*");
 
     private LanguageTags() {
     }

@@ -25,13 +25,15 @@ class LanguageNegotiatorTest {
         "-,';;;garbage=,',en",
         "es-MX,vi,es",
         "fr,vi,en",
+        "x-pirate,vi,en",
+        "i-klingon,vi,en",
     })
     void picksTheBestOfferedLanguage(String lang, String acceptLanguage, String expected) {
         assertEquals(expected, LanguageNegotiator.choose(lang, acceptLanguage, OFFERED));
     }
 
     @ParameterizedTest
-    @CsvSource({"not_a_tag!", "e", "toolonglanguage"})
+    @CsvSource({"not_a_tag!", "e", "x", "toolonglanguage"})
     void aMalformedLangParameterIsTheClientsError(String lang) {
         ProblemException e = assertThrows(ProblemException.class, () -> LanguageNegotiator.choose(lang, null, OFFERED));
         assertEquals("lang", e.violations().get(0).getField());
