@@ -18,24 +18,21 @@ BEGIN
 END
 $$;
 
-CREATE TRIGGER department_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON department
-    FOR EACH STATEMENT EXECUTE FUNCTION bump_data_version('catalog');
-CREATE TRIGGER service_group_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON service_group
-    FOR EACH STATEMENT EXECUTE FUNCTION bump_data_version('catalog');
-CREATE TRIGGER service_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON service
-    FOR EACH STATEMENT EXECUTE FUNCTION bump_data_version('catalog');
-CREATE TRIGGER service_district_department_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE
-    ON service_district_department FOR EACH STATEMENT EXECUTE FUNCTION bump_data_version('catalog');
-CREATE TRIGGER service_question_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON service_question
-    FOR EACH STATEMENT EXECUTE FUNCTION bump_data_version('catalog');
-CREATE TRIGGER service_question_value_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE
-    ON service_question_value FOR EACH STATEMENT EXECUTE FUNCTION bump_data_version('catalog');
-CREATE TRIGGER catalog_import_version AFTER INSERT ON catalog_import
-    FOR EACH STATEMENT EXECUTE FUNCTION bump_data_version('catalog');
-
-CREATE TRIGGER jurisdiction_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON jurisdiction
-    FOR EACH STATEMENT EXECUTE FUNCTION bump_data_version('jurisdiction');
-CREATE TRIGGER district_layer_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON district_layer
-    FOR EACH STATEMENT EXECUTE FUNCTION bump_data_version('jurisdiction');
-CREATE TRIGGER district_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON district
-    FOR EACH STATEMENT EXECUTE FUNCTION bump_data_version('jurisdiction');
+-- Every table of a kind bumps that kind's version, once per statement.
+DO $$
+DECLARE
+    t record;
+BEGIN
+    FOR t IN SELECT * FROM (VALUES
+            ('department', 'catalog'), ('service_group', 'catalog'), ('service', 'catalog'),
+            ('service_district_department', 'catalog'), ('service_question', 'catalog'),
+            ('service_question_value', 'catalog'), ('catalog_import', 'catalog'),
+            ('jurisdiction', 'jurisdiction'), ('district_layer', 'jurisdiction'), ('district', 'jurisdiction'))
+            AS kinds (table_name, kind)
+    LOOP
+        EXECUTE format('CREATE TRIGGER %I AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON %I '
+                       'FOR EACH STATEMENT EXECUTE FUNCTION bump_data_version(%L)',
+                       t.table_name || '_version', t.table_name, t.kind);
+    END LOOP;
+END
+$$;

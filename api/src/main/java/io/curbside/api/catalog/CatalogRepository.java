@@ -1,6 +1,7 @@
 package io.curbside.api.catalog;
 
 import io.curbside.api.support.DataStoreException;
+import io.curbside.api.support.DataVersions;
 import io.curbside.api.support.JsonTexts;
 import io.curbside.contract.model.PhotoPolicy;
 import io.curbside.contract.model.PrivacyClass;
@@ -29,10 +30,12 @@ public class CatalogRepository {
 
     private final JdbcOperations jdbc;
     private final JsonTexts texts;
+    private final DataVersions versions;
 
-    public CatalogRepository(JdbcOperations jdbc, JsonTexts texts) {
+    public CatalogRepository(JdbcOperations jdbc, JsonTexts texts, DataVersions versions) {
         this.jdbc = jdbc;
         this.texts = texts;
+        this.versions = versions;
     }
 
 
@@ -160,24 +163,13 @@ public class CatalogRepository {
         }
     }
 
-    /** The catalog's version, bumped by a trigger on every change to any catalog table. */
-    @ReadOnly
-    public long version() {
-        return jdbc.prepareStatement("SELECT version FROM data_version WHERE name = 'catalog'", ps -> {
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        });
-    }
-
     /**
      * The active catalog and its version, read in one repeatable-read snapshot: a catalog being
      * written is never seen half-way (a service without its department).
      */
     @ReadOnly(isolation = TransactionDefinition.Isolation.REPEATABLE_READ)
     public Snapshot snapshot() {
-        return new Snapshot(version(), loadActive());
+        return new Snapshot(versions.of(DataVersions.Kind.CATALOG), loadActive());
     }
 
     /** A catalog as of one version. */

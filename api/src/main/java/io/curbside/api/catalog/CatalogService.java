@@ -3,6 +3,7 @@ package io.curbside.api.catalog;
 import io.curbside.api.i18n.LanguageNegotiator;
 import io.curbside.api.i18n.Translations;
 import io.curbside.api.problem.ProblemException;
+import io.curbside.api.support.DataVersions;
 import io.curbside.api.support.EntityTags;
 import io.curbside.contract.model.Department;
 import io.curbside.contract.model.Emergency;
@@ -31,10 +32,12 @@ public class CatalogService {
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
     private final CatalogRepository repository;
+    private final DataVersions versions;
     private volatile Loaded cached;
 
-    public CatalogService(CatalogRepository repository) {
+    public CatalogService(CatalogRepository repository, DataVersions versions) {
         this.repository = repository;
+        this.versions = versions;
     }
 
     /**
@@ -44,7 +47,7 @@ public class CatalogService {
      */
     public View view(String lang, String acceptLanguage) {
         Loaded current = cached;
-        if (current == null || current.version() != repository.version()) {
+        if (current == null || current.version() != versions.of(DataVersions.Kind.CATALOG)) {
             CatalogRepository.Snapshot snapshot = repository.snapshot();
             current = new Loaded(snapshot.version(), snapshot.catalog());
             cached = current;

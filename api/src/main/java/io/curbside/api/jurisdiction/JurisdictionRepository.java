@@ -2,6 +2,7 @@ package io.curbside.api.jurisdiction;
 
 import io.curbside.api.i18n.Translations;
 import io.curbside.api.support.DataStoreException;
+import io.curbside.api.support.DataVersions;
 import io.curbside.geo.LatLon;
 import io.curbside.api.support.JsonTexts;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
@@ -29,10 +30,12 @@ public class JurisdictionRepository {
 
     private final JdbcOperations jdbc;
     private final JsonTexts texts;
+    private final DataVersions versions;
 
-    public JurisdictionRepository(JdbcOperations jdbc, JsonTexts texts) {
+    public JurisdictionRepository(JdbcOperations jdbc, JsonTexts texts, DataVersions versions) {
         this.jdbc = jdbc;
         this.texts = texts;
+        this.versions = versions;
     }
 
 
@@ -83,17 +86,6 @@ public class JurisdictionRepository {
         }
     }
 
-    /** The jurisdiction's version, bumped by a trigger on every change to it or its districts. */
-    @ReadOnly
-    public long version() {
-        return jdbc.prepareStatement("SELECT version FROM data_version WHERE name = 'jurisdiction'", ps -> {
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        });
-    }
-
     /**
      * The jurisdiction with its layers in the order they were imported, if one was, read in one
      * repeatable-read snapshot so an import committing meanwhile is seen whole or not at all.
@@ -102,7 +94,7 @@ public class JurisdictionRepository {
     public Optional<Stored> load() {
         Connection c = jdbc.getConnection();
         WKBReader wkb = new WKBReader();
-        long version = version();
+        long version = versions.of(DataVersions.Kind.JURISDICTION);
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT code, name::text, ST_AsBinary(boundary) FROM jurisdiction");
              ResultSet rs = ps.executeQuery()) {

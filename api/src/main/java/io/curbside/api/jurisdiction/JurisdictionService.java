@@ -4,6 +4,7 @@ import io.curbside.api.i18n.LanguageNegotiator;
 import io.curbside.api.i18n.Translations;
 import io.curbside.api.problem.ProblemException;
 import io.curbside.api.problem.ProblemType;
+import io.curbside.api.support.DataVersions;
 import io.curbside.api.support.EntityTags;
 import io.curbside.contract.model.DistrictRef;
 import io.curbside.contract.model.Location;
@@ -17,7 +18,6 @@ import io.curbside.contract.model.GeoJsonFeatureType;
 import io.curbside.contract.model.GeoJsonGeometry;
 import io.curbside.geo.Bbox;
 import io.curbside.geo.GeoJsonWriter;
-import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
 import org.locationtech.jts.geom.Geometry;
 
@@ -32,10 +32,12 @@ import java.util.TreeSet;
 public class JurisdictionService {
 
     private final JurisdictionRepository repository;
+    private final DataVersions versions;
     private volatile JurisdictionRepository.Stored cached;
 
-    public JurisdictionService(JurisdictionRepository repository) {
+    public JurisdictionService(JurisdictionRepository repository, DataVersions versions) {
         this.repository = repository;
+        this.versions = versions;
     }
 
     /**
@@ -44,7 +46,7 @@ public class JurisdictionService {
      */
     public View view(String lang, String acceptLanguage) {
         JurisdictionRepository.Stored current = cached;
-        if (current == null || current.version() != repository.version()) {
+        if (current == null || current.version() != versions.of(DataVersions.Kind.JURISDICTION)) {
             current = repository.load().orElseThrow(JurisdictionService::noJurisdiction);
             cached = current;
         }
@@ -67,7 +69,6 @@ public class JurisdictionService {
     }
 
     /** Whether a point is in the city, and in which districts. */
-    @ReadOnly
     public Location locate(double lat, double lon, String lang, String acceptLanguage) {
         LatLon point;
         try {

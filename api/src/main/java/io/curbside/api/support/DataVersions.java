@@ -1,0 +1,45 @@
+package io.curbside.api.support;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.annotation.ReadOnly;
+import jakarta.inject.Singleton;
+
+import java.sql.ResultSet;
+
+/**
+ * The version of each kind of reference data (V3__data_versions.sql): triggers bump it on any
+ * change, so a node's cache is current exactly while the number has not moved. Called inside a
+ * snapshot, it reads that snapshot's number.
+ */
+@Singleton
+public class DataVersions {
+
+    /** The kinds with a version row. */
+    public enum Kind {
+        CATALOG("catalog"),
+        JURISDICTION("jurisdiction");
+
+        private final String row;
+
+        Kind(String row) {
+            this.row = row;
+        }
+    }
+
+    private final JdbcOperations jdbc;
+
+    public DataVersions(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @ReadOnly
+    public long of(Kind kind) {
+        return jdbc.prepareStatement("SELECT version FROM data_version WHERE name = ?", ps -> {
+            ps.setString(1, kind.row);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+}
