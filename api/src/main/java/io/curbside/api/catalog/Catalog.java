@@ -8,6 +8,8 @@ import io.curbside.contract.model.TargetUnit;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -15,11 +17,13 @@ import java.util.Set;
  * The records validate what the database would otherwise refuse with a less helpful message.
  */
 public record Catalog(Set<String> languages,
+                      BusinessCalendar calendar,
                       List<Department> departments,
                       List<Group> groups,
                       List<Service> services) {
 
     public Catalog {
+        Objects.requireNonNull(calendar, "calendar");
         languages = Set.copyOf(languages);
         departments = List.copyOf(departments);
         groups = List.copyOf(groups);
@@ -28,6 +32,15 @@ public record Catalog(Set<String> languages,
 
     /** A city department that requests are routed to. */
     public record Department(String code, Translations name) {
+    }
+
+    public Optional<Service> service(String code) {
+        return services.stream().filter(s -> s.code().equals(code)).findFirst();
+    }
+
+    public Department department(String code) {
+        return departments.stream().filter(d -> d.code().equals(code)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no department " + code));
     }
 
     /** A heading the services are listed under. */
@@ -67,6 +80,15 @@ public record Catalog(Set<String> languages,
 
         public boolean isEmergency() {
             return emergencyMessage != null;
+        }
+
+        /** The department serving this service in that district: a district's own, else the service's. */
+        public String departmentFor(String district) {
+            return district == null ? department : districtDepartments.getOrDefault(district, department);
+        }
+
+        public Optional<Question> question(String code) {
+            return questions.stream().filter(q -> q.code().equals(code)).findFirst();
         }
     }
 

@@ -30,7 +30,7 @@ import java.util.TreeSet;
 /** Reads a catalog file (YAML, or JSON, which is YAML too) into a checked {@link Catalog}. */
 public final class CatalogFile {
 
-    private static final Set<String> ROOT_KEYS = Set.of("version", "languages", "departments",
+    private static final Set<String> ROOT_KEYS = Set.of("version", "languages", "calendar", "departments",
             "groups", "services");
     private static final Set<String> NAMED_KEYS = Set.of("code", "name");
     private static final Set<String> SERVICE_KEYS = Set.of("code", "group", "department", "keywords", "name",
@@ -62,6 +62,7 @@ public final class CatalogFile {
             }
         }
         languages.add(Translations.FALLBACK);
+        BusinessCalendar calendar = BusinessCalendar.read(root.get("calendar"), problems);
 
         List<Catalog.Department> departments = new ArrayList<>();
         for (YamlTree node : root.get("departments").list(problems)) {
@@ -87,7 +88,7 @@ public final class CatalogFile {
         if (!problems.messages().isEmpty()) {
             throw new InvalidFileException(content.source(), problems.messages());
         }
-        return new Catalog(languages, departments, groups, services);
+        return new Catalog(languages, calendar, departments, groups, services);
     }
 
     private static Object load(FileSource.Content content) {

@@ -13,9 +13,12 @@ import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;
+import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -23,6 +26,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /** The catalog's SQL. Callers hold the transaction. */
 @Singleton
@@ -37,8 +42,6 @@ public class CatalogRepository {
         this.texts = texts;
         this.versions = versions;
     }
-
-
 
     /**
      * Writes the catalog: upserts its departments, groups and services, replaces the questions
@@ -70,6 +73,14 @@ public class CatalogRepository {
                 ps.executeBatch();
             }
             saveServices(c, catalog.services());
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO business_calendar (timezone, holidays) VALUES (?, ?)
+                    ON CONFLICT (singleton) DO UPDATE SET timezone = excluded.timezone, holidays = excluded.holidays""")) {
+                ps.setString(1, catalog.calendar().zone().getId());
+                ps.setArray(2, c.createArrayOf("date",
+                        catalog.calendar().holidays().stream().map(Date::valueOf).toArray()));
+                ps.executeUpdate();
+            }
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE service SET active = false, updated_at = now() WHERE active AND NOT (code = ANY (?))")) {
                 ps.setArray(1, c.createArrayOf("text",
@@ -229,7 +240,7 @@ public class CatalogRepository {
                             rs.getInt(13)));
                 }
             }
-            return new Catalog(languages(c), List.copyOf(departments.values()), groups, services);
+            return new Catalog(languages(c), calendar(c), List.copyOf(departments.values()), groups, services);
         } catch (SQLException e) {
             throw new DataStoreException("catalog SQL", e);
         }
@@ -261,6 +272,20 @@ public class CatalogRepository {
             }
         }
         return questions;
+    }
+
+    private static BusinessCalendar calendar(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT timezone, holidays FROM business_calendar");
+             ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+                return BusinessCalendar.DEFAULT;
+            }
+            SortedSet<LocalDate> holidays = new TreeSet<>();
+            for (Date d : (Date[]) rs.getArray(2).getArray()) {
+                holidays.add(d.toLocalDate());
+            }
+            return new BusinessCalendar(ZoneId.of(rs.getString(1)), holidays);
+        }
     }
 
     /** The languages of the latest import; English at least. */

@@ -5,7 +5,7 @@ import io.curbside.contract.model.TargetUnit;
 import java.util.Map;
 
 /** Says a service's target in words ("3 business days"), in the languages the demo city speaks. */
-final class TargetWording {
+public final class TargetWording {
 
     /** Per language and unit: the singular and the plural form, {@code %d} for the number. */
     private static final Map<String, Map<TargetUnit, String[]>> FORMS = Map.of(
@@ -28,7 +28,7 @@ final class TargetWording {
     private TargetWording() {
     }
 
-    static String say(Catalog.Target target, String language) {
+    public static String say(Catalog.Target target, String language) {
         Map<TargetUnit, String[]> forms = FORMS.getOrDefault(language, FORMS.get("en"));
         String[] form = forms.get(target.unit());
         return target.value() == 1 ? form[0] : String.format(form[1], target.value());

@@ -21,6 +21,7 @@ import io.curbside.geo.GeoJsonWriter;
 import jakarta.inject.Singleton;
 import org.locationtech.jts.geom.Geometry;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,13 +46,18 @@ public class JurisdictionService {
      * and reloaded only when they changed (their version moved), on whichever node.
      */
     public View view(String lang, String acceptLanguage) {
+        JurisdictionRepository.Stored current = current();
+        String language = LanguageNegotiator.choose(lang, acceptLanguage, languages(current.jurisdiction()));
+        return new View(current, language);
+    }
+
+    private JurisdictionRepository.Stored current() {
         JurisdictionRepository.Stored current = cached;
         if (current == null || current.version() != versions.of(DataVersions.Kind.JURISDICTION)) {
             current = repository.load().orElseThrow(JurisdictionService::noJurisdiction);
             cached = current;
         }
-        String language = LanguageNegotiator.choose(lang, acceptLanguage, languages(current.jurisdiction()));
-        return new View(current, language);
+        return current;
     }
 
     /** The jurisdiction as GeoJSON in the view's language. */
@@ -87,6 +93,31 @@ public class JurisdictionService {
         return new Location(language, located.inside(), located.city().in(language), located.districts().stream()
                 .map(d -> new DistrictRef(d.layer(), d.layerName().in(language), d.code(), d.name().in(language)))
                 .toList());
+    }
+
+    /**
+     * Where a point is, as codes: whether the city covers it and its district in each layer.
+     * The routing lookup of every report.
+     */
+    public JurisdictionRepository.Located place(LatLon point) {
+        return repository.locate(point).orElseThrow(() -> new ProblemException(ProblemType.UNAVAILABLE,
+                "The city's boundary has not been loaded yet, so reports cannot be checked. Please try again later."));
+    }
+
+    /** Districts by layer code, named in the language, in the order of the layers. */
+    public List<DistrictRef> districts(Map<String, String> codes, String language) {
+        JurisdictionRepository.Stored current = current();
+        List<DistrictRef> refs = new ArrayList<>();
+        for (Jurisdiction.Layer layer : current.jurisdiction().layers()) {
+            String code = codes.get(layer.code());
+            if (code == null) {
+                continue;
+            }
+            Translations name = layer.districts().stream().filter(d -> d.code().equals(code)).findFirst()
+                    .map(Jurisdiction.District::name).orElse(Translations.of(Translations.FALLBACK, code));
+            refs.add(new DistrictRef(layer.code(), layer.name().in(language), code, name.in(language)));
+        }
+        return refs;
     }
 
     /** One imported jurisdiction, seen in one language. */

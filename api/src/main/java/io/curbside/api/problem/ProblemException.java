@@ -1,5 +1,6 @@
 package io.curbside.api.problem;
 
+import io.curbside.contract.model.SuggestedLocation;
 import io.curbside.contract.model.Violation;
 
 import java.util.List;
@@ -9,6 +10,7 @@ public class ProblemException extends RuntimeException {
 
     private final ProblemType type;
     private final transient List<Violation> violations;
+    private transient SuggestedLocation suggestedLocation;
 
     public ProblemException(ProblemType type, String detail) {
         this(type, detail, List.of());
@@ -35,5 +37,15 @@ public class ProblemException extends RuntimeException {
 
     public List<Violation> violations() {
         return violations;
+    }
+
+    /** Offers the client a location it may have meant (from a photo's GPS), carried in the problem. */
+    public ProblemException suggest(SuggestedLocation location) {
+        this.suggestedLocation = location;
+        return this;
+    }
+
+    public SuggestedLocation suggestedLocation() {
+        return suggestedLocation;
     }
 }

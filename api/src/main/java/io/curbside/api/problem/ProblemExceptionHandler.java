@@ -15,6 +15,7 @@ public class ProblemExceptionHandler implements ExceptionHandler<ProblemExceptio
     @Override
     public HttpResponse<Problem> handle(HttpRequest request, ProblemException exception) {
         Problem problem = Problems.of(exception.type(), exception.getMessage(), exception.violations(), request);
+        problem.setSuggestedLocation(exception.suggestedLocation());
         return Problems.write(HttpResponse.status(exception.type().status()), problem);
     }
 }

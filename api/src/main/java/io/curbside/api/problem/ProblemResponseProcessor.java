@@ -3,25 +3,19 @@ package io.curbside.api.problem;
 import io.curbside.contract.model.Problem;
 import io.curbside.contract.model.Violation;
 import io.micronaut.context.annotation.Primary;
-import io.micronaut.core.annotation.AnnotationMetadata;
 import io.micronaut.core.bind.exceptions.UnsatisfiedArgumentException;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
-import io.micronaut.core.type.Argument;
 import io.micronaut.data.connection.exceptions.ConnectionException;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
-import io.micronaut.http.annotation.Header;
-import io.micronaut.http.annotation.PathVariable;
-import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.server.exceptions.response.Error;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
-import io.micronaut.inject.MethodExecutionHandle;
-import io.micronaut.web.router.RouteAttributes;
 import jakarta.inject.Singleton;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +24,6 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -62,6 +55,14 @@ public class ProblemResponseProcessor implements ErrorResponseProcessor<Problem>
             return Problems.write(response, Problems.of(ProblemType.INTERNAL,
                     "Something went wrong on our side. The error has been logged.", List.of(), context.getRequest()));
         }
+        if (cause instanceof ConstraintViolationException e && inBody(e, context.getRequest())) {
+            List<Violation> violations = bodyViolations(e, context.getRequest());
+            return Problems.write(response, Problems.of(ProblemType.INVALID_FIELDS, detail(violations), violations,
+                    context.getRequest()));
+        }
+        if (cause instanceof ConversionErrorException e && WireNames.bodies(context.getRequest()).containsKey(e.getArgument().getName())) {
+            return Problems.write(response, unreadableBody(e, context.getRequest()));
+        }
         Optional<ProblemType> known = status == HttpStatus.BAD_REQUEST.getCode() && isBodyError(cause)
                 ? Optional.of(ProblemType.INVALID_BODY)
                 : ProblemType.forStatus(status);
@@ -71,13 +72,29 @@ public class ProblemResponseProcessor implements ErrorResponseProcessor<Problem>
         }
         ProblemType type = known.get();
         List<Violation> violations = violations(cause, context);
-        return Problems.write(response, Problems.of(type, detail(type, context, violations), violations,
-                context.getRequest()));
+        if (type == ProblemType.INVALID_PARAMETER && namesAPart(violations, context.getRequest())) {
+            type = ProblemType.INVALID_BODY;
+        }
+        return Problems.write(response, Problems.of(type, violations.isEmpty() ? detail(type, context) : detail(violations),
+                violations, context.getRequest()));
     }
 
-    /** Names each bad parameter or field the way the client sent it. */
+    /**
+     * A body or part that parsed as JSON but not as the contract's type (a string where a number
+     * goes). The serializer's message says what and where, minus the parser's source position.
+     */
+    private static Problem unreadableBody(ConversionErrorException e, HttpRequest<?> request) {
+        String part = WireNames.bodies(request).get(e.getArgument().getName());
+        String reason = e.getConversionError().getCause().getMessage();
+        reason = reason == null ? "it does not match the contract" : reason.lines().findFirst().orElse(reason).strip();
+        String where = part.isEmpty() ? "The body" : "The \"" + part + "\" part";
+        return Problems.of(ProblemType.INVALID_BODY, where + " could not be read: " + reason + ".",
+                part.isEmpty() ? List.of() : List.of(new Violation(part, "could not be read: " + reason)), request);
+    }
+
+    /** Names each bad parameter the way the client sent it. */
     private static List<Violation> violations(Throwable cause, ErrorContext context) {
-        Map<String, String> wire = wireNames(context.getRequest());
+        Map<String, String> wire = WireNames.of(context.getRequest());
         List<Violation> violations = new ArrayList<>();
         if (cause instanceof ConstraintViolationException e) {
             for (ConstraintViolation<?> v : e.getConstraintViolations()) {
@@ -102,36 +119,45 @@ public class ProblemResponseProcessor implements ErrorResponseProcessor<Problem>
         return violations;
     }
 
-    /**
-     * Java parameter names ("acceptLanguage") to the names on the wire ("Accept-Language"), read
-     * from the binding annotations the contract generated on the route's method.
-     */
-    private static Map<String, String> wireNames(HttpRequest<?> request) {
-        Map<String, String> names = new HashMap<>();
-        RouteAttributes.getRouteMatch(request)
-                .filter(MethodExecutionHandle.class::isInstance)
-                .map(match -> ((MethodExecutionHandle<?, ?>) match).getArguments())
-                .ifPresent(arguments -> {
-                    for (Argument<?> argument : arguments) {
-                        AnnotationMetadata metadata = argument.getAnnotationMetadata();
-                        metadata.stringValue(Header.class)
-                                .or(() -> metadata.stringValue(QueryValue.class))
-                                .or(() -> metadata.stringValue(PathVariable.class))
-                                .ifPresent(wire -> names.put(argument.getName(), wire));
-                    }
-                });
-        return names;
+    /** A missing or unreadable multipart part is the body's problem, not a parameter's. */
+    private static boolean namesAPart(List<Violation> violations, HttpRequest<?> request) {
+        var parts = WireNames.bodies(request).values();
+        return violations.stream().anyMatch(v -> !v.getField().isEmpty() && parts.contains(v.getField()));
     }
 
-    private static String detail(ProblemType type, ErrorContext context, List<Violation> violations) {
-        if (!violations.isEmpty()) {
-            StringBuilder detail = new StringBuilder("Please correct ");
-            for (int i = 0; i < violations.size(); i++) {
-                detail.append(i == 0 ? "" : "; ").append('"').append(violations.get(i).getField()).append("\": ")
-                        .append(violations.get(i).getMessage());
-            }
-            return detail.append('.').toString();
+    /** Whether the constraints that failed are inside a request body or part, not on a parameter. */
+    private static boolean inBody(ConstraintViolationException e, HttpRequest<?> request) {
+        Map<String, String> parts = WireNames.bodies(request);
+        return e.getConstraintViolations().stream().anyMatch(v -> parameter(v).map(parts::containsKey).orElse(false));
+    }
+
+    /** Violations inside a body, as JSON paths named as on the wire ("location.accuracy_m", "photos"). */
+    private static List<Violation> bodyViolations(ConstraintViolationException e, HttpRequest<?> request) {
+        Map<String, String> bodies = WireNames.bodies(request);
+        List<Violation> violations = new ArrayList<>();
+        for (ConstraintViolation<?> v : e.getConstraintViolations()) {
+            String parameter = parameter(v).orElse("");
+            violations.addAll(ConstraintPaths.of(List.of(v), bodies.getOrDefault(parameter, parameter),
+                    ElementKind.PARAMETER));
         }
+        violations.sort(Comparator.comparing(Violation::getField));
+        return violations;
+    }
+
+    private static Optional<String> parameter(ConstraintViolation<?> v) {
+        for (Path.Node node : v.getPropertyPath()) {
+            if (node.getKind() == ElementKind.PARAMETER) {
+                return Optional.ofNullable(node.getName());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String detail(List<Violation> violations) {
+        return Problems.correct(violations);
+    }
+
+    private static String detail(ProblemType type, ErrorContext context) {
         return switch (type) {
             case NOT_FOUND -> "There is nothing at " + context.getRequest().getPath() + ".";
             case METHOD_NOT_ALLOWED -> context.getRequest().getMethodName() + " is not allowed on "

@@ -8,6 +8,14 @@ import java.util.Optional;
 public enum ProblemType {
     INVALID_PARAMETER("invalid-parameter", "Invalid parameter", HttpStatus.BAD_REQUEST),
     INVALID_BODY("invalid-body", "Invalid request body", HttpStatus.BAD_REQUEST),
+    INVALID_FIELDS("invalid-fields", "Invalid fields", HttpStatus.UNPROCESSABLE_ENTITY),
+    OUTSIDE_JURISDICTION("outside-jurisdiction", "Outside the city", HttpStatus.UNPROCESSABLE_ENTITY),
+    EMERGENCY("emergency", "This is an emergency", HttpStatus.UNPROCESSABLE_ENTITY),
+    INVALID_PHOTO("invalid-photo", "Unreadable photo", HttpStatus.UNPROCESSABLE_ENTITY),
+    IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", "Idempotency key already used", HttpStatus.UNPROCESSABLE_ENTITY),
+    IDEMPOTENCY_KEY_IN_USE("idempotency-key-in-use", "Request already in progress", HttpStatus.CONFLICT),
+    REQUEST_CLOSED("request-closed", "Request closed", HttpStatus.CONFLICT),
+    FORBIDDEN("forbidden", "Forbidden", HttpStatus.FORBIDDEN),
     NOT_FOUND("not-found", "Not found", HttpStatus.NOT_FOUND),
     METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", HttpStatus.METHOD_NOT_ALLOWED),
     NOT_ACCEPTABLE("not-acceptable", "Not acceptable", HttpStatus.NOT_ACCEPTABLE),
@@ -41,10 +49,19 @@ public enum ProblemType {
         return status;
     }
 
+    /** The types a status alone stands for; the others are only ever raised by Curbside's own code. */
+    private boolean raisedByFramework() {
+        return switch (this) {
+            case INVALID_PARAMETER, NOT_FOUND, METHOD_NOT_ALLOWED, NOT_ACCEPTABLE, PAYLOAD_TOO_LARGE,
+                 UNSUPPORTED_MEDIA_TYPE, UNAVAILABLE, INTERNAL -> true;
+            default -> false;
+        };
+    }
+
     /** The type that fits an error status Micronaut raised by itself (no route, bad body...). */
     static Optional<ProblemType> forStatus(int code) {
         for (ProblemType type : values()) {
-            if (type.status.getCode() == code && type != INVALID_BODY) {
+            if (type.status.getCode() == code && type.raisedByFramework()) {
                 return Optional.of(type);
             }
         }

@@ -40,6 +40,16 @@ public final class Problems {
         return problem;
     }
 
+    /** "Please correct "lat": must be at most 90; ..." from the violations. */
+    public static String correct(List<Violation> violations) {
+        StringBuilder detail = new StringBuilder("Please correct ");
+        for (int i = 0; i < violations.size(); i++) {
+            detail.append(i == 0 ? "" : "; ").append('"').append(violations.get(i).getField()).append("\": ")
+                    .append(violations.get(i).getMessage());
+        }
+        return detail.append('.').toString();
+    }
+
     /** Puts the problem on the response, replacing whatever status and body it had. */
     public static <T> MutableHttpResponse<Problem> write(MutableHttpResponse<T> response, Problem problem) {
         return response.status(problem.getStatus())

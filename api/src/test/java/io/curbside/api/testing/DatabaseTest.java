@@ -3,6 +3,10 @@ package io.curbside.api.testing;
 import io.micronaut.test.support.TestPropertyProvider;
 import org.junit.jupiter.api.TestInstance;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HashMap;
@@ -18,6 +22,7 @@ import java.util.Map;
 public abstract class DatabaseTest implements TestPropertyProvider {
 
     private TestDatabase.Server database;
+    private Path photos;
 
     @Override
     public Map<String, String> getProperties() {
@@ -26,8 +31,23 @@ public abstract class DatabaseTest implements TestPropertyProvider {
         properties.put("datasources.default.url", database.url());
         properties.put("datasources.default.username", database.user());
         properties.put("datasources.default.password", database.password());
+        properties.put("curbside.photos.directory", photoDirectory().toString());
         properties.putAll(extraProperties());
         return properties;
+    }
+
+    /** This class's own photo directory, under the build's target directory, made on first use. */
+    protected Path photoDirectory() {
+        if (photos == null) {
+            try {
+                Path target = Path.of("target", "test-photos");
+                Files.createDirectories(target);
+                photos = Files.createTempDirectory(target, getClass().getSimpleName() + "-").toAbsolutePath();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return photos;
     }
 
     /** Settings a test class adds or overrides. */

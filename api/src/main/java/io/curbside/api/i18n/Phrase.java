@@ -1,0 +1,45 @@
+package io.curbside.api.i18n;
+
+import java.text.DateFormat;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One sentence Curbside itself says, in each language it speaks, with {@code {name}} slots.
+ * Falls back to English like every other text.
+ */
+public record Phrase(Translations texts) {
+
+    private static final Pattern SLOT = Pattern.compile("\\{([a-z_]+)}");
+
+    public static Phrase of(Map<String, String> texts) {
+        return new Phrase(new Translations(texts));
+    }
+
+    /** The sentence in the language with its slots filled; an unknown slot is a programming error. */
+    public String say(String language, Map<String, String> values) {
+        Matcher m = SLOT.matcher(texts.in(language));
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String value = values.get(m.group(1));
+            if (value == null) {
+                throw new IllegalArgumentException("no value for {" + m.group(1) + "}");
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(value));
+        }
+        return m.appendTail(out).toString();
+    }
+
+    /** The JDK's locale for a language when it has date names for it, else none. */
+    public static Locale locale(String language) {
+        Locale locale = Locale.forLanguageTag(language);
+        for (Locale available : DateFormat.getAvailableLocales()) {
+            if (available.getLanguage().equals(locale.getLanguage())) {
+                return locale;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,183 @@
+package io.curbside.api.idempotency;
+
+import io.curbside.api.problem.ProblemException;
+import io.curbside.api.problem.ProblemType;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.type.Argument;
+import io.micronaut.serde.ObjectMapper;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Idempotency-Key for every POST that creates something (IETF httpapi draft): a retry with
+ * the same key and the same request gets the first answer and creates nothing; the same key
+ * with another request is 422; a retry while the first is still running is 409.
+ *
+ * <p>The work claims the key, then stores its answer in the same transaction that commits what
+ * it created, so a key is "done" exactly when the thing exists. A failure before that releases
+ * the claim, so a corrected request may reuse the key (validation failures are never stored).
+ * A node that dies mid-request loses its claim when the lease lapses.
+ */
+@Singleton
+public class Idempotency {
+
+    private static final Argument<Map<String, String>> HEADERS = Argument.mapOf(String.class, String.class);
+
+    private final IdempotencyRepository repository;
+    private final TransactionOperations<Connection> transactions;
+    private final ObjectMapper json;
+    private final Duration lease;
+    private final Duration retention;
+
+    public Idempotency(IdempotencyRepository repository, TransactionOperations<Connection> transactions,
+                       ObjectMapper json,
+                       @Value("${curbside.idempotency.lease:60s}") Duration lease,
+                       @Value("${curbside.idempotency.retention:24h}") Duration retention) {
+        this.repository = repository;
+        this.transactions = transactions;
+        this.json = json;
+        this.lease = lease;
+        this.retention = retention;
+    }
+
+    /** What a client sent: the route, its key (none: no idempotency), and what it asked for. */
+    public record Request(String scope, String key, byte[] fingerprint) {
+        public boolean keyed() {
+            return key != null;
+        }
+    }
+
+    /** An answer as stored and replayed. */
+    public record Answer(int status, Map<String, String> headers, byte[] body) {
+    }
+
+    /** The right to do the work for a key, or the earlier answer to replay instead. */
+    public record Claim(Request request, UUID owner, Answer replay) {
+        static final Claim NONE = new Claim(null, null, null);
+
+        public Optional<Answer> earlier() {
+            return Optional.ofNullable(replay);
+        }
+    }
+
+    /**
+     * The stored answer to this key, when a request with the same fingerprint already finished;
+     * throws 422 when the key belongs to another request, 409 while it is still running.
+     */
+    public Optional<Answer> earlier(Request request) {
+        if (!request.keyed()) {
+            return Optional.empty();
+        }
+        Optional<IdempotencyRepository.Row> row = transactions.executeRead(s -> repository.find(request.scope(), request.key()));
+        if (row.isEmpty()) {
+            return Optional.empty();
+        }
+        IdempotencyRepository.Row r = row.get();
+        if (!Arrays.equals(r.fingerprint(), request.fingerprint())) {
+            throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED, "This Idempotency-Key was already used for "
+                    + "a different request. Use a new key for a new request.");
+        }
+        if (!r.done()) {
+            if (r.leaseExpired()) {
+                return Optional.empty();
+            }
+            throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_IN_USE, "A request with this Idempotency-Key is "
+                    + "still being processed. Try again in a moment.");
+        }
+        return Optional.of(new Answer(r.status(), readHeaders(r.headers()), r.body()));
+    }
+
+    /** Claims the key before the work starts; may instead hand back the answer of a request that just finished. */
+    public Claim claim(Request request) {
+        if (!request.keyed()) {
+            return Claim.NONE;
+        }
+        for (int attempt = 0; attempt < 3; attempt++) {
+            UUID owner = UUID.randomUUID();
+            if (transactions.executeWrite(s -> repository.claim(request.scope(), request.key(), request.fingerprint(),
+                    owner, lease, retention))) {
+                return new Claim(request, owner, null);
+            }
+            Optional<Answer> answer = earlier(request);
+            if (answer.isPresent()) {
+                return new Claim(request, null, answer.get());
+            }
+        }
+        throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_IN_USE,
+                "A request with this Idempotency-Key is still being processed. Try again in a moment.");
+    }
+
+    /** Stores the answer; call inside the transaction that commits the work. */
+    public void complete(Claim claim, Answer answer) {
+        if (claim.owner() == null) {
+            return;
+        }
+        Request r = claim.request();
+        if (!repository.complete(r.scope(), r.key(), claim.owner(), answer.status(), writeHeaders(answer.headers()),
+                answer.body())) {
+            // The lease lapsed and another attempt took the key over: let that one win.
+            throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_IN_USE, "A request with this Idempotency-Key is "
+                    + "still being processed. Try again in a moment.");
+        }
+    }
+
+    /** Gives the key back after a failure, so nothing half-done is ever replayed. */
+    public void release(Claim claim) {
+        if (claim.owner() != null) {
+            Request r = claim.request();
+            transactions.executeWrite(s -> {
+                repository.release(r.scope(), r.key(), claim.owner());
+                return null;
+            });
+        }
+    }
+
+    /** Forgets keys past their retention; any node may run it. */
+    public int purgeExpired() {
+        return transactions.executeWrite(s -> repository.purgeExpired());
+    }
+
+    /**
+     * The key as sent: a structured-field string ("...") per the draft, or bare as many clients
+     * send it. Printable ASCII only, 1 to 255 characters.
+     */
+    public static String normalizeKey(String header) {
+        if (header == null) {
+            return null;
+        }
+        String key = header.strip();
+        if (key.length() >= 2 && key.startsWith("\"") && key.endsWith("\"")) {
+            key = key.substring(1, key.length() - 1).replace("\\\"", "\"").replace("\\\\", "\\");
+        }
+        if (key.isEmpty() || key.length() > 255 || !key.chars().allMatch(c -> c >= 0x20 && c <= 0x7e)) {
+            throw ProblemException.invalidParameter("Idempotency-Key", "must be 1 to 255 printable ASCII characters");
+        }
+        return key;
+    }
+
+    private String writeHeaders(Map<String, String> headers) {
+        try {
+            return json.writeValueAsString(new LinkedHashMap<>(headers));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Map<String, String> readHeaders(String stored) {
+        try {
+            return stored == null ? Map.of() : json.readValue(stored, HEADERS);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package io.curbside.api.idempotency;
+
+import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Forgets idempotency keys past their retention, every quarter of an hour, on every node. */
+@Singleton
+class IdempotencyPurge {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IdempotencyPurge.class);
+
+    private final Idempotency idempotency;
+
+    IdempotencyPurge(Idempotency idempotency) {
+        this.idempotency = idempotency;
+    }
+
+    @Scheduled(fixedDelay = "${curbside.idempotency.purge-interval:15m}", initialDelay = "1m")
+    void purge() {
+        int purged = idempotency.purgeExpired();
+        if (purged > 0) {
+            LOG.info("Forgot {} expired idempotency keys", purged);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package io.curbside.api.opendata;
+
+import io.curbside.contract.model.GeneralizedLocation;
+import io.curbside.contract.model.PrivacyClass;
+import io.curbside.geo.LatLon;
+import io.curbside.geo.LocationGeneralizer;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What of a request the public may see, by its service's privacy class: the one place that
+ * decides, so that no public route can publish an exact point or unscrubbed text.
+ *
+ * <ul>
+ *   <li>{@code open}: location snapped to the public grid (about 100 m), scrubbed text;</li>
+ *   <li>{@code limited}: location on the public grid, no text;</li>
+ *   <li>{@code sensitive}: location on the coarse grid (about 500 m), no text;</li>
+ *   <li>{@code withheld}: neither.</li>
+ * </ul>
+ */
+@Singleton
+public class PublicationPolicy {
+
+    private final LocationGeneralizer grid;
+    private final LocationGeneralizer coarse;
+
+    public PublicationPolicy(@Value("${curbside.publication.cell-metres:100}") double cellMetres,
+                             @Value("${curbside.publication.sensitive-cell-metres:500}") double sensitiveCellMetres) {
+        this.grid = new LocationGeneralizer(cellMetres);
+        this.coarse = new LocationGeneralizer(sensitiveCellMetres);
+    }
+
+    public Optional<GeneralizedLocation> location(LatLon exact, PrivacyClass privacy) {
+        LocationGeneralizer generalizer = switch (privacy) {
+            case OPEN, LIMITED -> grid;
+            case SENSITIVE -> coarse;
+            case WITHHELD -> null;
+        };
+        if (generalizer == null || exact == null) {
+            return Optional.empty();
+        }
+        LatLon cell = generalizer.snap(exact);
+        return Optional.of(new GeneralizedLocation(cell.lat(), cell.lon(), (int) Math.round(generalizer.cellMetres())));
+    }
+
+    /** The text as it may be published, without the names given (the reporter's), if its class publishes text. */
+    public Optional<String> text(String text, PrivacyClass privacy, List<String> names) {
+        if (privacy != PrivacyClass.OPEN || text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(TextScrubber.scrub(text, names)).filter(t -> !t.isBlank());
+    }
+
+    /** Whether requests of this class may be listed to the public at all (nearby search, open data). */
+    public boolean listable(PrivacyClass privacy) {
+        return privacy == PrivacyClass.OPEN || privacy == PrivacyClass.LIMITED;
+    }
+}

@@ -1,0 +1,222 @@
+package io.curbside.api.photos;
+
+import io.curbside.api.problem.ProblemException;
+import io.curbside.api.problem.ProblemType;
+import io.curbside.api.support.PublicUrls;
+import io.curbside.contract.model.PhotoRef;
+import io.curbside.contract.model.PhotoSize;
+import io.curbside.contract.model.Violation;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+
+/**
+ * Photos of requests: checks and re-encodes uploads, stores them so that a request and its
+ * photos commit together or not at all, and serves them to whoever may see them.
+ *
+ * <p>Files are written before the request commits (a 2xx must never lack its photos), after a
+ * journal row that the commit removes: a crash in between leaves a journal row, and
+ * {@link #sweepOrphans} deletes the files it names.
+ */
+@Singleton
+public class PhotoService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PhotoService.class);
+    private static final String ID_SYMBOLS = "0123456789abcdefghjkmnpqrstvwxyz";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final PhotoProcessor processor;
+    private final long maxBytes;
+    private final PhotoStore store;
+    private final PhotoRepository repository;
+    private final TransactionOperations<Connection> transactions;
+    private final PublicUrls urls;
+    /** Decoding is memory-hungry: at most this many photos are decoded at once on a node. */
+    private final Semaphore decoding;
+
+    public PhotoService(PhotoStore store, PhotoRepository repository, TransactionOperations<Connection> transactions,
+                        PublicUrls urls,
+                        @Value("${curbside.photos.max-bytes:10485760}") long maxBytes,
+                        @Value("${curbside.photos.max-pixels:50000000}") long maxPixels,
+                        @Value("${curbside.photos.concurrent-decodes:2}") int concurrentDecodes) {
+        this.processor = new PhotoProcessor(new PhotoLimits(maxBytes, maxPixels, 1600, 320));
+        this.maxBytes = maxBytes;
+        this.store = store;
+        this.repository = repository;
+        this.transactions = transactions;
+        this.urls = urls;
+        this.decoding = new Semaphore(Math.max(1, concurrentDecodes), true);
+    }
+
+    /** Refuses an upload over the size limit before its bytes are read into memory. */
+    public void refuseIfTooLarge(int index, long size) {
+        if (size > maxBytes) {
+            String message = "is " + size + " bytes; the most accepted is " + maxBytes + " bytes";
+            throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "Photo " + (index + 1) + " " + message + ".",
+                    List.of(new Violation("photos[" + index + "]", message)));
+        }
+    }
+
+    /** The upload at that position checked and re-encoded; a refusal names {@code photos[index]}. */
+    public ProcessedPhoto process(int index, byte[] upload) {
+        String field = "photos[" + index + "]";
+        try {
+            decoding.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to decode a photo", e);
+        }
+        try {
+            return processor.process(upload);
+        } catch (PhotoRejectedException e) {
+            ProblemType type = switch (e.reason()) {
+                case UNSUPPORTED_TYPE -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
+                case TOO_MANY_BYTES, TOO_MANY_PIXELS -> ProblemType.PAYLOAD_TOO_LARGE;
+                case UNREADABLE -> ProblemType.INVALID_PHOTO;
+            };
+            throw new ProblemException(type, "Photo " + (index + 1) + " " + e.getMessage(),
+                    List.of(new Violation(field, e.getMessage())));
+        } finally {
+            decoding.release();
+        }
+    }
+
+    /** Photos written to the store, not yet part of any request. */
+    public record Staged(List<PhotoRepository.Row> rows) {
+        List<String> keys() {
+            List<String> keys = new ArrayList<>();
+            rows.forEach(r -> {
+                keys.add(r.displayKey());
+                keys.add(r.thumbnailKey());
+            });
+            return keys;
+        }
+    }
+
+    /** Writes the photos' files under new names, journalled first. */
+    public Staged stage(List<ProcessedPhoto> photos) {
+        List<PhotoRepository.Row> rows = new ArrayList<>();
+        String day = LocalDate.now(ZoneOffset.UTC).toString().replace('-', '/');
+        for (int i = 0; i < photos.size(); i++) {
+            ProcessedPhoto p = photos.get(i);
+            String id = newId();
+            rows.add(new PhotoRepository.Row(id, i + 1, day + "/" + id + "-display.jpg", p.display().width(),
+                    p.display().height(), p.display().bytes().length, day + "/" + id + "-thumbnail.jpg",
+                    p.thumbnail().bytes().length, false));
+        }
+        Staged staged = new Staged(rows);
+        if (rows.isEmpty()) {
+            return staged;
+        }
+        transactions.executeWrite(s -> {
+            repository.journal(staged.keys());
+            return null;
+        });
+        try {
+            for (int i = 0; i < rows.size(); i++) {
+                store.put(rows.get(i).displayKey(), photos.get(i).display().bytes(), "image/jpeg");
+                store.put(rows.get(i).thumbnailKey(), photos.get(i).thumbnail().bytes(), "image/jpeg");
+            }
+        } catch (IOException e) {
+            discard(staged);
+            throw new UncheckedIOException("could not store a photo", e);
+        }
+        return staged;
+    }
+
+    /** Makes the staged photos the request's; call inside the transaction that commits the request. */
+    public void attach(long requestId, Staged staged) {
+        if (!staged.rows().isEmpty()) {
+            repository.insert(requestId, staged.rows());
+            repository.unjournal(staged.keys());
+        }
+    }
+
+    /** Deletes staged files after the request failed to commit; what cannot be deleted now, the sweeper will. */
+    public void discard(Staged staged) {
+        List<String> deleted = new ArrayList<>();
+        for (String key : staged.keys()) {
+            try {
+                store.delete(key);
+                deleted.add(key);
+            } catch (IOException e) {
+                LOG.warn("Could not delete photo file {} now; the sweeper will", key, e);
+            }
+        }
+        if (!deleted.isEmpty()) {
+            transactions.executeWrite(s -> {
+                repository.unjournal(deleted);
+                return null;
+            });
+        }
+    }
+
+    /** The request's photos, all of them or the public ones, with their URLs. */
+    public List<PhotoRef> refs(long requestId, String trackingNumber, boolean publicOnly) {
+        return transactions.executeRead(s -> repository.ofRequest(requestId, publicOnly)).stream()
+                .map(r -> new PhotoRef(r.id(), url(trackingNumber, r.id(), PhotoSize.DISPLAY),
+                        url(trackingNumber, r.id(), PhotoSize.THUMBNAIL), r.width(), r.height()))
+                .toList();
+    }
+
+    /** A photo file to serve, if the photo exists and the caller may see it. */
+    public Optional<PhotoStore.StoredFile> open(long requestId, String photoId, PhotoSize size, boolean reporter)
+            throws IOException {
+        Optional<PhotoRepository.Row> row = transactions.executeRead(s -> repository.find(requestId, photoId));
+        if (row.isEmpty() || !(row.get().isPublic() || reporter)) {
+            return Optional.empty();
+        }
+        return store.open(size == PhotoSize.DISPLAY ? row.get().displayKey() : row.get().thumbnailKey());
+    }
+
+    /** Whether the photo is public (served to anyone, cacheable by anyone). */
+    public boolean isPublic(long requestId, String photoId) {
+        return transactions.executeRead(s -> repository.find(requestId, photoId)).map(PhotoRepository.Row::isPublic)
+                .orElse(false);
+    }
+
+    /** Deletes the files of requests that never committed; any node may run it at any time. */
+    public int sweepOrphans(long graceSeconds) {
+        return transactions.executeWrite(s -> {
+            List<String> orphans = repository.claimOrphans(graceSeconds, 500);
+            List<String> deleted = new ArrayList<>();
+            for (String key : orphans) {
+                try {
+                    store.delete(key);
+                    deleted.add(key);
+                } catch (IOException e) {
+                    LOG.warn("Could not delete orphan photo file {}; will try again", key, e);
+                }
+            }
+            if (!deleted.isEmpty()) {
+                repository.unjournal(deleted);
+            }
+            return deleted.size();
+        });
+    }
+
+    private String url(String trackingNumber, String id, PhotoSize size) {
+        return urls.of("/v1/requests/" + trackingNumber + "/photos/" + id + "/" + size.getValue());
+    }
+
+    private static String newId() {
+        StringBuilder id = new StringBuilder(20);
+        for (int i = 0; i < 20; i++) {
+            id.append(ID_SYMBOLS.charAt(RANDOM.nextInt(ID_SYMBOLS.length())));
+        }
+        return id.toString();
+    }
+}

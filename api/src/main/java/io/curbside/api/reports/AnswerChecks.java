@@ -1,0 +1,127 @@
+package io.curbside.api.reports;
+
+import io.curbside.api.catalog.Catalog;
+import io.curbside.contract.model.QuestionDatatype;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Checks one answer against its question's datatype (Open311's) and returns it as stored, or
+ * says in words what is wrong with it.
+ */
+final class AnswerChecks {
+
+    static final int STRING_MAX = 500;
+    static final int TEXT_MAX = 4000;
+
+    private AnswerChecks() {
+    }
+
+    /** The answer as stored, or the problem with it. Exactly one of the two is set. */
+    record Checked(Object value, String problem) {
+        static Checked ok(Object value) {
+            return new Checked(value, null);
+        }
+
+        static Checked wrong(String problem) {
+            return new Checked(null, problem);
+        }
+    }
+
+    /** Whether the answer counts as given: null, blank text and an empty list do not. */
+    static boolean isGiven(Object answer) {
+        return answer != null && !(answer instanceof String s && s.isBlank())
+                && !(answer instanceof List<?> l && l.isEmpty());
+    }
+
+    static Checked check(Catalog.Question question, Object answer) {
+        QuestionDatatype type = question.datatype();
+        return switch (type) {
+            case STRING -> text(answer, STRING_MAX);
+            case TEXT -> text(answer, TEXT_MAX);
+            case NUMBER -> number(answer);
+            case DATETIME -> datetime(answer);
+            case SINGLEVALUELIST -> answer instanceof String key
+                    ? key(question, key)
+                    : Checked.wrong("must be one of " + keys(question));
+            case MULTIVALUELIST -> list(question, answer);
+        };
+    }
+
+    private static Checked text(Object answer, int max) {
+        if (!(answer instanceof String s)) {
+            return Checked.wrong("must be text");
+        }
+        String t = s.strip();
+        return t.length() > max ? Checked.wrong("must be at most " + max + " characters") : Checked.ok(t);
+    }
+
+    private static Checked number(Object answer) {
+        try {
+            if (answer instanceof Number n) {
+                return Checked.ok(new BigDecimal(n.toString()));
+            }
+            if (answer instanceof String s) {
+                return Checked.ok(new BigDecimal(s.strip()));
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the answer below
+        }
+        return Checked.wrong("must be a number");
+    }
+
+    /** ISO 8601: with an offset, local date and time, or a date alone. */
+    private static Checked datetime(Object answer) {
+        if (answer instanceof String s) {
+            String t = s.strip();
+            for (Function<String, Object> parse : List.<Function<String, Object>>of(
+                    OffsetDateTime::parse, LocalDateTime::parse, LocalDate::parse)) {
+                try {
+                    return Checked.ok(parse.apply(t).toString());
+                } catch (DateTimeParseException e) {
+                    // try the next form
+                }
+            }
+        }
+        return Checked.wrong("must be a date and time in ISO 8601 form, e.g. 2026-11-24T08:30");
+    }
+
+    private static Checked key(Catalog.Question question, String key) {
+        return question.values().stream().anyMatch(v -> v.key().equals(key))
+                ? Checked.ok(key)
+                : Checked.wrong("\"" + key + "\" is not one of " + keys(question));
+    }
+
+    private static Checked list(Catalog.Question question, Object answer) {
+        if (!(answer instanceof List<?> items)) {
+            return Checked.wrong("must be a list of keys from " + keys(question));
+        }
+        Set<String> chosen = new LinkedHashSet<>();
+        for (Object item : items) {
+            if (!(item instanceof String key)) {
+                return Checked.wrong("must be a list of keys from " + keys(question));
+            }
+            Checked one = key(question, key);
+            if (one.problem() != null) {
+                return one;
+            }
+            if (!chosen.add(key)) {
+                return Checked.wrong("\"" + key + "\" is chosen twice");
+            }
+        }
+        return Checked.ok(new ArrayList<>(chosen));
+    }
+
+    private static String keys(Catalog.Question question) {
+        return String.join(", ", question.values().stream().map(Catalog.AnswerValue::key).toList());
+    }
+}

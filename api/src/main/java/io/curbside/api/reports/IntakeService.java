@@ -1,0 +1,186 @@
+package io.curbside.api.reports;
+
+import io.curbside.api.catalog.Catalog;
+import io.curbside.api.catalog.CatalogService;
+import io.curbside.api.catalog.TargetWording;
+import io.curbside.api.idempotency.Fingerprint;
+import io.curbside.api.idempotency.Idempotency;
+import io.curbside.api.jurisdiction.JurisdictionService;
+import io.curbside.api.photos.PhotoService;
+import io.curbside.api.photos.ProcessedPhoto;
+import io.curbside.api.problem.ProblemException;
+import io.curbside.api.problem.ProblemType;
+import io.curbside.api.status.StatusService;
+import io.curbside.api.support.PublicUrls;
+import io.curbside.contract.model.Department;
+import io.curbside.contract.model.DistrictRef;
+import io.curbside.contract.model.NewServiceRequest;
+import io.curbside.contract.model.ServiceRef;
+import io.curbside.contract.model.ServiceRequestCreated;
+import io.curbside.contract.model.ServiceRequestStatusCode;
+import io.curbside.contract.model.Target;
+import io.curbside.geo.LatLon;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.serde.ObjectMapper;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Files a resident's report: checks it, routes it to a department by district, sets the date it
+ * is due, and answers with everything the resident needs to follow it, all of it committed
+ * (request, history, photos, idempotency record) in one transaction before the 201.
+ */
+@Singleton
+public class IntakeService {
+
+    static final String SCOPE = "POST /v1/requests";
+
+    private final ReportValidator validator;
+    private final CatalogService catalog;
+    private final JurisdictionService jurisdiction;
+    private final PhotoService photos;
+    private final StatusService status;
+    private final NearbyFinder nearby;
+    private final RequestRepository repository;
+    private final Idempotency idempotency;
+    private final TransactionOperations<Connection> transactions;
+    private final PublicUrls urls;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final String routingLayer;
+
+    IntakeService(ReportValidator validator, CatalogService catalog, JurisdictionService jurisdiction,
+                  PhotoService photos, StatusService status, NearbyFinder nearby, RequestRepository repository,
+                  Idempotency idempotency, TransactionOperations<Connection> transactions, PublicUrls urls,
+                  ObjectMapper json, Clock clock,
+                  @Value("${curbside.routing.district-layer:council_districts}") String routingLayer) {
+        this.validator = validator;
+        this.catalog = catalog;
+        this.jurisdiction = jurisdiction;
+        this.photos = photos;
+        this.status = status;
+        this.nearby = nearby;
+        this.repository = repository;
+        this.idempotency = idempotency;
+        this.transactions = transactions;
+        this.urls = urls;
+        this.json = json;
+        this.clock = clock;
+        this.routingLayer = routingLayer;
+    }
+
+    public Filed file(NewServiceRequest report, List<byte[]> uploads, String idempotencyKey, String acceptLanguage) {
+        if (report == null) {
+            throw new ProblemException(ProblemType.INVALID_BODY, "The body is empty: send the report as JSON, or as the "
+                    + "\"report\" part of a multipart form.");
+        }
+        Fingerprint fingerprint = new Fingerprint().add(bytes(report));
+        uploads.forEach(upload -> fingerprint.add(new Fingerprint().add(upload).sha256()));
+        Idempotency.Request request = new Idempotency.Request(SCOPE, Idempotency.normalizeKey(idempotencyKey),
+                fingerprint.sha256());
+        Optional<Idempotency.Answer> earlier = idempotency.earlier(request);
+        if (earlier.isPresent()) {
+            return new Filed(earlier.get(), true);
+        }
+        List<ProcessedPhoto> processed = new ArrayList<>();
+        for (int i = 0; i < uploads.size(); i++) {
+            processed.add(photos.process(i, uploads.get(i)));
+        }
+        Optional<LatLon> gps = processed.stream().flatMap(p -> p.gps().stream()).findFirst();
+        ValidReport valid = validator.validate(report, uploads.size(), gps, acceptLanguage);
+        Idempotency.Claim claim = idempotency.claim(request);
+        if (claim.earlier().isPresent()) {
+            return new Filed(claim.earlier().get(), true);
+        }
+        PhotoService.Staged staged = null;
+        try {
+            staged = photos.stage(processed);
+            PhotoService.Staged attached = staged;
+            Idempotency.Answer answer = transactions.executeWrite(s -> {
+                Idempotency.Answer a = commit(valid, attached);
+                idempotency.complete(claim, a);
+                return a;
+            });
+            return new Filed(answer, false);
+        } catch (RuntimeException e) {
+            if (staged != null) {
+                photos.discard(staged);
+            }
+            idempotency.release(claim);
+            throw e;
+        }
+    }
+
+    private Idempotency.Answer commit(ValidReport r, PhotoService.Staged staged) {
+        Instant now = clock.instant();
+        CatalogService.View names = catalog.view(r.language(), null);
+        Catalog.Service service = r.service();
+        Map<String, String> districts = new LinkedHashMap<>();
+        r.place().districts().forEach(d -> districts.put(d.layer(), d.code()));
+        String district = districts.get(routingLayer);
+        String department = service.departmentFor(district);
+        Instant due = names.catalog().calendar().due(now, service.target());
+        List<RequestRepository.Nearby> duplicates = nearby.around(service.code(), r.point(), now, NearbyFinder.MAX_LISTED);
+        RequestRepository.Routing routing = new RequestRepository.Routing(department, district, districts, now, due,
+                duplicates.isEmpty() ? null : duplicates.get(0).id());
+        String token = ReceiptToken.issue();
+        TrackingNumber number = null;
+        Optional<Long> id = Optional.empty();
+        for (int attempt = 0; attempt < 10 && id.isEmpty(); attempt++) {
+            number = TrackingNumber.random();
+            id = repository.insert(r, number, ReceiptToken.hash(token), routing);
+        }
+        long requestId = id.orElseThrow(() -> new IllegalStateException("ten tracking numbers in a row were taken"));
+        status.recordFiled(requestId, department, district, now);
+        photos.attach(requestId, staged);
+
+        String language = r.language();
+        Catalog.Department dept = names.catalog().department(department);
+        List<DistrictRef> refs = jurisdiction.districts(districts, language);
+        DistrictRef routed = refs.stream().filter(d -> d.getLayer().equals(routingLayer)).findFirst().orElse(null);
+        String target = TargetWording.say(service.target(), language);
+        String url = urls.of("/v1/requests/" + number.value());
+        ServiceRequestCreated created = new ServiceRequestCreated(number.value(), url, token,
+                ServiceRequestStatusCode.RECEIVED, new ServiceRef(service.code(), service.name().in(language)),
+                new Department(department, dept.name().in(language)), refs, now.atZone(ZoneOffset.UTC),
+                inCity(due, names.catalog().calendar().zone()),
+                new Target(service.target().value(), service.target().unit(), target),
+                NextSteps.say(language, service.name().in(language), dept.name().in(language),
+                        routed == null ? null : routed.getName(), target,
+                        due.atZone(names.catalog().calendar().zone()), service.target().unit(), number),
+                language, photos.refs(requestId, number.value(), false),
+                nearby.publish(service, duplicates, language));
+        created.setDistrict(routed);
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Location", url);
+        headers.put("Content-Language", language);
+        return new Idempotency.Answer(201, headers, bytes(created));
+    }
+
+    /** The city's wall-clock time with its offset but no region name: RFC 3339, as the contract's date-time says. */
+    private static ZonedDateTime inCity(Instant instant, ZoneId zone) {
+        return instant.atZone(zone.getRules().getOffset(instant));
+    }
+
+    private byte[] bytes(Object value) {
+        try {
+            return json.writeValueAsBytes(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package io.curbside.api.reports;
+
+import io.curbside.api.idempotency.Fingerprint;
+import io.curbside.api.idempotency.Idempotency;
+import io.curbside.api.problem.ProblemException;
+import io.curbside.api.problem.ProblemType;
+import io.curbside.api.status.StatusService;
+import io.curbside.contract.model.Channel;
+import io.curbside.contract.model.MeToo;
+import io.curbside.contract.model.MeTooRequest;
+import io.micronaut.serde.ObjectMapper;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.util.Map;
+import java.util.Optional;
+
+/** "Me too": a resident follows an open request instead of filing it again, and is counted once. */
+@Singleton
+public class MeTooService {
+
+    private final RequestRepository repository;
+    private final Idempotency idempotency;
+    private final TransactionOperations<Connection> transactions;
+    private final ObjectMapper json;
+
+    MeTooService(RequestRepository repository, Idempotency idempotency, TransactionOperations<Connection> transactions,
+                 ObjectMapper json) {
+        this.repository = repository;
+        this.idempotency = idempotency;
+        this.transactions = transactions;
+        this.json = json;
+    }
+
+    /** 201 when counted, 200 when this device already was; replays a keyed retry's first answer. */
+    public Filed add(String typedNumber, MeTooRequest body, String idempotencyKey) {
+        TrackingNumber number = StatusService.parse(typedNumber);
+        MeTooRequest request = body == null ? new MeTooRequest() : body;
+        String device = request.getDeviceId() == null || request.getDeviceId().isBlank() ? null
+                : request.getDeviceId().strip();
+        Idempotency.Request keyed = new Idempotency.Request("POST /v1/requests/" + number + "/me-too",
+                Idempotency.normalizeKey(idempotencyKey), new Fingerprint().add(bytes(request)).sha256());
+        Optional<Idempotency.Answer> earlier = idempotency.earlier(keyed);
+        if (earlier.isPresent()) {
+            return new Filed(earlier.get(), true);
+        }
+        Idempotency.Claim claim = idempotency.claim(keyed);
+        if (claim.earlier().isPresent()) {
+            return new Filed(claim.earlier().get(), true);
+        }
+        try {
+            Idempotency.Answer answer = transactions.executeWrite(s -> {
+                RequestRepository.Target target = repository.lock(number)
+                        .orElseThrow(() -> ProblemException.notFound("There is no request " + number + "."));
+                if (target.closed()) {
+                    throw new ProblemException(ProblemType.REQUEST_CLOSED, "Request " + number + " is closed. If the "
+                            + "problem is back, please file a new report.");
+                }
+                Channel channel = request.getChannel() == null ? Channel.MOBILE_APP : request.getChannel();
+                boolean counted = repository.addMeToo(target.id(), device == null ? null : ReceiptToken.sha256(device),
+                        channel.getValue());
+                MeToo meToo = new MeToo(number.value(), repository.meTooCount(target.id()), counted);
+                Idempotency.Answer a = new Idempotency.Answer(counted ? 201 : 200, Map.of(), bytes(meToo));
+                idempotency.complete(claim, a);
+                return a;
+            });
+            return new Filed(answer, false);
+        } catch (RuntimeException e) {
+            idempotency.release(claim);
+            throw e;
+        }
+    }
+
+    private byte[] bytes(Object value) {
+        try {
+            return json.writeValueAsBytes(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package io.curbside.api.reports;
+
+import io.curbside.api.photos.PhotoService;
+import io.curbside.api.problem.ProblemException;
+import io.curbside.api.problem.ProblemType;
+import io.curbside.api.problem.Problems;
+import io.curbside.contract.model.Violation;
+import io.micronaut.http.multipart.CompletedFileUpload;
+import jakarta.inject.Singleton;
+import org.reactivestreams.Publisher;
+import org.reactivestreams.Subscriber;
+import org.reactivestreams.Subscription;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Reads the photos of a multipart report, every part named {@code photos}, in the order sent:
+ * at most five, each refused before it is read when it is over the size limit. Reading stops
+ * at the first photo too many, so a client cannot make the server buffer an endless form.
+ */
+@Singleton
+class MultipartReport {
+
+    static final int MAX_PHOTOS = 5;
+    /** A phone on a bad network may take a while; the server's read-idle timeout ends a stalled one sooner. */
+    private static final long MAX_WAIT_MINUTES = 10;
+
+    private final PhotoService photos;
+
+    MultipartReport(PhotoService photos) {
+        this.photos = photos;
+    }
+
+    /** The photos' bytes. The publisher is Micronaut's stream of the "photos" parts. */
+    List<byte[]> photos(Publisher<CompletedFileUpload> parts) {
+        List<CompletedFileUpload> received = collect(parts);
+        try {
+            if (received.size() > MAX_PHOTOS) {
+                List<Violation> v = List.of(new Violation("photos", "at most " + MAX_PHOTOS + " photos"));
+                throw new ProblemException(ProblemType.INVALID_FIELDS, Problems.correct(v), v);
+            }
+            List<byte[]> uploads = new ArrayList<>();
+            for (CompletedFileUpload part : received) {
+                photos.refuseIfTooLarge(uploads.size(), part.getSize());
+                uploads.add(bytes(part));
+            }
+            return uploads;
+        } finally {
+            received.forEach(CompletedFileUpload::discard);
+        }
+    }
+
+    private static byte[] bytes(CompletedFileUpload part) {
+        try {
+            return part.getBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read an uploaded photo", e);
+        }
+    }
+
+    /** Waits for the parts (this runs on a blocking thread, never the event loop), at most one too many. */
+    private static List<CompletedFileUpload> collect(Publisher<CompletedFileUpload> parts) {
+        CompletableFuture<List<CompletedFileUpload>> done = new CompletableFuture<>();
+        List<CompletedFileUpload> received = new ArrayList<>();
+        parts.subscribe(new Subscriber<>() {
+            private Subscription subscription;
+
+            @Override
+            public void onSubscribe(Subscription s) {
+                subscription = s;
+                s.request(1);
+            }
+
+            @Override
+            public void onNext(CompletedFileUpload part) {
+                received.add(part);
+                if (received.size() > MAX_PHOTOS) {
+                    subscription.cancel();
+                    done.complete(received);
+                } else {
+                    subscription.request(1);
+                }
+            }
+
+            @Override
+            public void onError(Throwable t) {
+                done.completeExceptionally(t);
+            }
+
+            @Override
+            public void onComplete() {
+                done.complete(received);
+            }
+        });
+        try {
+            return done.get(MAX_WAIT_MINUTES, TimeUnit.MINUTES);
+        } catch (ExecutionException e) {
+            received.forEach(CompletedFileUpload::discard);
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException("the photos could not be read", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading photos", e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("photos took over " + MAX_WAIT_MINUTES + " minutes to arrive", e);
+        }
+    }
+}

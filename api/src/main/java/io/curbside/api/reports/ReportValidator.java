@@ -1,0 +1,176 @@
+package io.curbside.api.reports;
+
+import io.curbside.api.catalog.Catalog;
+import io.curbside.api.catalog.CatalogService;
+import io.curbside.api.i18n.LanguageNegotiator;
+import io.curbside.api.i18n.LanguageTags;
+import io.curbside.api.jurisdiction.JurisdictionRepository;
+import io.curbside.api.jurisdiction.JurisdictionService;
+import io.curbside.api.problem.ProblemException;
+import io.curbside.api.problem.ProblemType;
+import io.curbside.api.problem.Problems;
+import io.curbside.contract.model.Channel;
+import io.curbside.contract.model.Contact;
+import io.curbside.contract.model.NewServiceRequest;
+import io.curbside.contract.model.PhotoPolicy;
+import io.curbside.contract.model.ReportedLocation;
+import io.curbside.contract.model.SuggestedLocation;
+import io.curbside.contract.model.SuggestedLocationSource;
+import io.curbside.contract.model.Violation;
+import io.curbside.geo.LatLon;
+import jakarta.inject.Singleton;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Checks a report against the catalog and the city: the service, its questions, its photo and
+ * contact rules, and that the place is inside the city. Every problem is named by its field;
+ * an emergency is turned away with the catalog's "call 911" message before anything else.
+ */
+@Singleton
+class ReportValidator {
+
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s.]+");
+    private static final Pattern PHONE = Pattern.compile("\\+?[0-9()\\-. ]+");
+
+    private final CatalogService catalog;
+    private final JurisdictionService jurisdiction;
+
+    ReportValidator(CatalogService catalog, JurisdictionService jurisdiction) {
+        this.catalog = catalog;
+        this.jurisdiction = jurisdiction;
+    }
+
+    /**
+     * The report, checked. {@code photoGps} is where the first photo that knew said it was
+     * taken: offered back as a suggestion when the report has no location, and never kept.
+     */
+    ValidReport validate(NewServiceRequest report, int photos, Optional<LatLon> photoGps, String acceptLanguage) {
+        List<Violation> violations = new ArrayList<>();
+        String preferred = report.getLanguage();
+        if (preferred != null && !LanguageTags.isValid(preferred)) {
+            violations.add(new Violation("language", "is not a language tag (e.g. en, es, vi)"));
+            preferred = null;
+        }
+        CatalogService.View view = catalog.view(preferred, acceptLanguage);
+        String language = view.language();
+        Optional<Catalog.Service> found = view.catalog().service(report.getServiceCode());
+        if (found.isEmpty()) {
+            violations.add(new Violation("service_code", "\"" + report.getServiceCode()
+                    + "\" is not a service of this city (see GET /v1/services)"));
+            throw invalid(violations);
+        }
+        Catalog.Service service = found.get();
+        if (service.isEmergency()) {
+            throw new ProblemException(ProblemType.EMERGENCY, service.emergencyMessage().in(language));
+        }
+        LatLon point = location(report.getLocation(), violations);
+        Map<String, Object> answers = answers(service, report.getAnswers(), violations);
+        photos(service, photos, violations);
+        Contact contact = report.getContact() == null ? new Contact() : report.getContact();
+        String email = trimmed(contact.getEmail());
+        String phone = trimmed(contact.getPhone());
+        if (email != null && !EMAIL.matcher(email).matches()) {
+            violations.add(new Violation("contact.email", "is not an e-mail address"));
+        }
+        if (phone != null && !(PHONE.matcher(phone).matches() && digits(phone) >= 7 && digits(phone) <= 15)) {
+            violations.add(new Violation("contact.phone", "is not a phone number (7 to 15 digits)"));
+        }
+        if (!service.anonymous() && email == null && phone == null) {
+            violations.add(new Violation("contact", "needs an e-mail address or a phone number: this service cannot "
+                    + "be reported anonymously, because the city may need to reach you"));
+        }
+        if (!violations.isEmpty()) {
+            ProblemException problem = invalid(violations);
+            if (point == null && report.getLocation() == null && photoGps.isPresent()) {
+                LatLon gps = photoGps.get();
+                problem.suggest(new SuggestedLocation(gps.lat(), gps.lon(), SuggestedLocationSource.PHOTO));
+            }
+            throw problem;
+        }
+        JurisdictionRepository.Located place = jurisdiction.place(point);
+        if (!place.inside()) {
+            String city = place.city().in(language);
+            throw new ProblemException(ProblemType.OUTSIDE_JURISDICTION, "That location is outside " + city
+                    + ", so " + city + " cannot take this report. Please check the pin, or contact the city or county "
+                    + "responsible for that place.", List.of(new Violation("location", "is outside " + city)));
+        }
+        ReportedLocation where = report.getLocation();
+        return new ValidReport(service, point, where.getAccuracyM(), trimmed(where.getDescription()),
+                trimmed(report.getDescription()), answers, trimmed(contact.getName()), email, phone, language,
+                report.getChannel() == null ? Channel.MOBILE_APP : report.getChannel(), trimmed(report.getDeviceId()),
+                place);
+    }
+
+    private static LatLon location(ReportedLocation where, List<Violation> violations) {
+        if (where == null) {
+            violations.add(new Violation("location", "is required: where is it?"));
+            return null;
+        }
+        if (where.getLat() == null || where.getLon() == null) {
+            violations.add(new Violation(where.getLat() == null ? "location.lat" : "location.lon", "is required"));
+            return null;
+        }
+        try {
+            return new LatLon(where.getLat(), where.getLon());
+        } catch (IllegalArgumentException e) {
+            violations.add(new Violation(Math.abs(where.getLat()) > 90 ? "location.lat" : "location.lon", e.getMessage()));
+            return null;
+        }
+    }
+
+    private static Map<String, Object> answers(Catalog.Service service, Map<String, Object> given,
+                                               List<Violation> violations) {
+        Map<String, Object> answers = given == null ? Map.of() : given;
+        Map<String, Object> stored = new LinkedHashMap<>();
+        for (String code : answers.keySet()) {
+            if (service.question(code).isEmpty()) {
+                violations.add(new Violation("answers." + code, "is not a question of this service"));
+            }
+        }
+        for (Catalog.Question question : service.questions()) {
+            Object answer = answers.get(question.code());
+            if (!AnswerChecks.isGiven(answer)) {
+                if (question.required()) {
+                    violations.add(new Violation("answers." + question.code(), "is required"));
+                }
+                continue;
+            }
+            AnswerChecks.Checked checked = AnswerChecks.check(question, answer);
+            if (checked.problem() != null) {
+                violations.add(new Violation("answers." + question.code(), checked.problem()));
+            } else {
+                stored.put(question.code(), checked.value());
+            }
+        }
+        return stored;
+    }
+
+    private static void photos(Catalog.Service service, int photos, List<Violation> violations) {
+        if (service.photos() == PhotoPolicy.REQUIRED && photos == 0) {
+            violations.add(new Violation("photos", "this service needs at least one photo"));
+        }
+        if (service.photos() == PhotoPolicy.NOT_ACCEPTED && photos > 0) {
+            violations.add(new Violation("photos", "this service does not take photos"));
+        }
+    }
+
+    private static ProblemException invalid(List<Violation> violations) {
+        violations.sort(Comparator.comparing(Violation::getField));
+        return new ProblemException(ProblemType.INVALID_FIELDS, Problems.correct(violations), violations);
+    }
+
+    private static String trimmed(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    private static long digits(String phone) {
+        return phone.chars().filter(Character::isDigit).count();
+    }
+}

@@ -1,0 +1,154 @@
+package io.curbside.api.reports;
+
+import io.curbside.api.catalog.Catalog;
+import io.curbside.api.catalog.CatalogService;
+import io.curbside.api.photos.PhotoStore;
+import io.curbside.api.problem.ProblemException;
+import io.curbside.api.status.StatusService;
+import io.curbside.api.support.EntityTags;
+import io.curbside.contract.api.RequestsApi;
+import io.curbside.contract.model.MeToo;
+import io.curbside.contract.model.MeTooRequest;
+import io.curbside.contract.model.NearbyRequests;
+import io.curbside.contract.model.NewServiceRequest;
+import io.curbside.contract.model.PhotoSize;
+import io.curbside.contract.model.ServiceRequestCreated;
+import io.curbside.contract.model.ServiceRequestStatus;
+import io.curbside.geo.LatLon;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.multipart.CompletedFileUpload;
+import io.micronaut.http.server.types.files.FileCustomizableResponseType;
+import io.micronaut.http.server.types.files.StreamedFile;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.serde.ObjectMapper;
+import org.reactivestreams.Publisher;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * The routes of reporting and following a request, as the contract declares them. They read
+ * bodies, decode photos and talk to the database, so they run off the event loop.
+ */
+@Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class ServiceRequestController implements RequestsApi {
+
+    private final IntakeService intake;
+    private final MeTooService meToo;
+    private final MultipartReport multipart;
+    private final StatusService status;
+    private final NearbyFinder nearby;
+    private final CatalogService catalog;
+    private final PhotoAccess photoAccess;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    ServiceRequestController(IntakeService intake, MeTooService meToo, MultipartReport multipart, StatusService status, NearbyFinder nearby,
+                             CatalogService catalog, PhotoAccess photoAccess, ObjectMapper json, Clock clock) {
+        this.intake = intake;
+        this.meToo = meToo;
+        this.multipart = multipart;
+        this.status = status;
+        this.nearby = nearby;
+        this.catalog = catalog;
+        this.photoAccess = photoAccess;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Override
+    @Produces(MediaType.APPLICATION_JSON)
+    public HttpResponse<ServiceRequestCreated> createServiceRequest(NewServiceRequest report, String idempotencyKey,
+                                                                    String acceptLanguage,
+                                                                    Publisher<CompletedFileUpload> photos) {
+        return answer(intake.file(report, multipart.photos(photos), idempotencyKey, acceptLanguage),
+                ServiceRequestCreated.class);
+    }
+
+    @Override
+    @Produces(MediaType.APPLICATION_JSON)
+    public HttpResponse<ServiceRequestCreated> createServiceRequest_1(String idempotencyKey, String acceptLanguage,
+                                                                      NewServiceRequest report) {
+        return answer(intake.file(report, List.of(), idempotencyKey, acceptLanguage), ServiceRequestCreated.class);
+    }
+
+    @Override
+    @Produces(MediaType.APPLICATION_JSON)
+    public HttpResponse<NearbyRequests> findNearbyRequests(String serviceCode, Double lat, Double lon, Integer radius,
+                                                          Integer days, String lang, String acceptLanguage) {
+        CatalogService.View view = catalog.view(lang, acceptLanguage);
+        Catalog.Service service = view.catalog().service(serviceCode).orElseThrow(() ->
+                ProblemException.notFound("There is no service with the code \"" + serviceCode + "\"."));
+        int r = radius == null ? nearby.defaultRadius() : radius;
+        int d = days == null ? nearby.defaultDays() : days;
+        NearbyRequests found = new NearbyRequests(view.language(), r, d,
+                nearby.search(service, new LatLon(lat, lon), r, d, view.language(), clock.instant()));
+        return HttpResponse.ok(found).header(HttpHeaders.CONTENT_LANGUAGE, view.language())
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
+    }
+
+    @Override
+    @Produces(MediaType.APPLICATION_JSON)
+    public HttpResponse<ServiceRequestStatus> getServiceRequest(String trackingNumber, String receiptToken,
+                                                                String ifNoneMatch, String lang, String acceptLanguage) {
+        StatusService.View view = status.view(trackingNumber, receiptToken, lang, acceptLanguage);
+        boolean reporter = receiptToken != null && !receiptToken.isBlank();
+        // Status changes at any moment: always revalidate, which the ETag makes nearly free.
+        return EntityTags.answer(ifNoneMatch, view.etag(), view.language(), view.body())
+                .header(HttpHeaders.CACHE_CONTROL, reporter ? "private, no-cache" : "no-cache")
+                .header(HttpHeaders.VARY, "Accept-Language, Accept-Encoding, Receipt-Token");
+    }
+
+    @Override
+    @Produces(MediaType.APPLICATION_JSON)
+    public HttpResponse<MeToo> addMeToo(String trackingNumber, String idempotencyKey, MeTooRequest meTooRequest) {
+        return answer(meToo.add(trackingNumber, meTooRequest, idempotencyKey), MeToo.class);
+    }
+
+    @Override
+    public HttpResponse<FileCustomizableResponseType> getRequestPhoto(String trackingNumber, String photoId,
+                                                                      PhotoSize size, String receiptToken,
+                                                                      String ifNoneMatch) {
+        PhotoAccess.Granted granted = photoAccess.open(trackingNumber, photoId, size, receiptToken);
+        String etag = "\"" + photoId + "-" + size.getValue() + "\"";
+        // Photos never change: a year's cache. Only public ones may sit in shared caches.
+        String cache = (granted.isPublic() ? "public" : "private") + ", max-age=31536000, immutable";
+        MutableHttpResponse<FileCustomizableResponseType> response;
+        if (EntityTags.matches(ifNoneMatch, etag)) {
+            granted.close();
+            response = EntityTags.notModified(etag);
+        } else {
+            PhotoStore.StoredFile file = granted.file();
+            response = HttpResponse.ok(new StreamedFile(file.content(), MediaType.IMAGE_JPEG_TYPE, 0, file.length()));
+            response.header(HttpHeaders.ETAG, etag);
+        }
+        return response.header(HttpHeaders.CACHE_CONTROL, cache).header("X-Content-Type-Options", "nosniff")
+                .header(HttpHeaders.VARY, "Receipt-Token");
+    }
+
+    private <T> HttpResponse<T> answer(Filed filed, Class<T> type) {
+        T body;
+        try {
+            body = json.readValue(filed.answer().body(), type);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a stored answer is unreadable", e);
+        }
+        MutableHttpResponse<T> response = HttpResponse.<T>status(HttpStatus.valueOf(filed.answer().status()))
+                .body(body);
+        filed.answer().headers().forEach(response::header);
+        if (filed.replayed()) {
+            response.header("Idempotent-Replayed", "true");
+        }
+        return response;
+    }
+}

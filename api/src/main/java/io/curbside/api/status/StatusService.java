@@ -1,0 +1,166 @@
+package io.curbside.api.status;
+
+import io.curbside.api.catalog.Catalog;
+import io.curbside.api.catalog.CatalogService;
+import io.curbside.api.jurisdiction.JurisdictionService;
+import io.curbside.api.opendata.PublicationPolicy;
+import io.curbside.api.photos.PhotoService;
+import io.curbside.api.problem.ProblemException;
+import io.curbside.api.problem.ProblemType;
+import io.curbside.api.reports.ReceiptToken;
+import io.curbside.api.reports.TrackingNumber;
+import io.curbside.api.support.DataVersions;
+import io.curbside.api.support.EntityTags;
+import io.curbside.contract.model.Department;
+import io.curbside.contract.model.DistrictRef;
+import io.curbside.contract.model.PrivacyClass;
+import io.curbside.contract.model.ReportedLocation;
+import io.curbside.contract.model.ReporterDetails;
+import io.curbside.contract.model.ServiceRef;
+import io.curbside.contract.model.ServiceRequestStatus;
+import io.curbside.contract.model.ServiceRequestStatusCode;
+import io.curbside.contract.model.TimelineEvent;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/** A request's lifecycle and history: records what happens to it, and shows it to the public and the reporter. */
+@Singleton
+public class StatusService {
+
+    private final StatusRepository repository;
+    private final CatalogService catalog;
+    private final JurisdictionService jurisdiction;
+    private final PublicationPolicy policy;
+    private final PhotoService photos;
+    private final DataVersions versions;
+    private final TransactionOperations<Connection> transactions;
+    private final Clock clock;
+
+    public StatusService(StatusRepository repository, CatalogService catalog, JurisdictionService jurisdiction,
+                         PublicationPolicy policy, PhotoService photos, DataVersions versions,
+                         TransactionOperations<Connection> transactions, Clock clock) {
+        this.repository = repository;
+        this.catalog = catalog;
+        this.jurisdiction = jurisdiction;
+        this.policy = policy;
+        this.photos = photos;
+        this.versions = versions;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** The first two events of every request; call inside the transaction that files it. */
+    public void recordFiled(long requestId, String department, String district, Instant at) {
+        repository.record(requestId, new StatusRepository.Event("received", ServiceRequestStatusCode.RECEIVED, true,
+                null, Map.of(), at));
+        repository.record(requestId, new StatusRepository.Event("routed", ServiceRequestStatusCode.RECEIVED, true,
+                null, district == null ? Map.of("department", department)
+                        : Map.of("department", department, "district", district), at));
+    }
+
+    /** A request as one caller may see it, with the ETag of that view; the body is built only when needed. */
+    public record View(String etag, String language, Supplier<ServiceRequestStatus> body) {
+    }
+
+    /**
+     * The public view, or the reporter's with the right receipt token (403 with a wrong one).
+     * The ETag changes with the request, the catalog and city texts, the language, the view,
+     * and the moment the request becomes late.
+     */
+    public View view(String typedNumber, String receiptToken, String lang, String acceptLanguage) {
+        TrackingNumber number = parse(typedNumber);
+        StoredRequest request = transactions.executeRead(s -> repository.find(number))
+                .orElseThrow(() -> ProblemException.notFound("There is no request " + number + "."));
+        boolean reporter = receiptToken != null && !receiptToken.isBlank();
+        if (reporter && !ReceiptToken.matches(receiptToken, request.receiptTokenHash())) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "That receipt token is not the one of request " + number
+                    + ". The public view needs none.");
+        }
+        CatalogService.View names = catalog.view(lang, acceptLanguage);
+        Instant now = clock.instant();
+        boolean onTime = request.onTime(now);
+        String etag = EntityTags.of("r" + request.id() + "." + request.version() + "-c" + names.version()
+                + "-j" + versions.of(DataVersions.Kind.JURISDICTION) + "-" + names.language()
+                + (reporter ? "-r" : "-p") + (onTime ? "" : "-late"));
+        return new View(etag, names.language(), () -> render(request, names, reporter, onTime));
+    }
+
+    private ServiceRequestStatus render(StoredRequest r, CatalogService.View names, boolean reporter, boolean onTime) {
+        String language = names.language();
+        Optional<Catalog.Service> service = names.catalog().service(r.serviceCode());
+        // A retired service's requests stay visible, but publish nothing a current policy has not cleared.
+        PrivacyClass privacy = service.map(Catalog.Service::privacy).orElse(PrivacyClass.WITHHELD);
+        Department department = department(names.catalog(), r.departmentCode(), language);
+        List<DistrictRef> districts = jurisdiction.districts(r.districts(), language);
+        List<TimelineEvent> timeline = transactions.executeRead(s -> repository.events(r.id(), true)).stream()
+                .map(e -> event(e, names.catalog(), language)).toList();
+        ServiceRequestStatus status = new ServiceRequestStatus(r.trackingNumber().value(), language,
+                new ServiceRef(r.serviceCode(), service.map(s -> s.name().in(language)).orElse(r.serviceCode())),
+                r.status(), department, districts, r.receivedAt().atZone(ZoneOffset.UTC),
+                r.updatedAt().atZone(ZoneOffset.UTC), r.expectedAt().atZone(ZoneOffset.UTC), onTime, r.meToo(), timeline,
+                photos.refs(r.id(), r.trackingNumber().value(), true));
+        status.setDistrict(districts.isEmpty() ? null : districts.get(0));
+        status.setLocation(policy.location(r.location(), privacy).orElse(null));
+        status.setDescription(policy.text(r.description(), privacy,
+                r.contactName() == null ? List.of() : List.of(r.contactName())).orElse(null));
+        if (r.closedAt() != null) {
+            status.setClosedAt(r.closedAt().atZone(ZoneOffset.UTC));
+        }
+        if (reporter) {
+            ReportedLocation exact = new ReportedLocation(r.location().lat(), r.location().lon());
+            exact.setAccuracyM(r.accuracyMetres());
+            exact.setDescription(r.locationText());
+            ReporterDetails details = new ReporterDetails(exact, r.answers(), r.language(), r.channel(),
+                    photos.refs(r.id(), r.trackingNumber().value(), false));
+            details.setDescription(r.description());
+            status.setReporter(details);
+        }
+        return status;
+    }
+
+    private static TimelineEvent event(StatusRepository.Event e, Catalog catalog, String language) {
+        String department = e.data().get("department");
+        Map<String, String> values = department == null ? Map.of()
+                : Map.of("department", department(catalog, department, language).getName());
+        TimelineEvent event = new TimelineEvent(e.kind(), e.at().atZone(ZoneOffset.UTC), e.status(),
+                TimelineWording.title(e.kind(), language, values));
+        event.setNote(e.note());
+        return event;
+    }
+
+    private static Department department(Catalog catalog, String code, String language) {
+        return catalog.departments().stream().filter(d -> d.code().equals(code)).findFirst()
+                .map(d -> new Department(code, d.name().in(language)))
+                .orElse(new Department(code, code));
+    }
+
+    /** Whose request it is to the caller: the request's id, and whether the caller is its reporter. */
+    public record Owner(long requestId, boolean reporter) {
+    }
+
+    /** The request behind a tracking number (404 when none), and whether this receipt token is its reporter's. */
+    public Owner owner(String typedNumber, String receiptToken) {
+        TrackingNumber number = parse(typedNumber);
+        StoredRequest request = transactions.executeRead(s -> repository.find(number))
+                .orElseThrow(() -> ProblemException.notFound("There is no request " + number + "."));
+        return new Owner(request.id(), ReceiptToken.matches(receiptToken, request.receiptTokenHash()));
+    }
+
+    /** A tracking number as typed, or a 400 naming the parameter. */
+    public static TrackingNumber parse(String typed) {
+        try {
+            return TrackingNumber.parse(typed);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidParameter("trackingNumber", e.getMessage());
+        }
+    }
+}

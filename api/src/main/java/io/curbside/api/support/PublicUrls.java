@@ -1,0 +1,33 @@
+package io.curbside.api.support;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.context.ServerRequestContext;
+import io.micronaut.http.server.util.HttpHostResolver;
+import jakarta.inject.Singleton;
+
+/**
+ * Absolute URLs for links in answers (a request to follow, its photos): under
+ * {@code CURBSIDE_PUBLIC_URL} when set, else under the host the client called, as Micronaut
+ * resolves it (which honours Forwarded headers only when configured to trust them).
+ */
+@Singleton
+public class PublicUrls {
+
+    private final String base;
+    private final HttpHostResolver hosts;
+
+    public PublicUrls(@Value("${curbside.public-url:}") String base, HttpHostResolver hosts) {
+        this.base = base == null || base.isBlank() ? null : base.replaceAll("/+$", "");
+        this.hosts = hosts;
+    }
+
+    public String of(String path) {
+        if (base != null) {
+            return base + path;
+        }
+        return ServerRequestContext.currentRequest()
+                .map(request -> hosts.resolve((HttpRequest<?>) request) + path)
+                .orElse(path);
+    }
+}

@@ -1,0 +1,184 @@
+package io.curbside.api.reports;
+
+import io.curbside.api.testing.DatabaseTest;
+import io.curbside.api.testing.Reports;
+import io.curbside.api.testing.RequestsClient;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A phone that retries after a timeout never files twice (Idempotency-Key, IETF httpapi draft). */
+@MicronautTest(transactional = false)
+class IdempotencyTest extends DatabaseTest {
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    private RequestsClient requests;
+
+    @BeforeAll
+    void client() {
+        requests = new RequestsClient(http);
+    }
+
+    private int rows(String key) throws Exception {
+        try (Connection c = connect(); ResultSet rs = c.createStatement().executeQuery(
+                "SELECT count(*) FROM service_request WHERE description = '" + key + "'")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    private void sql(String statement) throws Exception {
+        try (Connection c = connect()) {
+            c.createStatement().execute(statement);
+        }
+    }
+
+    @Test
+    void aReplayAnswersTheFirstAnswerAndFilesNothing() throws Exception {
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> report = Reports.aPothole().description(key).json();
+        HttpResponse<Map<String, Object>> first = requests.file(report, key);
+        HttpResponse<Map<String, Object>> again = requests.file(report, key);
+        assertEquals(HttpStatus.CREATED, again.getStatus());
+        assertEquals(first.body(), again.body(), "the same tracking number, receipt token and dates");
+        assertEquals(first.getHeaders().get("Location"), again.getHeaders().get("Location"));
+        assertNull(first.getHeaders().get("Idempotent-Replayed"));
+        assertEquals("true", again.getHeaders().get("Idempotent-Replayed"));
+        assertEquals(1, rows(key));
+        // The key as a structured-field string (the draft's form) is the same key.
+        assertEquals(first.body().get("tracking_number"),
+                requests.file(report, "\"" + key + "\"").body().get("tracking_number"));
+        assertEquals(1, rows(key));
+    }
+
+    @Test
+    void theSameKeyWithAnotherReportIs422() throws Exception {
+        String key = UUID.randomUUID().toString();
+        requests.file(Reports.aPothole().description(key).json(), key);
+        requests.problem(HttpRequest.POST("/v1/requests", Reports.aPothole().description(key).answer("size", "small")
+                .json()).header("Idempotency-Key", key), HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused");
+        assertEquals(1, rows(key));
+    }
+
+    @Test
+    void aReplayWhileTheFirstIsStillRunningIs409() throws Exception {
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> report = Reports.aPothole().description(key).json();
+        requests.file(report, key);
+        // As if the first attempt were still running on another node, its lease still good.
+        sql("UPDATE idempotency_record SET state = 'running', owner = gen_random_uuid(), "
+                + "lease_until = now() + interval '1 minute' WHERE key = '" + key + "'");
+        requests.problem(HttpRequest.POST("/v1/requests", report).header("Idempotency-Key", key),
+                HttpStatus.CONFLICT, "idempotency-key-in-use");
+        assertEquals(1, rows(key));
+    }
+
+    @RepeatedTest(3)
+    void concurrentIdenticalRequestsFileExactlyOneRequest() throws Exception {
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> report = Reports.aPothole().description(key).json();
+        int clients = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Object>> answers = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            answers.add(pool.submit((Callable<Object>) () -> {
+                start.await();
+                try {
+                    HttpResponse<Map<String, Object>> r = requests.file(report, key);
+                    return r.body().get("tracking_number");
+                } catch (HttpClientResponseException e) {
+                    return e.getStatus();
+                }
+            }));
+        }
+        start.countDown();
+        List<Object> outcomes = new ArrayList<>();
+        for (Future<Object> f : answers) {
+            outcomes.add(f.get());
+        }
+        pool.shutdown();
+        assertEquals(1, rows(key), outcomes::toString);
+        List<Object> numbers = outcomes.stream().filter(String.class::isInstance).distinct().toList();
+        assertEquals(1, numbers.size(), "every success names the one request: " + outcomes);
+        assertTrue(outcomes.stream().allMatch(o -> o instanceof String || o == HttpStatus.CONFLICT), outcomes::toString);
+    }
+
+    @Test
+    void aRefusedReportDoesNotUseUpItsKey() throws Exception {
+        String key = UUID.randomUUID().toString();
+        requests.problem(HttpRequest.POST("/v1/requests", Reports.of("pothole").description(key).json())
+                .header("Idempotency-Key", key), HttpStatus.UNPROCESSABLE_ENTITY, "invalid-fields");
+        HttpResponse<Map<String, Object>> fixed = requests.file(Reports.aPothole().description(key).json(), key);
+        assertEquals(HttpStatus.CREATED, fixed.getStatus());
+        assertEquals(1, rows(key));
+    }
+
+    @Test
+    void aNodeThatDiedMidRequestLosesItsClaimWhenTheLeaseLapses() throws Exception {
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> report = Reports.aPothole().description(key).json();
+        requests.file(report, key);
+        // The node claimed the key and died before its transaction committed: no request, a stale claim.
+        sql("DELETE FROM request_event WHERE request_id = (SELECT id FROM service_request WHERE description = '" + key + "')");
+        sql("DELETE FROM service_request WHERE description = '" + key + "'");
+        sql("UPDATE idempotency_record SET state = 'running', owner = gen_random_uuid(), status = NULL, body = NULL, "
+                + "lease_until = now() - interval '1 second' WHERE key = '" + key + "'");
+        HttpResponse<Map<String, Object>> retried = requests.file(report, key);
+        assertEquals(HttpStatus.CREATED, retried.getStatus());
+        assertNull(retried.getHeaders().get("Idempotent-Replayed"));
+        assertEquals(1, rows(key));
+    }
+
+    @Test
+    void keysAreKeptForADayAndForgottenAfter() throws Exception {
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> report = Reports.aPothole().description(key).json();
+        String first = (String) requests.file(report, key).body().get("tracking_number");
+        try (Connection c = connect(); ResultSet rs = c.createStatement().executeQuery(
+                "SELECT expires_at - created_at >= interval '24 hours' FROM idempotency_record WHERE key = '" + key + "'")) {
+            rs.next();
+            assertTrue(rs.getBoolean(1));
+        }
+        sql("UPDATE idempotency_record SET expires_at = now() - interval '1 second' WHERE key = '" + key + "'");
+        String second = (String) requests.file(report, key).body().get("tracking_number");
+        assertNotEquals(first, second, "an expired key is a new key");
+        assertEquals(2, rows(key));
+    }
+
+    @Test
+    void requestsWithoutAKeyAreNotDeduplicated() throws Exception {
+        String marker = UUID.randomUUID().toString();
+        requests.file(Reports.aPothole().description(marker).json());
+        requests.file(Reports.aPothole().description(marker).json());
+        assertEquals(2, rows(marker));
+    }
+}
