@@ -13,7 +13,7 @@ package io.curbside.geo;
 public final class LocationGeneralizer {
 
     /** Metres per degree of latitude on the mean-radius sphere (6,371,008.8 m). */
-    static final double METRES_PER_DEGREE = Math.PI * 6_371_008.8 / 180;
+    static final double METRES_PER_DEGREE = Math.PI * Wgs84.MEAN_RADIUS_METRES / 180;
 
     private final double cellMetres;
     private final double rowDegrees;

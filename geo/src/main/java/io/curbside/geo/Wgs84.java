@@ -8,6 +8,9 @@ public final class Wgs84 {
 
     public static final int SRID = 4326;
 
+    /** The mean radius of the earth (IUGG), for distances on the sphere. */
+    public static final double MEAN_RADIUS_METRES = 6_371_008.8;
+
     /** JTS order: x is longitude, y is latitude, as in GeoJSON and PostGIS. */
     public static final GeometryFactory FACTORY = new GeometryFactory(new PrecisionModel(), SRID);
 

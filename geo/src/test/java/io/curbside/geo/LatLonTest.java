@@ -51,6 +51,26 @@ class LatLonTest {
         }
     }
 
+    @ParameterizedTest
+    @CsvSource({
+            // One degree of latitude anywhere, one of longitude on the equator: the sphere's 111,195 m.
+            "0,0,1,0,111195", "45,10,46,10,111195", "0,0,0,1,111195",
+            // Along a parallel at 60 degrees the metres per degree of longitude halve.
+            "60,5,60,6,55597",
+            // Columbus to Cleveland, about 203 km (values from an independent haversine); and a pin 50 m north of another.
+            "39.9612,-82.9988,41.4993,-81.6944,203296", "39.997113,-82.992588,39.997562,-82.992588,50"})
+    void distancesAreInMetresOnTheSphere(double lat1, double lon1, double lat2, double lon2, double metres) {
+        double d = new LatLon(lat1, lon1).metresTo(new LatLon(lat2, lon2));
+        assertEquals(metres, d, metres * 0.001 + 0.5);
+        assertEquals(d, new LatLon(lat2, lon2).metresTo(new LatLon(lat1, lon1)), 1e-6, "symmetric");
+    }
+
+    @Test
+    void antipodesAreHalfTheEarthApartAndAPointIsZeroFromItself() {
+        assertEquals(Math.PI * 6_371_008.8, new LatLon(0, 0).metresTo(new LatLon(0, 180)), 1);
+        assertEquals(0, new LatLon(39.99, -82.99).metresTo(new LatLon(39.99, -82.99)));
+    }
+
     @Test
     void acceptsTheEdgesOfTheRange() {
         new LatLon(90, 180);

@@ -54,6 +54,11 @@ public class PublicationPolicy {
         return Optional.of(TextScrubber.scrub(text, names)).filter(t -> !t.isBlank());
     }
 
+    /** The cell size of the classes that are listed (open and limited), in metres. */
+    public double listedCellMetres() {
+        return grid.cellMetres();
+    }
+
     /** Whether requests of this class may be listed to the public at all (nearby search, open data). */
     public boolean listable(PrivacyClass privacy) {
         return privacy == PrivacyClass.OPEN || privacy == PrivacyClass.LIMITED;

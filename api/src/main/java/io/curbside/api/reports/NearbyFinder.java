@@ -3,6 +3,7 @@ package io.curbside.api.reports;
 import io.curbside.api.catalog.Catalog;
 import io.curbside.api.opendata.PublicationPolicy;
 import io.curbside.api.support.PublicUrls;
+import io.curbside.contract.model.GeneralizedLocation;
 import io.curbside.contract.model.NearbyRequest;
 import io.curbside.contract.model.ServiceRef;
 import io.curbside.geo.LatLon;
@@ -14,16 +15,29 @@ import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Finds open requests of a service near a point: for the app while the resident types, for
  * intake before it files, and for staff (the nearest is kept as the suspected duplicate).
+ *
+ * <p>What the public is shown depends on generalized places only. A list filtered or measured
+ * on the exact points would let anyone find a request's exact place by moving the query point
+ * or the radius until it drops out; so the public list holds every request whose published
+ * cell centre lies within the radius plus half a cell's diagonal (so nothing within the radius
+ * is missed), measured from that centre, and the database is asked for a wider circle that is
+ * sure to hold all of them.
  */
 @Singleton
 class NearbyFinder {
 
     static final int MAX_LISTED = 20;
+    /** Candidates read to choose the public list from; a list cut short by the exact order would leak it. */
+    private static final int MAX_CANDIDATES = 500;
+    /** Half a cell's diagonal, with room for cells slightly wider than tall: how far a point is from its centre. */
+    private static final double CENTRE_SLACK = 0.75;
 
     private final RequestRepository repository;
     private final PublicationPolicy policy;
@@ -52,21 +66,18 @@ class NearbyFinder {
         return days;
     }
 
-    /** Within the configured radius and window; call inside the caller's transaction. */
-    List<RequestRepository.Nearby> around(String serviceCode, LatLon point, Instant now, int limit) {
-        return repository.nearby(serviceCode, point, radiusMetres, now.minus(Duration.ofDays(days)), limit);
+    /** Open requests of a service around a point, as read for both the exact and the public answer. */
+    record Found(Catalog.Service service, LatLon point, int radius, List<RequestRepository.Nearby> candidates) {
+
+        /** The nearest open request within the radius, by the exact points: the suspected duplicate, for staff. */
+        Optional<RequestRepository.Nearby> nearest() {
+            return candidates.stream().filter(n -> n.metres() <= radius).findFirst();
+        }
     }
 
-    /** What the public may see of them: never the sensitive or withheld kinds, and generalized places. */
-    List<NearbyRequest> publish(Catalog.Service service, List<RequestRepository.Nearby> found, String language) {
-        if (!policy.listable(service.privacy())) {
-            return List.of();
-        }
-        return found.stream().map(n -> new NearbyRequest(n.trackingNumber(), urls.of("/v1/requests/" + n.trackingNumber()),
-                        new ServiceRef(service.code(), service.name().in(language)), n.status(),
-                        n.receivedAt().atZone(ZoneOffset.UTC), policy.location(n.location(), service.privacy()).orElseThrow(),
-                        roundedUp(n.metres()), n.meToo()))
-                .toList();
+    /** Within the configured radius and window; call inside the caller's transaction. */
+    Found around(Catalog.Service service, LatLon point, Instant now) {
+        return find(service, point, radiusMetres, days, now);
     }
 
     /** A public search, in its own read transaction. */
@@ -75,12 +86,41 @@ class NearbyFinder {
         if (!policy.listable(service.privacy())) {
             return List.of();
         }
-        List<RequestRepository.Nearby> found = transactions.executeRead(s -> repository.nearby(service.code(), point,
-                radius, now.minus(Duration.ofDays(withinDays)), MAX_LISTED));
-        return publish(service, found, language);
+        return publish(transactions.executeRead(s -> find(service, point, radius, withinDays, now)), language);
     }
 
-    /** Distances are published to the next 10 m, so they do not pin down the exact point. */
+    /** What the public may see of them: never the sensitive or withheld kinds; cell centres, measured from the cell. */
+    List<NearbyRequest> publish(Found found, String language) {
+        Catalog.Service service = found.service();
+        if (!policy.listable(service.privacy())) {
+            return List.of();
+        }
+        record Listed(RequestRepository.Nearby request, GeneralizedLocation place, double metres) {
+        }
+        return found.candidates().stream()
+                .map(n -> {
+                    GeneralizedLocation place = policy.location(n.location(), service.privacy()).orElseThrow();
+                    return new Listed(n, place, found.point().metresTo(new LatLon(place.getLat(), place.getLon())));
+                })
+                .filter(l -> l.metres() <= found.radius() + CENTRE_SLACK * l.place().getPrecisionM())
+                .sorted(Comparator.comparingDouble(Listed::metres).thenComparing(l -> l.request().trackingNumber()))
+                .limit(MAX_LISTED)
+                .map(l -> new NearbyRequest(l.request().trackingNumber(),
+                        urls.of("/v1/requests/" + l.request().trackingNumber()),
+                        new ServiceRef(service.code(), service.name().in(language)), l.request().status(),
+                        l.request().receivedAt().atZone(ZoneOffset.UTC), l.place(), roundedUp(l.metres()),
+                        l.request().meToo()))
+                .toList();
+    }
+
+    private Found find(Catalog.Service service, LatLon point, int radius, int withinDays, Instant now) {
+        // Every request whose cell centre is within radius + slack is within radius + 2 slack of the point.
+        double reach = radius + 2 * CENTRE_SLACK * policy.listedCellMetres();
+        return new Found(service, point, radius, repository.nearby(service.code(), point, reach,
+                now.minus(Duration.ofDays(withinDays)), MAX_CANDIDATES));
+    }
+
+    /** Distances are published to the next 10 m. */
     private static int roundedUp(double metres) {
         return (int) Math.max(10, Math.ceil(metres / 10) * 10);
     }

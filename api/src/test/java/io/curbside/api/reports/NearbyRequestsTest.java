@@ -3,6 +3,8 @@ package io.curbside.api.reports;
 import io.curbside.api.testing.DatabaseTest;
 import io.curbside.api.testing.Reports;
 import io.curbside.api.testing.RequestsClient;
+import io.curbside.geo.LatLon;
+import io.curbside.geo.LocationGeneralizer;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.client.HttpClient;
@@ -16,8 +18,11 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -60,21 +65,75 @@ class NearbyRequestsTest extends DatabaseTest {
         }
     }
 
-    @Test
-    void theRadiusIsInMetresEastAndNorthAlike() {
-        double lat = LAT + 0.004;
-        String north30 = file(Reports.aPothole().at(lat, LON).north(30));
-        file(Reports.aPothole().at(lat, LON).north(70));
-        // 38 m east: at 40 degrees north a degree of longitude is only ~85 km, so degrees would get this wrong.
-        double eastMetre = 1 / (Reports.METRES_PER_DEGREE * Math.cos(Math.toRadians(lat)));
-        String east = file(Reports.aPothole().at(lat, LON + 38 * eastMetre));
-        file(Reports.aPothole().at(lat, LON + 60 * eastMetre));
+    private String suspectedDuplicateOf(String trackingNumber) throws Exception {
+        try (Connection c = connect(); ResultSet rs = c.createStatement().executeQuery("""
+                SELECT d.tracking_number FROM service_request r LEFT JOIN service_request d ON d.id = r.suspected_duplicate_of
+                WHERE r.tracking_number = '%s'""".formatted(trackingNumber))) {
+            assertTrue(rs.next());
+            return rs.getString(1);
+        }
+    }
 
-        List<Map<String, Object>> found = nearby("pothole", lat, LON, "");
-        assertEquals(List.of(north30, east), found.stream().map(r -> r.get("tracking_number")).toList(), found::toString);
-        // Rounded up to 10 m (PostGIS measures on the WGS84 spheroid, this test on a sphere: 38 m is 38.x m).
-        assertEquals(List.of(30, 40), found.stream().map(r -> r.get("distance_m")).toList());
-        assertEquals(4, nearby("pothole", lat, LON, "&radius=75").size());
+    private static double eastMetre(double lat) {
+        return 1 / (Reports.METRES_PER_DEGREE * Math.cos(Math.toRadians(lat)));
+    }
+
+    @Test
+    void theDuplicateRadiusIsInMetresEastAndNorthAlike() throws Exception {
+        // At 40 degrees north a degree of longitude is only ~85 km, so a radius in degrees would get east wrong.
+        // Three spots about 500 m apart, so that each sees only its own requests.
+        double lat = LAT + 0.004;
+        double west = LON - 0.006;
+        double far = LON + 0.006;
+        String east38 = file(Reports.aPothole().at(lat, west + 38 * eastMetre(lat)));
+        assertEquals(east38, suspectedDuplicateOf(file(Reports.aPothole().at(lat, west))));
+
+        file(Reports.aPothole().at(lat, LON + 60 * eastMetre(lat)));
+        file(Reports.aPothole().at(lat, LON).north(70));
+        assertNull(suspectedDuplicateOf(file(Reports.aPothole().at(lat, LON))), "60 m east and 70 m north are too far");
+
+        String north45 = file(Reports.aPothole().at(lat, far).north(45));
+        assertEquals(north45, suspectedDuplicateOf(file(Reports.aPothole().at(lat, far))));
+    }
+
+    @Test
+    void thePublicListIsWorkedOutFromCellCentresSoNoQueryFindsTheExactSpot() {
+        LocationGeneralizer cells = new LocationGeneralizer(100);
+        LatLon centre = cells.snap(new LatLon(LAT - 0.012, LON));
+        double east = eastMetre(centre.lat());
+        double north = 1 / Reports.METRES_PER_DEGREE;
+        // Two requests at different spots of one cell.
+        LatLon a = new LatLon(centre.lat() + 20 * north, centre.lon() + 10 * east);
+        LatLon b = new LatLon(centre.lat() - 30 * north, centre.lon() - 25 * east);
+        assertEquals(centre, cells.snap(a));
+        assertEquals(centre, cells.snap(b));
+        String first = file(Reports.aPothole().at(a.lat(), a.lon()));
+        String second = file(Reports.aPothole().at(b.lat(), b.lon()));
+
+        Random random = new Random(7);
+        int listed = 0;
+        for (int i = 0; i < 40; i++) {
+            LatLon query = new LatLon(centre.lat() + (random.nextDouble() - 0.5) * 300 * north,
+                    centre.lon() + (random.nextDouble() - 0.5) * 300 * east);
+            int radius = 10 + random.nextInt(120);
+            Map<Object, Object> found = nearby("pothole", query.lat(), query.lon(), "&radius=" + radius).stream()
+                    .collect(Collectors.toMap(r -> r.get("tracking_number"), r -> r.get("distance_m")));
+            String where = "query " + query + " radius " + radius + ": " + found;
+            // Both or neither, at one distance: nothing in the answer tells the two spots apart.
+            assertEquals(found.containsKey(first), found.containsKey(second), where);
+            assertEquals(found.get(first), found.get(second), where);
+            double toCentre = query.metresTo(centre);
+            assertEquals(toCentre <= radius + 75, found.containsKey(first), where);
+            if (found.containsKey(first)) {
+                listed++;
+                assertEquals((int) Math.max(10, Math.ceil(toCentre / 10) * 10), found.get(first), where);
+            }
+            // And nothing within the radius of the exact spot is ever missed.
+            if (query.metresTo(a) <= radius) {
+                assertTrue(found.containsKey(first), where);
+            }
+        }
+        assertTrue(listed > 5 && listed < 35, "the queries fall both sides of the edge: " + listed);
     }
 
     @Test
@@ -113,12 +172,7 @@ class NearbyRequestsTest extends DatabaseTest {
         List<?> duplicates = (List<?>) second.get("possible_duplicates");
         assertEquals(1, duplicates.size());
         assertEquals(first, ((Map<?, ?>) duplicates.get(0)).get("tracking_number"));
-        try (Connection c = connect(); ResultSet rs = c.createStatement().executeQuery("""
-                SELECT d.tracking_number FROM service_request r JOIN service_request d ON d.id = r.suspected_duplicate_of
-                WHERE r.tracking_number = '%s'""".formatted(second.get("tracking_number")))) {
-            assertTrue(rs.next());
-            assertEquals(first, rs.getString(1));
-        }
+        assertEquals(first, suspectedDuplicateOf((String) second.get("tracking_number")));
     }
 
     @Test
