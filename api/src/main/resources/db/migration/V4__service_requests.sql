@@ -125,6 +125,8 @@ CREATE TABLE pending_photo_file (
 -- Idempotency-Key records (IETF httpapi draft): the first answer to a key, replayed to retries.
 CREATE TABLE idempotency_record (
     scope        text NOT NULL,
+    -- SHA-256 of the client's key, in hex: the key itself opens the answer body, sealed under
+    -- it (SealedAnswer), so a copy of the database cannot read a receipt token from it.
     key          text NOT NULL,
     -- SHA-256 of the request as understood (not its raw bytes: multipart boundaries differ).
     fingerprint  bytea NOT NULL,

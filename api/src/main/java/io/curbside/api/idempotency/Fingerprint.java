@@ -31,4 +31,9 @@ public final class Fingerprint {
     public byte[] sha256() {
         return digest.digest();
     }
+
+    /** The plain SHA-256 of one value, without the length prefix. */
+    byte[] digest(byte[] value) {
+        return digest.digest(value);
+    }
 }

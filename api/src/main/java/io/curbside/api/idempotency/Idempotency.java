@@ -3,6 +3,7 @@ package io.curbside.api.idempotency;
 import io.curbside.api.problem.ProblemException;
 import io.curbside.api.problem.ProblemType;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.core.type.Argument;
 import io.micronaut.serde.ObjectMapper;
 import io.micronaut.transaction.TransactionOperations;
@@ -10,9 +11,11 @@ import jakarta.inject.Singleton;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -31,6 +34,7 @@ import java.util.UUID;
 @Singleton
 public class Idempotency {
 
+    private static final Duration MINIMUM_RETENTION = Duration.ofHours(24);
     private static final Argument<Map<String, String>> HEADERS = Argument.mapOf(String.class, String.class);
 
     private final IdempotencyRepository repository;
@@ -46,6 +50,10 @@ public class Idempotency {
         this.repository = repository;
         this.transactions = transactions;
         this.json = json;
+        if (retention.compareTo(MINIMUM_RETENTION) < 0) {
+            // A phone may retry the next morning; forgetting its key sooner would file the report twice.
+            throw new ConfigurationException("curbside.idempotency.retention must be at least 24h, not " + retention);
+        }
         this.lease = lease;
         this.retention = retention;
     }
@@ -54,6 +62,11 @@ public class Idempotency {
     public record Request(String scope, String key, byte[] fingerprint) {
         public boolean keyed() {
             return key != null;
+        }
+
+        /** The key as the database holds it: its SHA-256, so that the key that opens the answer is never stored. */
+        String storedKey() {
+            return HexFormat.of().formatHex(new Fingerprint().digest(key.getBytes(StandardCharsets.UTF_8)));
         }
     }
 
@@ -78,7 +91,7 @@ public class Idempotency {
         if (!request.keyed()) {
             return Optional.empty();
         }
-        Optional<IdempotencyRepository.Row> row = transactions.executeRead(s -> repository.find(request.scope(), request.key()));
+        Optional<IdempotencyRepository.Row> row = transactions.executeRead(s -> repository.find(request.scope(), request.storedKey()));
         if (row.isEmpty()) {
             return Optional.empty();
         }
@@ -94,7 +107,8 @@ public class Idempotency {
             throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_IN_USE, "A request with this Idempotency-Key is "
                     + "still being processed. Try again in a moment.");
         }
-        return Optional.of(new Answer(r.status(), readHeaders(r.headers()), r.body()));
+        return Optional.of(new Answer(r.status(), readHeaders(r.headers()),
+                SealedAnswer.open(request.key(), request.fingerprint(), r.body())));
     }
 
     /** Claims the key before the work starts; may instead hand back the answer of a request that just finished. */
@@ -104,7 +118,7 @@ public class Idempotency {
         }
         for (int attempt = 0; attempt < 3; attempt++) {
             UUID owner = UUID.randomUUID();
-            if (transactions.executeWrite(s -> repository.claim(request.scope(), request.key(), request.fingerprint(),
+            if (transactions.executeWrite(s -> repository.claim(request.scope(), request.storedKey(), request.fingerprint(),
                     owner, lease, retention))) {
                 return new Claim(request, owner, null);
             }
@@ -123,8 +137,8 @@ public class Idempotency {
             return;
         }
         Request r = claim.request();
-        if (!repository.complete(r.scope(), r.key(), claim.owner(), answer.status(), writeHeaders(answer.headers()),
-                answer.body())) {
+        if (!repository.complete(r.scope(), r.storedKey(), claim.owner(), answer.status(),
+                writeHeaders(answer.headers()), SealedAnswer.seal(r.key(), r.fingerprint(), answer.body()))) {
             // The lease lapsed and another attempt took the key over: let that one win.
             throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_IN_USE, "A request with this Idempotency-Key is "
                     + "still being processed. Try again in a moment.");
@@ -136,7 +150,7 @@ public class Idempotency {
         if (claim.owner() != null) {
             Request r = claim.request();
             transactions.executeWrite(s -> {
-                repository.release(r.scope(), r.key(), claim.owner());
+                repository.release(r.scope(), r.storedKey(), claim.owner());
                 return null;
             });
         }

@@ -1,8 +1,10 @@
 package io.curbside.api.reports;
 
+import io.curbside.api.idempotency.Idempotency;
 import io.curbside.api.testing.DatabaseTest;
 import io.curbside.api.testing.Reports;
 import io.curbside.api.testing.RequestsClient;
+import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -15,8 +17,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +32,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A phone that retries after a timeout never files twice (Idempotency-Key, IETF httpapi draft). */
@@ -53,6 +59,11 @@ class IdempotencyTest extends DatabaseTest {
             rs.next();
             return rs.getInt(1);
         }
+    }
+
+    /** The record of a key, as the database finds it: by the key's SHA-256. */
+    private static String whereKey(String key) {
+        return " WHERE key = encode(sha256(convert_to('" + key + "', 'UTF8')), 'hex')";
     }
 
     private void sql(String statement) throws Exception {
@@ -80,6 +91,23 @@ class IdempotencyTest extends DatabaseTest {
     }
 
     @Test
+    void theDatabaseHoldsNeitherTheKeyNorAReadableReceiptToken() throws Exception {
+        String key = UUID.randomUUID().toString();
+        HttpResponse<Map<String, Object>> first = requests.file(Reports.aPothole().description(key).json(), key);
+        String token = (String) first.body().get("receipt_token");
+        try (Connection c = connect(); ResultSet rs = c.createStatement().executeQuery(
+                "SELECT key, body FROM idempotency_record" + whereKey(key))) {
+            assertTrue(rs.next(), "the key is kept, hashed");
+            assertNotEquals(key, rs.getString(1));
+            String stored = new String(rs.getBytes(2), StandardCharsets.ISO_8859_1);
+            assertFalse(stored.contains(token), "the receipt token is sealed");
+            assertFalse(stored.contains("tracking_number"), "the whole answer is sealed");
+        }
+        assertEquals(token, requests.file(Reports.aPothole().description(key).json(), key).body().get("receipt_token"),
+                "the client holding the key still gets its answer back");
+    }
+
+    @Test
     void theSameKeyWithAnotherReportIs422() throws Exception {
         String key = UUID.randomUUID().toString();
         requests.file(Reports.aPothole().description(key).json(), key);
@@ -95,7 +123,7 @@ class IdempotencyTest extends DatabaseTest {
         requests.file(report, key);
         // As if the first attempt were still running on another node, its lease still good.
         sql("UPDATE idempotency_record SET state = 'running', owner = gen_random_uuid(), "
-                + "lease_until = now() + interval '1 minute' WHERE key = '" + key + "'");
+                + "lease_until = now() + interval '1 minute' " + whereKey(key));
         requests.problem(HttpRequest.POST("/v1/requests", report).header("Idempotency-Key", key),
                 HttpStatus.CONFLICT, "idempotency-key-in-use");
         assertEquals(1, rows(key));
@@ -151,7 +179,7 @@ class IdempotencyTest extends DatabaseTest {
         sql("DELETE FROM request_event WHERE request_id = (SELECT id FROM service_request WHERE description = '" + key + "')");
         sql("DELETE FROM service_request WHERE description = '" + key + "'");
         sql("UPDATE idempotency_record SET state = 'running', owner = gen_random_uuid(), status = NULL, body = NULL, "
-                + "lease_until = now() - interval '1 second' WHERE key = '" + key + "'");
+                + "lease_until = now() - interval '1 second' " + whereKey(key));
         HttpResponse<Map<String, Object>> retried = requests.file(report, key);
         assertEquals(HttpStatus.CREATED, retried.getStatus());
         assertNull(retried.getHeaders().get("Idempotent-Replayed"));
@@ -164,14 +192,21 @@ class IdempotencyTest extends DatabaseTest {
         Map<String, Object> report = Reports.aPothole().description(key).json();
         String first = (String) requests.file(report, key).body().get("tracking_number");
         try (Connection c = connect(); ResultSet rs = c.createStatement().executeQuery(
-                "SELECT expires_at - created_at >= interval '24 hours' FROM idempotency_record WHERE key = '" + key + "'")) {
+                "SELECT expires_at - created_at >= interval '24 hours' FROM idempotency_record " + whereKey(key))) {
             rs.next();
             assertTrue(rs.getBoolean(1));
         }
-        sql("UPDATE idempotency_record SET expires_at = now() - interval '1 second' WHERE key = '" + key + "'");
+        sql("UPDATE idempotency_record SET expires_at = now() - interval '1 second' " + whereKey(key));
         String second = (String) requests.file(report, key).body().get("tracking_number");
         assertNotEquals(first, second, "an expired key is a new key");
         assertEquals(2, rows(key));
+    }
+
+    @Test
+    void aRetentionShorterThanADayIsRefusedAtStartUp() {
+        ConfigurationException refused = assertThrows(ConfigurationException.class,
+                () -> new Idempotency(null, null, null, Duration.ofSeconds(60), Duration.ofHours(23)));
+        assertTrue(refused.getMessage().contains("at least 24h"), refused.getMessage());
     }
 
     @Test
