@@ -3,7 +3,9 @@ package io.curbside.api.photos;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -34,10 +36,14 @@ class PhotoRepository {
         });
     }
 
-    void unjournal(List<String> keys) {
-        jdbc.prepareStatement("DELETE FROM pending_photo_file WHERE key = ANY (?)", ps -> {
+    /**
+     * Takes keys off the journal and says which were still on it: only those files may be deleted,
+     * since a key already gone belongs to a committed request or to another node's sweep.
+     */
+    List<String> unjournal(List<String> keys) {
+        return jdbc.prepareStatement("DELETE FROM pending_photo_file WHERE key = ANY (?) RETURNING key", ps -> {
             ps.setArray(1, ps.getConnection().createArrayOf("text", keys.toArray()));
-            return ps.executeUpdate();
+            return keys(ps);
         });
     }
 
@@ -86,23 +92,29 @@ class PhotoRepository {
     }
 
     /**
-     * Journal entries older than the grace period: their request never committed, since the
-     * commit removes them. Claimed so that two nodes sweeping at once never take the same one.
+     * Takes journal entries older than the grace period off the journal: their request never
+     * committed, since the commit removes them. Two nodes sweeping at once never take the same one.
      */
     List<String> claimOrphans(long graceSeconds, int limit) {
         return jdbc.prepareStatement("""
-                SELECT key FROM pending_photo_file
-                WHERE created_at < now() - ? * interval '1 second'
-                ORDER BY created_at LIMIT ? FOR UPDATE SKIP LOCKED""", ps -> {
+                DELETE FROM pending_photo_file WHERE key IN (
+                    SELECT key FROM pending_photo_file
+                    WHERE created_at < now() - ? * interval '1 second'
+                    ORDER BY created_at LIMIT ? FOR UPDATE SKIP LOCKED)
+                RETURNING key""", ps -> {
             ps.setLong(1, graceSeconds);
             ps.setInt(2, limit);
-            List<String> keys = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    keys.add(rs.getString(1));
-                }
-            }
-            return keys;
+            return keys(ps);
         });
+    }
+
+    private static List<String> keys(PreparedStatement ps) throws SQLException {
+        List<String> keys = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                keys.add(rs.getString(1));
+            }
+        }
+        return keys;
     }
 }

@@ -141,26 +141,21 @@ public class PhotoService {
     public void attach(long requestId, Staged staged) {
         if (!staged.rows().isEmpty()) {
             repository.insert(requestId, staged.rows());
-            repository.unjournal(staged.keys());
+            if (repository.unjournal(staged.keys()).size() != staged.keys().size()) {
+                // The sweeper took them for orphans (the intake outlived the grace period): their files may be gone.
+                throw new IllegalStateException("the photo files were swept before their request committed");
+            }
         }
     }
 
-    /** Deletes staged files after the request failed to commit; what cannot be deleted now, the sweeper will. */
+    /**
+     * Deletes staged files after the request failed to commit. Only files still journalled are
+     * deleted: when the failure came after a commit that did happen (a connection lost while
+     * committing), the commit took them off the journal, and they stay.
+     */
     public void discard(Staged staged) {
-        List<String> deleted = new ArrayList<>();
-        for (String key : staged.keys()) {
-            try {
-                store.delete(key);
-                deleted.add(key);
-            } catch (IOException e) {
-                LOG.warn("Could not delete photo file {} now; the sweeper will", key, e);
-            }
-        }
-        if (!deleted.isEmpty()) {
-            transactions.executeWrite(s -> {
-                repository.unjournal(deleted);
-                return null;
-            });
+        if (!staged.rows().isEmpty()) {
+            deleteFiles(transactions.executeWrite(s -> repository.unjournal(staged.keys())));
         }
     }
 
@@ -190,22 +185,30 @@ public class PhotoService {
 
     /** Deletes the files of requests that never committed; any node may run it at any time. */
     public int sweepOrphans(long graceSeconds) {
-        return transactions.executeWrite(s -> {
-            List<String> orphans = repository.claimOrphans(graceSeconds, 500);
-            List<String> deleted = new ArrayList<>();
-            for (String key : orphans) {
-                try {
-                    store.delete(key);
-                    deleted.add(key);
-                } catch (IOException e) {
-                    LOG.warn("Could not delete orphan photo file {}; will try again", key, e);
-                }
+        return deleteFiles(transactions.executeWrite(s -> repository.claimOrphans(graceSeconds, 500)));
+    }
+
+    /**
+     * Deletes files already taken off the journal, with no transaction open (an object store may be
+     * slow); one that cannot be deleted now goes back on the journal for the next sweep.
+     */
+    private int deleteFiles(List<String> keys) {
+        List<String> failed = new ArrayList<>();
+        for (String key : keys) {
+            try {
+                store.delete(key);
+            } catch (IOException e) {
+                LOG.warn("Could not delete photo file {} now; the sweeper will try again", key, e);
+                failed.add(key);
             }
-            if (!deleted.isEmpty()) {
-                repository.unjournal(deleted);
-            }
-            return deleted.size();
-        });
+        }
+        if (!failed.isEmpty()) {
+            transactions.executeWrite(s -> {
+                repository.journal(failed);
+                return null;
+            });
+        }
+        return keys.size() - failed.size();
     }
 
     private String url(String trackingNumber, String id, PhotoSize size) {

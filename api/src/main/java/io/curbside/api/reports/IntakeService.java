@@ -117,11 +117,23 @@ public class IntakeService {
             });
             return new Filed(answer, false);
         } catch (RuntimeException e) {
-            if (staged != null) {
-                photos.discard(staged);
-            }
-            idempotency.release(claim);
+            // Cleanup that fails (the database may be what failed) must not hide why the intake did.
+            PhotoService.Staged written = staged;
+            cleanUp(e, () -> {
+                if (written != null) {
+                    photos.discard(written);
+                }
+            });
+            cleanUp(e, () -> idempotency.release(claim));
             throw e;
+        }
+    }
+
+    private static void cleanUp(RuntimeException cause, Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
         }
     }
 
@@ -134,9 +146,9 @@ public class IntakeService {
         String district = districts.get(routingLayer);
         String department = service.departmentFor(district);
         Instant due = names.catalog().calendar().due(now, service.target());
-        List<RequestRepository.Nearby> duplicates = nearby.around(service.code(), r.point(), now, NearbyFinder.MAX_LISTED);
+        NearbyFinder.Found duplicates = nearby.around(service, r.point(), now);
         RequestRepository.Routing routing = new RequestRepository.Routing(department, district, districts, now, due,
-                duplicates.isEmpty() ? null : duplicates.get(0).id());
+                duplicates.nearest().map(RequestRepository.Nearby::id).orElse(null));
         String token = ReceiptToken.issue();
         TrackingNumber number = null;
         Optional<Long> id = Optional.empty();
@@ -163,7 +175,7 @@ public class IntakeService {
                         routed == null ? null : routed.getName(), target,
                         due.atZone(names.catalog().calendar().zone()), service.target().unit(), number),
                 language, photos.refs(requestId, number.value(), false),
-                nearby.publish(service, duplicates, language));
+                nearby.publish(duplicates, language));
         created.setDistrict(routed);
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Location", url);

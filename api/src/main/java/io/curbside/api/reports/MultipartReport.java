@@ -14,11 +14,13 @@ import org.reactivestreams.Subscription;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Reads the photos of a multipart report, every part named {@code photos}, in the order sent:
@@ -68,24 +70,28 @@ class MultipartReport {
     /** Waits for the parts (this runs on a blocking thread, never the event loop), at most one too many. */
     private static List<CompletedFileUpload> collect(Publisher<CompletedFileUpload> parts) {
         CompletableFuture<List<CompletedFileUpload>> done = new CompletableFuture<>();
-        List<CompletedFileUpload> received = new ArrayList<>();
+        List<CompletedFileUpload> received = Collections.synchronizedList(new ArrayList<>());
+        AtomicReference<Subscription> subscription = new AtomicReference<>();
         parts.subscribe(new Subscriber<>() {
-            private Subscription subscription;
-
             @Override
             public void onSubscribe(Subscription s) {
-                subscription = s;
+                subscription.set(s);
                 s.request(1);
             }
 
             @Override
             public void onNext(CompletedFileUpload part) {
+                if (done.isDone()) {
+                    // The wait was given up: nobody will read this part, so let it go at once.
+                    part.discard();
+                    return;
+                }
                 received.add(part);
                 if (received.size() > MAX_PHOTOS) {
-                    subscription.cancel();
+                    subscription.get().cancel();
                     done.complete(received);
                 } else {
-                    subscription.request(1);
+                    subscription.get().request(1);
                 }
             }
 
@@ -109,9 +115,23 @@ class MultipartReport {
             throw new IllegalStateException("the photos could not be read", e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            abandon(done, subscription.get(), received);
             throw new IllegalStateException("interrupted while reading photos", e);
         } catch (TimeoutException e) {
+            abandon(done, subscription.get(), received);
             throw new IllegalStateException("photos took over " + MAX_WAIT_MINUTES + " minutes to arrive", e);
+        }
+    }
+
+    /** Stops the upload and frees what it had sent, on disk or in memory. */
+    private static void abandon(CompletableFuture<List<CompletedFileUpload>> done, Subscription subscription,
+                                List<CompletedFileUpload> received) {
+        done.cancel(false);
+        if (subscription != null) {
+            subscription.cancel();
+        }
+        synchronized (received) {
+            received.forEach(CompletedFileUpload::discard);
         }
     }
 }
