@@ -22,6 +22,8 @@ final class AnswerChecks {
 
     static final int STRING_MAX = 500;
     static final int TEXT_MAX = 4000;
+    /** Digits a number answer may have, and how far its decimal point may move: no question needs more. */
+    static final int NUMBER_DIGITS = 30;
 
     private AnswerChecks() {
     }
@@ -62,21 +64,33 @@ final class AnswerChecks {
             return Checked.wrong("must be text");
         }
         String t = s.strip();
-        return t.length() > max ? Checked.wrong("must be at most " + max + " characters") : Checked.ok(t);
+        if (t.length() > max) {
+            return Checked.wrong("must be at most " + max + " characters");
+        }
+        String unreadable = PlainText.problem(t);
+        return unreadable == null ? Checked.ok(t) : Checked.wrong(unreadable);
     }
 
     private static Checked number(Object answer) {
+        BigDecimal number = null;
         try {
             if (answer instanceof Number n) {
-                return Checked.ok(new BigDecimal(n.toString()));
-            }
-            if (answer instanceof String s) {
-                return Checked.ok(new BigDecimal(s.strip()));
+                number = new BigDecimal(n.toString());
+            } else if (answer instanceof String s) {
+                number = new BigDecimal(s.strip());
             }
         } catch (NumberFormatException e) {
-            // falls through to the answer below
+            // answered below
         }
-        return Checked.wrong("must be a number");
+        if (number == null) {
+            return Checked.wrong("must be a number");
+        }
+        // 1e200000 is a BigDecimal, but not a number anyone means, nor one the database can hold.
+        BigDecimal plain = number.stripTrailingZeros();
+        if (plain.precision() > NUMBER_DIGITS || Math.abs(plain.scale()) > NUMBER_DIGITS) {
+            return Checked.wrong("must be a number of at most " + NUMBER_DIGITS + " digits");
+        }
+        return Checked.ok(number);
     }
 
     /** ISO 8601: with an offset, local date and time, or a date alone. */

@@ -38,6 +38,8 @@ class ReportValidator {
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s.]+");
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9()\\-. ]+");
+    /** As the contract's maxProperties says. */
+    static final int MAX_ANSWERS = 100;
 
     private final CatalogService catalog;
     private final JurisdictionService jurisdiction;
@@ -53,6 +55,7 @@ class ReportValidator {
      */
     ValidReport validate(NewServiceRequest report, int photos, Optional<LatLon> photoGps, String acceptLanguage) {
         List<Violation> violations = new ArrayList<>();
+        plainText(report, violations);
         String preferred = report.getLanguage();
         if (preferred != null && !LanguageTags.isValid(preferred)) {
             violations.add(new Violation("language", "is not a language tag (e.g. en, es, vi)"));
@@ -62,8 +65,10 @@ class ReportValidator {
         String language = view.language();
         Optional<Catalog.Service> found = view.catalog().service(report.getServiceCode());
         if (found.isEmpty()) {
-            violations.add(new Violation("service_code", "\"" + report.getServiceCode()
-                    + "\" is not a service of this city (see GET /v1/services)"));
+            if (violations.stream().noneMatch(v -> v.getField().equals("service_code"))) {
+                violations.add(new Violation("service_code", "\"" + report.getServiceCode()
+                        + "\" is not a service of this city (see GET /v1/services)"));
+            }
             throw invalid(violations);
         }
         Catalog.Service service = found.get();
@@ -108,6 +113,28 @@ class ReportValidator {
                 place);
     }
 
+    /** Every free text of the report, checked once here so no field can carry what the database refuses. */
+    private static void plainText(NewServiceRequest report, List<Violation> violations) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        texts.put("service_code", report.getServiceCode());
+        texts.put("description", report.getDescription());
+        texts.put("device_id", report.getDeviceId());
+        if (report.getLocation() != null) {
+            texts.put("location.description", report.getLocation().getDescription());
+        }
+        if (report.getContact() != null) {
+            texts.put("contact.name", report.getContact().getName());
+            texts.put("contact.email", report.getContact().getEmail());
+            texts.put("contact.phone", report.getContact().getPhone());
+        }
+        texts.forEach((field, text) -> {
+            String problem = PlainText.problem(text);
+            if (problem != null) {
+                violations.add(new Violation(field, problem));
+            }
+        });
+    }
+
     private static LatLon location(ReportedLocation where, List<Violation> violations) {
         if (where == null) {
             violations.add(new Violation("location", "is required: where is it?"));
@@ -129,6 +156,12 @@ class ReportValidator {
                                                List<Violation> violations) {
         Map<String, Object> answers = given == null ? Map.of() : given;
         Map<String, Object> stored = new LinkedHashMap<>();
+        if (answers.size() > MAX_ANSWERS) {
+            // Naming each of a million made-up keys would cost more than the report.
+            violations.add(new Violation("answers", "has " + answers.size() + " answers; this service has "
+                    + service.questions().size() + " questions"));
+            return stored;
+        }
         for (String code : answers.keySet()) {
             if (service.question(code).isEmpty()) {
                 violations.add(new Violation("answers." + code, "is not a question of this service"));

@@ -141,6 +141,41 @@ class ReportValidationTest extends DatabaseTest {
     }
 
     @Test
+    void controlCharactersAndLoneSurrogatesInAnyTextAreNamed() {
+        Map<String, Object> p = invalid(Reports.aPothole().description("deep\u0000hole").whereExactly("by \u0007 the stop")
+                .contact("Ana\u0000", "ana@example.org", null).with("device_id", "dev\u0000"),
+                "contact.name", "description", "device_id", "location.description");
+        assertTrue(((String) p.get("detail")).contains("U+0000"), p::toString);
+        invalid(Reports.of("abandoned-vehicle").answer("vehicle", "white \ud800 van"), "answers.vehicle");
+    }
+
+    @Test
+    void aNumberNoOneMeansIsNamed() {
+        invalid(Reports.of("abandoned-vehicle").answer("vehicle", "van").answer("days-parked", "1e200000"),
+                "answers.days-parked");
+        invalid(Reports.of("abandoned-vehicle").answer("vehicle", "van").answer("days-parked", "0." + "1".repeat(40)),
+                "answers.days-parked");
+    }
+
+    @Test
+    void tooManyAnswersAreOneViolationNotAMillion() {
+        Reports report = Reports.aPothole();
+        for (int i = 0; i < 1000; i++) {
+            report.answer("made-up-" + i, i);
+        }
+        Map<String, Object> p = invalid(report, "answers");
+        assertTrue(((String) p.get("detail")).length() < 200, p::toString);
+    }
+
+    @Test
+    void aJsonBodyOverAMegabyteIsRefusedUnread() {
+        String body = "{\"service_code\": \"pothole\", \"description\": \"" + "x".repeat(1024 * 1024) + "\"}";
+        Map<String, Object> p = requests.problem(HttpRequest.POST("/v1/requests", body)
+                .contentType(MediaType.APPLICATION_JSON_TYPE), HttpStatus.REQUEST_ENTITY_TOO_LARGE, "payload-too-large");
+        assertTrue(((String) p.get("detail")).contains("1048576"), p::toString);
+    }
+
+    @Test
     void malformedJsonIsABadBody() {
         requests.problem(HttpRequest.POST("/v1/requests", "{\"service_code\": \"pothole\", ")
                 .contentType(MediaType.APPLICATION_JSON_TYPE), HttpStatus.BAD_REQUEST, "invalid-body");
