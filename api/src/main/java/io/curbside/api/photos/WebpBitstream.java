@@ -19,11 +19,11 @@ final class WebpBitstream {
 
     /** The first bitstream's declared size, looking inside the first animation frame if need be. */
     static Optional<Dimension> declaredSize(byte[] riff) {
-        return find(riff, 12, riff.length);
+        return find(riff, 12, riff.length, false);
     }
 
     // Chunks are little-endian: a fourCC, a 32-bit length, the payload, a pad byte if the length is odd.
-    private static Optional<Dimension> find(byte[] riff, int from, int to) {
+    private static Optional<Dimension> find(byte[] riff, int from, int to, boolean inFrame) {
         ByteBuffer le = ByteBuffer.wrap(riff).order(ByteOrder.LITTLE_ENDIAN);
         long at = from;
         while (at + 8 <= to) {
@@ -47,8 +47,12 @@ final class WebpBitstream {
                     return Optional.of(new Dimension((bits & 0x3FFF) + 1, ((bits >>> 14) & 0x3FFF) + 1));
                 }
                 // An animation frame: 16 bytes of position, size, duration and flags, then its own chunks.
+                // Frames do not nest; one inside a frame is skipped, so no file can make this recurse deeply.
                 case "ANMF" -> {
-                    return find(riff, start + 16, end);
+                    if (!inFrame) {
+                        return find(riff, start + 16, end, true);
+                    }
+                    at = start + length + (length & 1);
                 }
                 default -> at = start + length + (length & 1);
             }
