@@ -88,7 +88,8 @@ public class StatusService {
         CatalogService.View names = catalog.view(lang, acceptLanguage);
         Instant now = clock.instant();
         boolean onTime = request.onTime(now);
-        String etag = EntityTags.of("r" + request.id() + "." + request.version() + "-c" + names.version()
+        // Named by the tracking number, never the row id: the id would tell how many requests the city has.
+        String etag = EntityTags.of(number.value() + "." + request.version() + "-c" + names.version()
                 + "-j" + versions.of(DataVersions.Kind.JURISDICTION) + "-" + names.language()
                 + (reporter ? "-r" : "-p") + (onTime ? "" : "-late"));
         return new View(etag, names.language(), () -> render(request, names, reporter, onTime));

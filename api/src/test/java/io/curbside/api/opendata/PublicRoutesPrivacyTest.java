@@ -75,6 +75,16 @@ class PublicRoutesPrivacyTest extends DatabaseTest {
             }
             answers.add(text(http.toBlocking().exchange(HttpRequest.GET("/v1/requests/nearby?service_code=" + e.getKey()
                     + "&lat=" + LAT + "&lon=" + LON + "&radius=500"), String.class)));
+            // What another resident filing the same kind of thing next door is told about it.
+            Reports neighbour = e.getKey().equals("pothole") ? Reports.aPothole()
+                    : e.getKey().equals("noise-complaint") ? Reports.of("noise-complaint").answer("source", "music")
+                    .answer("last-heard", "2026-11-20T23:00") : null;
+            if (neighbour != null) {
+                // Filed at the centre of the same cell, so whatever it publishes of itself is that centre too.
+                LatLon centre = new LocationGeneralizer(100).snap(EXACT);
+                answers.add(text(http.toBlocking().exchange(HttpRequest.POST("/v1/requests",
+                        neighbour.at(centre.lat(), centre.lon()).json()), String.class)));
+            }
             if (!e.getKey().equals("welfare-concern")) {
                 answers.add(text(http.toBlocking().exchange(HttpRequest.POST("/v1/requests/" + e.getValue() + "/me-too",
                         Map.of("device_id", "someone-else")), String.class)));
@@ -106,6 +116,15 @@ class PublicRoutesPrivacyTest extends DatabaseTest {
             }
         }
         assertTrue(positions >= 9, "the search for positions found the published ones: " + positions);
+    }
+
+    @Test
+    void theStatusTagNamesTheRequestByItsTrackingNumberNotItsRowId() {
+        for (String number : numbers.values()) {
+            String etag = http.toBlocking().exchange(HttpRequest.GET("/v1/requests/" + number), String.class)
+                    .getHeaders().get("ETag");
+            assertTrue(etag.startsWith("W/\"" + number + "."), etag);
+        }
     }
 
     @Test
