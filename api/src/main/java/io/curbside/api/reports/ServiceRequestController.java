@@ -121,8 +121,9 @@ public class ServiceRequestController implements RequestsApi {
                                                                       String ifNoneMatch) {
         PhotoAccess.Granted granted = photoAccess.open(trackingNumber, photoId, size, receiptToken);
         String etag = "\"" + photoId + "-" + size.getValue() + "\"";
-        // Photos never change: a year's cache. Only public ones may sit in shared caches.
-        String cache = (granted.isPublic() ? "public" : "private") + ", max-age=31536000, immutable";
+        // A photo's bytes never change, so the reporter's own copy is kept a year. A public one may sit in shared
+        // caches, but staff may yet withdraw it (a face, a licence plate), so those keep it a day, not for ever.
+        String cache = granted.isPublic() ? "public, max-age=86400" : "private, max-age=31536000, immutable";
         MutableHttpResponse<FileCustomizableResponseType> response;
         if (EntityTags.matches(ifNoneMatch, etag)) {
             granted.close();

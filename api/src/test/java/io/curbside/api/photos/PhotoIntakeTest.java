@@ -188,7 +188,7 @@ class PhotoIntakeTest extends DatabaseTest {
         requests.problem(HttpRequest.GET(path).header("Receipt-Token", "someone-else"), HttpStatus.NOT_FOUND, "not-found");
         HttpResponse<byte[]> mine = http.toBlocking().exchange(HttpRequest.GET(path)
                 .header("Receipt-Token", (String) filed.get("receipt_token")), byte[].class);
-        assertTrue(mine.getHeaders().get("Cache-Control").startsWith("private"));
+        assertEquals("private, max-age=31536000, immutable", mine.getHeaders().get("Cache-Control"));
         HttpResponse<byte[]> revalidated = http.toBlocking().exchange(HttpRequest.GET(path)
                 .header("Receipt-Token", (String) filed.get("receipt_token"))
                 .header("If-None-Match", mine.getHeaders().get("ETag")), byte[].class);
@@ -199,7 +199,7 @@ class PhotoIntakeTest extends DatabaseTest {
         }
         HttpResponse<byte[]> everyone = http.toBlocking().exchange(HttpRequest.GET(path), byte[].class);
         assertEquals(HttpStatus.OK, everyone.getStatus());
-        assertTrue(everyone.getHeaders().get("Cache-Control").startsWith("public"));
+        assertEquals("public, max-age=86400", everyone.getHeaders().get("Cache-Control"), "withdrawable within a day");
         assertEquals(1, ((List<?>) requests.status((String) filed.get("tracking_number")).get("photos")).size());
     }
 
