@@ -1,6 +1,8 @@
 package io.curbside.api.opendata;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -32,6 +34,11 @@ public final class TextScrubber {
             // What is left with five or more digits in a row: a zip+4, an account or case number.
             new Rule(Pattern.compile("\\b\\d{5,}\\b"), "[number]"));
 
+    private static final Set<Character.UnicodeScript> UNSPACED = EnumSet.of(Character.UnicodeScript.HAN,
+            Character.UnicodeScript.HIRAGANA, Character.UnicodeScript.KATAKANA, Character.UnicodeScript.THAI,
+            Character.UnicodeScript.LAO, Character.UnicodeScript.KHMER, Character.UnicodeScript.MYANMAR,
+            Character.UnicodeScript.TIBETAN);
+
     private TextScrubber() {
     }
 
@@ -51,16 +58,25 @@ public final class TextScrubber {
             if (name == null || name.isBlank()) {
                 continue;
             }
-            out = Pattern.compile("\\b" + Pattern.quote(name.strip()) + "\\b", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)
-                    .matcher(out).replaceAll("[name]");
+            out = nameIn(name.strip()).matcher(out).replaceAll("[name]");
             for (String part : name.strip().split("\\s+")) {
-                if (part.length() >= 3) {
-                    out = Pattern.compile("\\b" + Pattern.quote(part) + "\\b", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)
-                            .matcher(out).replaceAll("[name]");
+                // Two letters make a name too (Li, Ng, Wu); one is an initial, and would take letters out of words.
+                if (part.codePointCount(0, part.length()) >= 2) {
+                    out = nameIn(part).matcher(out).replaceAll("[name]");
                 }
             }
         }
         return out.replaceAll("\\[name](\\s+\\[name])+", "[name]").strip();
+    }
+
+    /**
+     * The name as a whole word. Scripts written without spaces (Chinese, Japanese, Thai...) have no
+     * word boundaries inside a sentence, so there the name is matched wherever it stands.
+     */
+    private static Pattern nameIn(String name) {
+        String quoted = Pattern.quote(name);
+        boolean unspaced = name.codePoints().anyMatch(c -> UNSPACED.contains(Character.UnicodeScript.of(c)));
+        return Pattern.compile(unspaced ? quoted : "\\b" + quoted + "\\b", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }
 
     public static String scrub(String text) {

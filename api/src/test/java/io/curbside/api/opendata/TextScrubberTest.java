@@ -3,6 +3,8 @@ package io.curbside.api.opendata;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Free text loses contact details and addresses before it is published. */
@@ -26,5 +28,20 @@ class TextScrubberTest {
     })
     void scrubs(String text, String published) {
         assertEquals(published, TextScrubber.scrub(text));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Ana Ruiz|Ana Ruiz saw it, call Ana|[name] saw it, call [name]",
+        "Ana Ruiz|Banana peel by the bus stop|Banana peel by the bus stop",
+        // Short surnames count; a lone initial does not take letters out of words.
+        "Mei Li|Ask Li about it|Ask [name] about it",
+        "J Ng|Ng says the jam is bad|[name] says the jam is bad",
+        // Chinese has no spaces between words: the name is found inside the sentence.
+        "王伟|请联系王伟，路面有坑|请联系[name]，路面有坑",
+        "Nguyễn Văn An|Gọi Nguyễn Văn An nhé|Gọi [name] nhé",
+    })
+    void scrubsTheNamesItIsTold(String name, String text, String published) {
+        assertEquals(published, TextScrubber.scrub(text, List.of(name)));
     }
 }
