@@ -46,8 +46,13 @@ public class CatalogService {
      * it and on whichever node: a request costs one one-row read.
      */
     public View view(String lang, String acceptLanguage) {
+        return view(lang, acceptLanguage, versions.of(DataVersions.Kind.CATALOG));
+    }
+
+    /** As {@link #view(String, String)}, for a caller that has just read the catalog's version itself. */
+    public View view(String lang, String acceptLanguage, long version) {
         Loaded current = cached;
-        if (current == null || current.version() != versions.of(DataVersions.Kind.CATALOG)) {
+        if (current == null || current.version() != version) {
             CatalogRepository.Snapshot snapshot = repository.snapshot();
             current = new Loaded(snapshot.version(), snapshot.catalog());
             cached = current;

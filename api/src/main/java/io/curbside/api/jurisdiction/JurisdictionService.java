@@ -52,8 +52,12 @@ public class JurisdictionService {
     }
 
     private JurisdictionRepository.Stored current() {
+        return current(versions.of(DataVersions.Kind.JURISDICTION));
+    }
+
+    private JurisdictionRepository.Stored current(long version) {
         JurisdictionRepository.Stored current = cached;
-        if (current == null || current.version() != versions.of(DataVersions.Kind.JURISDICTION)) {
+        if (current == null || current.version() != version) {
             current = repository.load().orElseThrow(JurisdictionService::noJurisdiction);
             cached = current;
         }
@@ -106,7 +110,12 @@ public class JurisdictionService {
 
     /** Districts by layer code, named in the language, in the order of the layers. */
     public List<DistrictRef> districts(Map<String, String> codes, String language) {
-        JurisdictionRepository.Stored current = current();
+        return districts(codes, language, versions.of(DataVersions.Kind.JURISDICTION));
+    }
+
+    /** As {@link #districts(Map, String)}, for a caller that has just read the jurisdiction's version itself. */
+    public List<DistrictRef> districts(Map<String, String> codes, String language, long version) {
+        JurisdictionRepository.Stored current = current(version);
         List<DistrictRef> refs = new ArrayList<>();
         for (Jurisdiction.Layer layer : current.jurisdiction().layers()) {
             String code = codes.get(layer.code());

@@ -101,7 +101,7 @@ public class ServiceRequestController implements RequestsApi {
     @Produces(MediaType.APPLICATION_JSON)
     public HttpResponse<ServiceRequestStatus> getServiceRequest(String trackingNumber, String receiptToken,
                                                                 String ifNoneMatch, String lang, String acceptLanguage) {
-        StatusService.View view = status.view(trackingNumber, receiptToken, lang, acceptLanguage);
+        StatusService.View view = status.view(trackingNumber, receiptToken, lang, acceptLanguage, ifNoneMatch);
         boolean reporter = receiptToken != null && !receiptToken.isBlank();
         // Status changes at any moment: always revalidate, which the ETag makes nearly free.
         return EntityTags.answer(ifNoneMatch, view.etag(), view.language(), view.body())

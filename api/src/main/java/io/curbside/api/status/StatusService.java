@@ -13,6 +13,7 @@ import io.curbside.api.support.DataVersions;
 import io.curbside.api.support.EntityTags;
 import io.curbside.contract.model.Department;
 import io.curbside.contract.model.DistrictRef;
+import io.curbside.contract.model.PhotoRef;
 import io.curbside.contract.model.PrivacyClass;
 import io.curbside.contract.model.ReportedLocation;
 import io.curbside.contract.model.ReporterDetails;
@@ -67,48 +68,58 @@ public class StatusService {
                         : Map.of("department", department, "district", district), at));
     }
 
-    /** A request as one caller may see it, with the ETag of that view; the body is built only when needed. */
+    /** A request as one caller may see it, with the ETag of that view; no body when the caller's copy is current. */
     public record View(String etag, String language, Supplier<ServiceRequestStatus> body) {
     }
 
     /**
      * The public view, or the reporter's with the right receipt token (403 with a wrong one).
      * The ETag changes with the request, the catalog and city texts, the language, the view,
-     * and the moment the request becomes late.
+     * and the moment the request becomes late. A phone polling with {@code ifNoneMatch} costs
+     * one short read transaction; the body is read and built only when its copy is stale.
      */
-    public View view(String typedNumber, String receiptToken, String lang, String acceptLanguage) {
+    public View view(String typedNumber, String receiptToken, String lang, String acceptLanguage, String ifNoneMatch) {
         TrackingNumber number = parse(typedNumber);
-        StoredRequest request = transactions.executeRead(s -> repository.find(number))
+        record Read(Optional<StoredRequest> request, DataVersions.Current versions) {
+        }
+        Read read = transactions.executeRead(s -> new Read(repository.find(number), versions.current()));
+        StoredRequest request = read.request()
                 .orElseThrow(() -> ProblemException.notFound("There is no request " + number + "."));
         boolean reporter = receiptToken != null && !receiptToken.isBlank();
         if (reporter && !ReceiptToken.matches(receiptToken, request.receiptTokenHash())) {
             throw new ProblemException(ProblemType.FORBIDDEN, "That receipt token is not the one of request " + number
                     + ". The public view needs none.");
         }
-        CatalogService.View names = catalog.view(lang, acceptLanguage);
-        Instant now = clock.instant();
-        boolean onTime = request.onTime(now);
+        CatalogService.View names = catalog.view(lang, acceptLanguage, read.versions().catalog());
+        boolean onTime = request.onTime(clock.instant());
         // Named by the tracking number, never the row id: the id would tell how many requests the city has.
         String etag = EntityTags.of(number.value() + "." + request.version() + "-c" + names.version()
-                + "-j" + versions.of(DataVersions.Kind.JURISDICTION) + "-" + names.language()
+                + "-j" + read.versions().jurisdiction() + "-" + names.language()
                 + (reporter ? "-r" : "-p") + (onTime ? "" : "-late"));
-        return new View(etag, names.language(), () -> render(request, names, reporter, onTime));
+        ServiceRequestStatus body = EntityTags.matches(ifNoneMatch, etag) ? null
+                : render(request, names, read.versions().jurisdiction(), reporter, onTime);
+        return new View(etag, names.language(), () -> body);
     }
 
-    private ServiceRequestStatus render(StoredRequest r, CatalogService.View names, boolean reporter, boolean onTime) {
+    private ServiceRequestStatus render(StoredRequest r, CatalogService.View names, long jurisdictionVersion,
+                                        boolean reporter, boolean onTime) {
         String language = names.language();
         Optional<Catalog.Service> service = names.catalog().service(r.serviceCode());
         // A retired service's requests stay visible, but publish nothing a current policy has not cleared.
         PrivacyClass privacy = service.map(Catalog.Service::privacy).orElse(PrivacyClass.WITHHELD);
         Department department = department(names.catalog(), r.departmentCode(), language);
-        List<DistrictRef> districts = jurisdiction.districts(r.districts(), language);
-        List<TimelineEvent> timeline = transactions.executeRead(s -> repository.events(r.id(), true)).stream()
-                .map(e -> event(e, names.catalog(), language)).toList();
+        List<DistrictRef> districts = jurisdiction.districts(r.districts(), language, jurisdictionVersion);
+        record History(List<StatusRepository.Event> events, List<PhotoRef> publicPhotos, List<PhotoRef> allPhotos) {
+        }
+        History history = transactions.executeRead(s -> new History(repository.events(r.id(), true),
+                photos.refs(r.id(), r.trackingNumber().value(), true),
+                reporter ? photos.refs(r.id(), r.trackingNumber().value(), false) : List.of()));
+        List<TimelineEvent> timeline = history.events().stream().map(e -> event(e, names.catalog(), language)).toList();
         ServiceRequestStatus status = new ServiceRequestStatus(r.trackingNumber().value(), language,
                 new ServiceRef(r.serviceCode(), service.map(s -> s.name().in(language)).orElse(r.serviceCode())),
                 r.status(), department, districts, r.receivedAt().atZone(ZoneOffset.UTC),
                 r.updatedAt().atZone(ZoneOffset.UTC), r.expectedAt().atZone(ZoneOffset.UTC), onTime, r.meToo(), timeline,
-                photos.refs(r.id(), r.trackingNumber().value(), true));
+                history.publicPhotos());
         status.setDistrict(districts.isEmpty() ? null : districts.get(0));
         status.setLocation(policy.location(r.location(), privacy).orElse(null));
         status.setDescription(policy.text(r.description(), privacy,
@@ -121,7 +132,7 @@ public class StatusService {
             exact.setAccuracyM(r.accuracyMetres());
             exact.setDescription(r.locationText());
             ReporterDetails details = new ReporterDetails(exact, r.answers(), r.language(), r.channel(),
-                    photos.refs(r.id(), r.trackingNumber().value(), false));
+                    history.allPhotos());
             details.setDescription(r.description());
             status.setReporter(details);
         }

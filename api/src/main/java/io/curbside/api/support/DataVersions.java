@@ -32,6 +32,30 @@ public class DataVersions {
         this.jdbc = jdbc;
     }
 
+    /** The versions of every kind, read together: what a cached answer built from several kinds depends on. */
+    public record Current(long catalog, long jurisdiction) {
+    }
+
+    @ReadOnly
+    public Current current() {
+        return jdbc.prepareStatement("SELECT name, version FROM data_version WHERE name IN (?, ?)", ps -> {
+            ps.setString(1, Kind.CATALOG.row);
+            ps.setString(2, Kind.JURISDICTION.row);
+            long catalog = 0;
+            long jurisdiction = 0;
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (rs.getString(1).equals(Kind.CATALOG.row)) {
+                        catalog = rs.getLong(2);
+                    } else {
+                        jurisdiction = rs.getLong(2);
+                    }
+                }
+            }
+            return new Current(catalog, jurisdiction);
+        });
+    }
+
     @ReadOnly
     public long of(Kind kind) {
         return jdbc.prepareStatement("SELECT version FROM data_version WHERE name = ?", ps -> {
