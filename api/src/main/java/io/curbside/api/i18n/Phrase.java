@@ -1,10 +1,13 @@
 package io.curbside.api.i18n;
 
 import java.text.DateFormat;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * One sentence Curbside itself says, in each language it speaks, with {@code {name}} slots.
@@ -13,6 +16,9 @@ import java.util.regex.Pattern;
 public record Phrase(Translations texts) {
 
     private static final Pattern SLOT = Pattern.compile("\\{([a-z_]+)}");
+    /** The languages the JDK has date names for; asked once, as every report's answer needs them. */
+    private static final Set<String> DATED_LANGUAGES = Arrays.stream(DateFormat.getAvailableLocales())
+            .map(Locale::getLanguage).collect(Collectors.toUnmodifiableSet());
 
     public static Phrase of(Map<String, String> texts) {
         return new Phrase(new Translations(texts));
@@ -35,11 +41,6 @@ public record Phrase(Translations texts) {
     /** The JDK's locale for a language when it has date names for it, else none. */
     public static Locale locale(String language) {
         Locale locale = Locale.forLanguageTag(language);
-        for (Locale available : DateFormat.getAvailableLocales()) {
-            if (available.getLanguage().equals(locale.getLanguage())) {
-                return locale;
-            }
-        }
-        return null;
+        return DATED_LANGUAGES.contains(locale.getLanguage()) ? locale : null;
     }
 }
