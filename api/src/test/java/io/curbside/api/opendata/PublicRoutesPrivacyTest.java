@@ -1,16 +1,12 @@
 package io.curbside.api.opendata;
 
-import io.curbside.api.testing.DatabaseTest;
+import io.curbside.api.testing.HttpTest;
 import io.curbside.api.testing.Reports;
-import io.curbside.api.testing.RequestsClient;
 import io.curbside.geo.LatLon;
 import io.curbside.geo.LocationGeneralizer;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * byte of every answer (bodies and headers) is searched for what was reported.
  */
 @MicronautTest(transactional = false)
-class PublicRoutesPrivacyTest extends DatabaseTest {
+class PublicRoutesPrivacyTest extends HttpTest {
 
     /** An exact point with digits no cell centre shares. */
     private static final double LAT = 39.9971234;
@@ -41,16 +37,10 @@ class PublicRoutesPrivacyTest extends DatabaseTest {
     private static final List<String> SECRETS = List.of("Zed Secretname", "zed.secret@example.org", "614 555 0199",
             "614-555-0199", "device-SECRET-42", "77 Hidden Lane", "39.9971234", "-82.9925678", "9971234", "9925678");
 
-    @Inject
-    @Client("/")
-    HttpClient http;
-
-    private RequestsClient requests;
     private final Map<String, String> numbers = new LinkedHashMap<>();
 
     @BeforeAll
     void fileOneOfEachPrivacyClass() {
-        requests = new RequestsClient(http);
         Map<String, Reports> reports = Map.of(
                 "pothole", Reports.aPothole(),
                 "noise-complaint", Reports.of("noise-complaint").answer("source", "music").answer("last-heard", "2026-11-20T23:00"),

@@ -3,20 +3,17 @@ package io.curbside.api.photos;
 import com.drew.imaging.ImageMetadataReader;
 import com.drew.metadata.Directory;
 import com.drew.metadata.Metadata;
-import io.curbside.api.testing.DatabaseTest;
+import io.curbside.api.testing.HttpTest;
 import io.curbside.api.testing.Reports;
 import io.curbside.api.testing.RequestsClient;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.multipart.MultipartBody;
 import io.micronaut.serde.ObjectMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.awt.image.BufferedImage;
@@ -48,15 +45,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * that a request and its photos commit together or not at all.
  */
 @MicronautTest(transactional = false)
-class PhotoIntakeTest extends DatabaseTest {
+class PhotoIntakeTest extends HttpTest {
 
     /** Where the test photos say they were taken: a house in district 5. */
     private static final double PHOTO_LAT = 39.9968;
     private static final double PHOTO_LON = -82.9931;
-
-    @Inject
-    @Client("/")
-    HttpClient http;
 
     @Inject
     ObjectMapper json;
@@ -64,16 +57,9 @@ class PhotoIntakeTest extends DatabaseTest {
     @Inject
     PhotoService photoService;
 
-    private RequestsClient requests;
-
     @Override
     protected Map<String, String> extraProperties() {
         return Map.of("curbside.photos.max-bytes", "400000", "curbside.photos.max-pixels", "20000000");
-    }
-
-    @BeforeAll
-    void client() {
-        requests = new RequestsClient(http);
     }
 
     /** A phone photo: 400x200, red left and blue right as stored, to be turned a quarter clockwise; GPS and owner. */

@@ -1,14 +1,9 @@
 package io.curbside.api.reports;
 
-import io.curbside.api.testing.DatabaseTest;
+import io.curbside.api.testing.HttpTest;
 import io.curbside.api.testing.Reports;
-import io.curbside.api.testing.RequestsClient;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -24,25 +19,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * (the demo city: America/New_York, with Thanksgiving off), counted from the moment of intake.
  */
 @MicronautTest(transactional = false)
-class DueDateTest extends DatabaseTest {
+class DueDateTest extends HttpTest {
 
     /** Friday 20 November 2026, 15:00 in Riverton. */
     private static final Instant FRIDAY_AFTERNOON = Instant.parse("2026-11-20T20:00:00Z");
 
-    @Inject
-    @Client("/")
-    HttpClient http;
-
-    private RequestsClient requests;
-
     @MockBean(Clock.class)
     Clock friday() {
         return Clock.fixed(FRIDAY_AFTERNOON, ZoneOffset.UTC);
-    }
-
-    @BeforeAll
-    void client() {
-        requests = new RequestsClient(http);
     }
 
     @Test

@@ -1,19 +1,14 @@
 package io.curbside.api.reports;
 
 import io.curbside.api.idempotency.Idempotency;
-import io.curbside.api.testing.DatabaseTest;
+import io.curbside.api.testing.HttpTest;
 import io.curbside.api.testing.Reports;
-import io.curbside.api.testing.RequestsClient;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
@@ -40,18 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A phone that retries after a timeout never files twice (Idempotency-Key, IETF httpapi draft). */
 @MicronautTest(transactional = false)
-class IdempotencyTest extends DatabaseTest {
-
-    @Inject
-    @Client("/")
-    HttpClient http;
-
-    private RequestsClient requests;
-
-    @BeforeAll
-    void client() {
-        requests = new RequestsClient(http);
-    }
+class IdempotencyTest extends HttpTest {
 
     private int rows(String key) throws Exception {
         try (Connection c = connect(); ResultSet rs = c.createStatement().executeQuery(

@@ -1,16 +1,12 @@
 package io.curbside.api.reports;
 
-import io.curbside.api.testing.DatabaseTest;
+import io.curbside.api.testing.HttpTest;
 import io.curbside.api.testing.Reports;
 import io.curbside.api.testing.RequestsClient;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -21,18 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** POST /v1/requests/{trackingNumber}/me-too: counted once per device, shown on the request. */
 @MicronautTest(transactional = false)
-class MeTooTest extends DatabaseTest {
-
-    @Inject
-    @Client("/")
-    HttpClient http;
-
-    private RequestsClient requests;
-
-    @BeforeAll
-    void client() {
-        requests = new RequestsClient(http);
-    }
+class MeTooTest extends HttpTest {
 
     private HttpResponse<Map<String, Object>> meToo(String number, Map<String, Object> body, String key) {
         var request = HttpRequest.POST("/v1/requests/" + number + "/me-too", body);

@@ -1,17 +1,13 @@
 package io.curbside.api.reports;
 
-import io.curbside.api.testing.DatabaseTest;
+import io.curbside.api.testing.HttpTest;
 import io.curbside.api.testing.Reports;
 import io.curbside.api.testing.RequestsClient;
 import io.curbside.geo.LatLon;
 import io.curbside.geo.LocationGeneralizer;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -30,22 +26,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * never degrees) and a time window, for the app while the resident types and for intake.
  */
 @MicronautTest(transactional = false)
-class NearbyRequestsTest extends DatabaseTest {
+class NearbyRequestsTest extends HttpTest {
 
     /** A block of the demo city where nothing else in this class is filed. */
     private static final double LAT = 40.026777;
     private static final double LON = -83.056775;
-
-    @Inject
-    @Client("/")
-    HttpClient http;
-
-    private RequestsClient requests;
-
-    @BeforeAll
-    void client() {
-        requests = new RequestsClient(http);
-    }
 
     private List<Map<String, Object>> nearby(String service, double lat, double lon, String extra) {
         Map<String, Object> answer = http.toBlocking().retrieve(HttpRequest.GET("/v1/requests/nearby?service_code="

@@ -1,15 +1,11 @@
 package io.curbside.api.reports;
 
-import io.curbside.api.testing.DatabaseTest;
+import io.curbside.api.testing.HttpTest;
 import io.curbside.api.testing.Reports;
 import io.curbside.api.testing.RequestsClient;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -28,18 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** POST /v1/requests with JSON: what the resident is told at once, and what is committed. */
 @MicronautTest(transactional = false)
-class ReportIntakeTest extends DatabaseTest {
-
-    @Inject
-    @Client("/")
-    HttpClient http;
-
-    private RequestsClient requests;
-
-    @BeforeAll
-    void client() {
-        requests = new RequestsClient(http);
-    }
+class ReportIntakeTest extends HttpTest {
 
     @Test
     void aReportGetsATrackingNumberADepartmentADistrictADateAndNextSteps() throws Exception {

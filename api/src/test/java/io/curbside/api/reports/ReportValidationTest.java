@@ -1,17 +1,13 @@
 package io.curbside.api.reports;
 
-import io.curbside.api.testing.DatabaseTest;
+import io.curbside.api.testing.HttpTest;
 import io.curbside.api.testing.Reports;
 import io.curbside.api.testing.RequestsClient;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -25,18 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every way a report can be wrong is a 4xx problem naming the field, and nothing is stored. */
 @MicronautTest(transactional = false)
-class ReportValidationTest extends DatabaseTest {
-
-    @Inject
-    @Client("/")
-    HttpClient http;
-
-    private RequestsClient requests;
-
-    @BeforeAll
-    void client() {
-        requests = new RequestsClient(http);
-    }
+class ReportValidationTest extends HttpTest {
 
     @AfterEach
     void nothingWasStored() throws Exception {

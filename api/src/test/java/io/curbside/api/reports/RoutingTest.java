@@ -1,13 +1,8 @@
 package io.curbside.api.reports;
 
-import io.curbside.api.testing.DatabaseTest;
+import io.curbside.api.testing.HttpTest;
 import io.curbside.api.testing.Reports;
-import io.curbside.api.testing.RequestsClient;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -21,18 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * (LocateTest's), a shared vertex, and the catalog's per-district departments.
  */
 @MicronautTest(transactional = false)
-class RoutingTest extends DatabaseTest {
-
-    @Inject
-    @Client("/")
-    HttpClient http;
-
-    private RequestsClient requests;
-
-    @BeforeAll
-    void client() {
-        requests = new RequestsClient(http);
-    }
+class RoutingTest extends HttpTest {
 
     @ParameterizedTest(name = "{1},{2} goes to district {0}")
     @CsvSource({

@@ -1,15 +1,12 @@
 package io.curbside.api.status;
 
-import io.curbside.api.testing.DatabaseTest;
+import io.curbside.api.testing.HttpTest;
 import io.curbside.api.testing.Reports;
 import io.curbside.api.testing.RequestsClient;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -27,19 +24,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** GET /v1/requests/{trackingNumber}: the public view, the reporter's view, and polling it cheaply. */
 @MicronautTest(transactional = false)
-class RequestStatusTest extends DatabaseTest {
+class RequestStatusTest extends HttpTest {
 
-    @Inject
-    @Client("/")
-    HttpClient http;
-
-    private RequestsClient requests;
     private Map<String, Object> filed;
     private String number;
 
     @BeforeAll
     void fileOne() {
-        requests = new RequestsClient(http);
         filed = requests.filed(Reports.aPothole().description("Deep hole, call me at 614-555-0100 or ana@example.org")
                 .whereExactly("in front of 120 Oak St").contact("Ana Ruiz", "ana@example.org", "+1 614 555 0100")
                 .with("device_id", "device-9f3a"));
