@@ -121,6 +121,8 @@ CREATE TABLE pending_photo_file (
     key        text PRIMARY KEY,
     created_at timestamptz NOT NULL DEFAULT now()
 );
+-- The sweeper takes the oldest entries past their grace period.
+CREATE INDEX pending_photo_file_created_idx ON pending_photo_file (created_at);
 
 -- Idempotency-Key records (IETF httpapi draft): the first answer to a key, replayed to retries.
 CREATE TABLE idempotency_record (

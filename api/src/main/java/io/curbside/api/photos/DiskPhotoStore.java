@@ -4,12 +4,15 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -102,6 +105,25 @@ public final class DiskPhotoStore implements PhotoStore {
             // A removed photo (a face, a licence plate) must not come back after a crash.
             syncDirectory(file.getParent());
         }
+    }
+
+    @Override
+    public int deleteAbandonedWrites(List<String> folders, Instant before) throws IOException {
+        int deleted = 0;
+        for (String folder : folders) {
+            Path directory = resolve(folder);
+            if (!Files.isDirectory(directory)) {
+                continue;
+            }
+            try (DirectoryStream<Path> temps = Files.newDirectoryStream(directory, TEMP_PREFIX + "*" + TEMP_SUFFIX)) {
+                for (Path temp : temps) {
+                    if (Files.getLastModifiedTime(temp).toInstant().isBefore(before) && Files.deleteIfExists(temp)) {
+                        deleted++;
+                    }
+                }
+            }
+        }
+        return deleted;
     }
 
     private Path resolve(String key) {

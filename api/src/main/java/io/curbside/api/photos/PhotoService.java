@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.SecureRandom;
 import java.sql.Connection;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -109,7 +110,7 @@ public class PhotoService {
     /** Writes the photos' files under new names, journalled first. */
     public Staged stage(List<ProcessedPhoto> photos) {
         List<PhotoRepository.Row> rows = new ArrayList<>();
-        String day = LocalDate.now(ZoneOffset.UTC).toString().replace('-', '/');
+        String day = dayFolder(LocalDate.now(ZoneOffset.UTC));
         for (int i = 0; i < photos.size(); i++) {
             ProcessedPhoto p = photos.get(i);
             String id = newId();
@@ -183,9 +184,25 @@ public class PhotoService {
                 .orElse(false);
     }
 
-    /** Deletes the files of requests that never committed; any node may run it at any time. */
+    /**
+     * Deletes the files of requests that never committed, and what writes cut short by a crash
+     * left in the last two days' folders; any node may run it at any time.
+     */
     public int sweepOrphans(long graceSeconds) {
-        return deleteFiles(transactions.executeWrite(s -> repository.claimOrphans(graceSeconds, 500)));
+        int orphans = deleteFiles(transactions.executeWrite(s -> repository.claimOrphans(graceSeconds, 500)));
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        try {
+            return orphans + store.deleteAbandonedWrites(List.of(dayFolder(today), dayFolder(today.minusDays(1))),
+                    Instant.now().minusSeconds(graceSeconds));
+        } catch (IOException e) {
+            LOG.warn("Could not clear abandoned photo writes; will try again", e);
+            return orphans;
+        }
+    }
+
+    /** Photos are filed by the UTC day they came in ("2026/11/24"), so no folder grows for ever. */
+    private static String dayFolder(LocalDate day) {
+        return day.toString().replace('-', '/');
     }
 
     /**

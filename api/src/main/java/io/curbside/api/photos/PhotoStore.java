@@ -2,6 +2,8 @@ package io.curbside.api.photos;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -19,6 +21,14 @@ public interface PhotoStore {
 
     /** Removes the file; a key with no file is not an error. */
     void delete(String key) throws IOException;
+
+    /**
+     * Removes what writes cut short by a crash left behind in these folders of keys, if older
+     * than {@code before}; says how many. An object store's writes leave nothing behind.
+     */
+    default int deleteAbandonedWrites(List<String> folders, Instant before) throws IOException {
+        return 0;
+    }
 
     /** A stored file being read. */
     record StoredFile(InputStream content, long length) {

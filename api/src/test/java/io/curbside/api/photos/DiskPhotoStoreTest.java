@@ -7,6 +7,9 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -44,6 +47,24 @@ class DiskPhotoStoreTest extends PhotoStoreContract {
 
         assertEquals(List.of(root.resolve(KEY), root.resolve("2026/11/24/3q7h2k9c1m5x8v4b-thumb.jpg")), files(root));
         assertArrayEquals(bytes("display, again"), Files.readAllBytes(root.resolve(KEY)));
+    }
+
+    @Test
+    void writesCutShortByACrashAreClearedOnceOldAndNothingElse() throws IOException {
+        store.put(KEY, bytes("display"), JPEG);
+        Path day = root.resolve("2026/11/24");
+        Path old = Files.write(day.resolve(".put-4b0c.part"), bytes("half a photo"));
+        Path fresh = Files.write(day.resolve(".put-9e1d.part"), bytes("being written now"));
+        Files.setLastModifiedTime(old, FileTime.from(Instant.now().minus(Duration.ofHours(2))));
+        Path elsewhere = Files.write(Files.createDirectories(root.resolve("2026/11/20")).resolve(".put-77aa.part"),
+                bytes("another day"));
+        Files.setLastModifiedTime(elsewhere, FileTime.from(Instant.now().minus(Duration.ofHours(2))));
+
+        assertEquals(1, store.deleteAbandonedWrites(List.of("2026/11/24", "2026/11/23"), Instant.now().minus(Duration.ofHours(1))));
+        assertFalse(Files.exists(old));
+        assertTrue(Files.exists(fresh), "a write still under way is left alone");
+        assertTrue(Files.exists(elsewhere), "only the folders asked for are looked at");
+        assertArrayEquals(bytes("display"), Files.readAllBytes(root.resolve(KEY)));
     }
 
     @Test
