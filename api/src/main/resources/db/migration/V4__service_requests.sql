@@ -20,6 +20,10 @@ CREATE TABLE service_request (
                         CHECK (status IN ('received', 'acknowledged', 'in_progress', 'closed')),
     -- The exact point: shown to the reporter and staff only. geography, so distances are metres.
     location            geography(Point, 4326) NOT NULL,
+    -- The point as the public may see it, from the publication policy at filing (the centre of
+    -- a grid cell; null when the service publishes no place): lists and maps of requests are
+    -- worked out from it, so no query on them can find the exact point.
+    public_location     geography(Point, 4326),
     location_accuracy_m double precision CHECK (location_accuracy_m >= 0),
     location_text       text,
     description         text,
@@ -53,6 +57,9 @@ CREATE TABLE service_request (
 CREATE INDEX service_request_open_location_idx ON service_request USING gist (location)
     WHERE status <> 'closed';
 CREATE INDEX service_request_service_received_idx ON service_request (service_code, received_at);
+-- The public "is it already reported nearby?" search, on the published points.
+CREATE INDEX service_request_open_public_location_idx ON service_request USING gist (public_location)
+    WHERE status <> 'closed';
 
 CREATE FUNCTION bump_request_version() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN

@@ -6,6 +6,7 @@ import io.curbside.api.catalog.TargetWording;
 import io.curbside.api.idempotency.Fingerprint;
 import io.curbside.api.idempotency.Idempotency;
 import io.curbside.api.jurisdiction.JurisdictionService;
+import io.curbside.api.opendata.PublicationPolicy;
 import io.curbside.api.photos.PhotoService;
 import io.curbside.api.photos.ProcessedPhoto;
 import io.curbside.api.problem.ProblemException;
@@ -55,6 +56,7 @@ public class IntakeService {
     private final PhotoService photos;
     private final StatusService status;
     private final NearbyFinder nearby;
+    private final PublicationPolicy policy;
     private final RequestRepository repository;
     private final Idempotency idempotency;
     private final TransactionOperations<Connection> transactions;
@@ -64,7 +66,8 @@ public class IntakeService {
     private final String routingLayer;
 
     IntakeService(ReportValidator validator, CatalogService catalog, JurisdictionService jurisdiction,
-                  PhotoService photos, StatusService status, NearbyFinder nearby, RequestRepository repository,
+                  PhotoService photos, StatusService status, NearbyFinder nearby, PublicationPolicy policy,
+                  RequestRepository repository,
                   Idempotency idempotency, TransactionOperations<Connection> transactions, PublicUrls urls,
                   ObjectMapper json, Clock clock,
                   @Value("${curbside.routing.district-layer:council_districts}") String routingLayer) {
@@ -74,6 +77,7 @@ public class IntakeService {
         this.photos = photos;
         this.status = status;
         this.nearby = nearby;
+        this.policy = policy;
         this.repository = repository;
         this.idempotency = idempotency;
         this.transactions = transactions;
@@ -147,8 +151,10 @@ public class IntakeService {
         String department = service.departmentFor(district);
         Instant due = names.catalog().calendar().due(now, service.target());
         NearbyFinder.Found duplicates = nearby.around(service, r.point(), now);
+        LatLon published = policy.location(r.point(), service.privacy())
+                .map(place -> new LatLon(place.getLat(), place.getLon())).orElse(null);
         RequestRepository.Routing routing = new RequestRepository.Routing(department, district, districts, now, due,
-                duplicates.nearest().map(RequestRepository.Nearby::id).orElse(null));
+                duplicates.nearest().orElse(null), published);
         String token = ReceiptToken.issue();
         TrackingNumber number = null;
         Optional<Long> id = Optional.empty();

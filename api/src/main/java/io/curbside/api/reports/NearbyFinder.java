@@ -23,19 +23,19 @@ import java.util.Optional;
  * Finds open requests of a service near a point: for the app while the resident types, for
  * intake before it files, and for staff (the nearest is kept as the suspected duplicate).
  *
- * <p>What the public is shown depends on generalized places only. A list filtered or measured
- * on the exact points would let anyone find a request's exact place by moving the query point
- * or the radius until it drops out; so the public list holds every request whose published
- * cell centre lies within the radius plus half a cell's diagonal (so nothing within the radius
- * is missed), measured from that centre, and the database is asked for a wider circle that is
- * sure to hold all of them.
+ * <p>What the public is shown is worked out from public locations only (the cell centres the
+ * publication policy stored at filing). A list filtered or measured on the exact points would
+ * let anyone find a request's exact place by moving the query point or the radius until it
+ * drops out; so the public list holds every request whose cell centre lies within the radius
+ * plus half a cell's diagonal (so nothing within the radius is missed), measured from that
+ * centre. Only the suspected duplicate, which staff alone see, is found by the exact point.
  */
 @Singleton
 class NearbyFinder {
 
     static final int MAX_LISTED = 20;
-    /** Candidates read to choose the public list from; a list cut short by the exact order would leak it. */
-    private static final int MAX_CANDIDATES = 500;
+    /** Candidates read in the database's order to choose the public list from, in this one's. */
+    private static final int MAX_CANDIDATES = 100;
     /** Half a cell's diagonal, with room for cells slightly wider than tall: how far a point is from its centre. */
     private static final double CENTRE_SLACK = 0.75;
 
@@ -66,27 +66,24 @@ class NearbyFinder {
         return days;
     }
 
-    /** Open requests of a service around a point, as read for both the exact and the public answer. */
-    record Found(Catalog.Service service, LatLon point, int radius, List<RequestRepository.Nearby> candidates) {
-
-        /** The nearest open request within the radius, by the exact points: the suspected duplicate, for staff. */
-        Optional<RequestRepository.Nearby> nearest() {
-            return candidates.stream().filter(n -> n.metres() <= radius).findFirst();
-        }
+    /** Open requests of a service around a point: the exact nearest one, for staff, and the public candidates. */
+    record Found(Catalog.Service service, LatLon point, int radius, Optional<Long> nearest,
+                 List<RequestRepository.Listed> candidates) {
     }
 
     /** Within the configured radius and window; call inside the caller's transaction. */
     Found around(Catalog.Service service, LatLon point, Instant now) {
-        return find(service, point, radiusMetres, days, now);
+        Instant since = now.minus(Duration.ofDays(days));
+        return new Found(service, point, radiusMetres,
+                repository.nearest(service.code(), point, radiusMetres, since), listed(service, point, radiusMetres, since));
     }
 
     /** A public search, in its own read transaction. */
     List<NearbyRequest> search(Catalog.Service service, LatLon point, int radius, int withinDays, String language,
                                Instant now) {
-        if (!policy.listable(service.privacy())) {
-            return List.of();
-        }
-        return publish(transactions.executeRead(s -> find(service, point, radius, withinDays, now)), language);
+        Instant since = now.minus(Duration.ofDays(withinDays));
+        List<RequestRepository.Listed> candidates = transactions.executeRead(s -> listed(service, point, radius, since));
+        return publish(new Found(service, point, radius, Optional.empty(), candidates), language);
     }
 
     /** What the public may see of them: never the sensitive or withheld kinds; cell centres, measured from the cell. */
@@ -95,15 +92,14 @@ class NearbyFinder {
         if (!policy.listable(service.privacy())) {
             return List.of();
         }
-        record Listed(RequestRepository.Nearby request, GeneralizedLocation place, double metres) {
+        record Shown(RequestRepository.Listed request, GeneralizedLocation place, double metres) {
         }
         return found.candidates().stream()
-                .map(n -> {
-                    GeneralizedLocation place = policy.location(n.location(), service.privacy()).orElseThrow();
-                    return new Listed(n, place, found.point().metresTo(new LatLon(place.getLat(), place.getLon())));
-                })
+                // The policy of today decides, whatever it was at filing: re-snapping a centre never sharpens it.
+                .flatMap(l -> policy.location(l.publicLocation(), service.privacy()).stream()
+                        .map(place -> new Shown(l, place, found.point().metresTo(new LatLon(place.getLat(), place.getLon())))))
                 .filter(l -> l.metres() <= found.radius() + CENTRE_SLACK * l.place().getPrecisionM())
-                .sorted(Comparator.comparingDouble(Listed::metres).thenComparing(l -> l.request().trackingNumber()))
+                .sorted(Comparator.comparingDouble(Shown::metres).thenComparing(l -> l.request().trackingNumber()))
                 .limit(MAX_LISTED)
                 .map(l -> new NearbyRequest(l.request().trackingNumber(),
                         urls.of("/v1/requests/" + l.request().trackingNumber()),
@@ -113,11 +109,13 @@ class NearbyFinder {
                 .toList();
     }
 
-    private Found find(Catalog.Service service, LatLon point, int radius, int withinDays, Instant now) {
-        // Every request whose cell centre is within radius + slack is within radius + 2 slack of the point.
-        double reach = radius + 2 * CENTRE_SLACK * policy.listedCellMetres();
-        return new Found(service, point, radius, repository.nearby(service.code(), point, reach,
-                now.minus(Duration.ofDays(withinDays)), MAX_CANDIDATES));
+    private List<RequestRepository.Listed> listed(Catalog.Service service, LatLon point, int radius, Instant since) {
+        if (!policy.listable(service.privacy())) {
+            return List.of();
+        }
+        // The database measures on the spheroid, publish() on the sphere: a little more reach covers the difference.
+        double reach = (radius + CENTRE_SLACK * policy.listedCellMetres()) * 1.01 + 1;
+        return repository.listed(service.code(), point, reach, since, MAX_CANDIDATES);
     }
 
     /** Distances are published to the next 10 m. */

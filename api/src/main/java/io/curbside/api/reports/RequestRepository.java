@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,14 +29,17 @@ class RequestRepository {
         this.json = json;
     }
 
-    /** Where a request goes and when it is due, decided at intake. */
+    /**
+     * Where a request goes and when it is due, decided at intake, and the point the public may
+     * see (null when its service publishes none).
+     */
     record Routing(String department, String district, Map<String, String> districts, Instant receivedAt,
-                   Instant expectedAt, Long suspectedDuplicateOf) {
+                   Instant expectedAt, Long suspectedDuplicateOf, LatLon publicLocation) {
     }
 
-    /** An open request near a point. The exact location stays in here; callers publish it generalized. */
-    record Nearby(long id, String trackingNumber, String serviceCode, ServiceRequestStatusCode status,
-                  Instant receivedAt, LatLon location, double metres, int meToo) {
+    /** An open request near a point, by its public location only: nothing here is exact. */
+    record Listed(String trackingNumber, ServiceRequestStatusCode status, Instant receivedAt, LatLon publicLocation,
+                  int meToo) {
     }
 
     /** Inserts the request; empty when the tracking number is already taken (draw another). */
@@ -44,9 +48,9 @@ class RequestRepository {
                 INSERT INTO service_request (tracking_number, service_code, location, location_accuracy_m,
                     location_text, description, answers, contact_name, contact_email, contact_phone, language, channel,
                     device_id, receipt_token_hash, department_code, district_code, districts, received_at, expected_at,
-                    suspected_duplicate_of)
+                    suspected_duplicate_of, public_location)
                 VALUES (?, ?, ST_SetSRID(ST_MakePoint(?, ?), 4326)::geography, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?,
-                        ?, ?, ?::jsonb, ?, ?, ?)
+                        ?, ?, ?::jsonb, ?, ?, ?, ST_SetSRID(ST_MakePoint(?, ?), 4326)::geography)
                 ON CONFLICT (tracking_number) DO NOTHING
                 RETURNING id""", ps -> {
             ps.setString(1, number.value());
@@ -70,6 +74,10 @@ class RequestRepository {
             ps.setTimestamp(19, Timestamp.from(routing.receivedAt()));
             ps.setTimestamp(20, Timestamp.from(routing.expectedAt()));
             ps.setObject(21, routing.suspectedDuplicateOf());
+            LatLon published = routing.publicLocation();
+            // ST_MakePoint(NULL, NULL) is NULL: no public location.
+            ps.setObject(22, published == null ? null : published.lon(), Types.DOUBLE);
+            ps.setObject(23, published == null ? null : published.lat(), Types.DOUBLE);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
             }
@@ -77,31 +85,55 @@ class RequestRepository {
     }
 
     /**
-     * Open requests of the service within the radius (metres, on the geography, never degrees)
-     * filed since then, nearest first. The partial GiST index on open requests serves it.
+     * The nearest open request of the service within the radius of the exact point (metres, on
+     * the geography, never degrees) filed since then: the suspected duplicate, for staff.
+     * The partial GiST index on open requests' locations serves it.
      */
-    List<Nearby> nearby(String serviceCode, LatLon point, double radiusMetres, Instant since, int limit) {
+    Optional<Long> nearest(String serviceCode, LatLon point, double radiusMetres, Instant since) {
         return jdbc.prepareStatement("""
                 WITH p AS (SELECT ST_SetSRID(ST_MakePoint(?, ?), 4326)::geography AS g)
-                SELECT r.id, r.tracking_number, r.service_code, r.status, r.received_at,
-                       ST_Y(r.location::geometry), ST_X(r.location::geometry), ST_Distance(r.location, p.g), r.me_too_count
-                FROM service_request r, p
+                SELECT r.id FROM service_request r, p
                 WHERE r.status <> 'closed' AND r.service_code = ? AND r.received_at >= ?
                   AND ST_DWithin(r.location, p.g, ?)
                 ORDER BY ST_Distance(r.location, p.g), r.id
-                LIMIT ?""", ps -> {
+                LIMIT 1""", ps -> {
             ps.setDouble(1, point.lon());
             ps.setDouble(2, point.lat());
             ps.setString(3, serviceCode);
             ps.setTimestamp(4, Timestamp.from(since));
             ps.setDouble(5, radiusMetres);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+            }
+        });
+    }
+
+    /**
+     * Open requests of the service whose public location is within reach of the point, filed
+     * since then, nearest first: every condition is on the public location, never the exact one.
+     * The partial GiST index on open requests' public locations serves it.
+     */
+    List<Listed> listed(String serviceCode, LatLon point, double reachMetres, Instant since, int limit) {
+        return jdbc.prepareStatement("""
+                WITH p AS (SELECT ST_SetSRID(ST_MakePoint(?, ?), 4326)::geography AS g)
+                SELECT r.tracking_number, r.status, r.received_at, ST_Y(r.public_location::geometry),
+                       ST_X(r.public_location::geometry), r.me_too_count
+                FROM service_request r, p
+                WHERE r.status <> 'closed' AND r.service_code = ? AND r.received_at >= ?
+                  AND ST_DWithin(r.public_location, p.g, ?)
+                ORDER BY ST_Distance(r.public_location, p.g), r.tracking_number
+                LIMIT ?""", ps -> {
+            ps.setDouble(1, point.lon());
+            ps.setDouble(2, point.lat());
+            ps.setString(3, serviceCode);
+            ps.setTimestamp(4, Timestamp.from(since));
+            ps.setDouble(5, reachMetres);
             ps.setInt(6, limit);
-            List<Nearby> found = new ArrayList<>();
+            List<Listed> found = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    found.add(new Nearby(rs.getLong(1), rs.getString(2), rs.getString(3),
-                            ServiceRequestStatusCode.fromValue(rs.getString(4)), rs.getTimestamp(5).toInstant(),
-                            new LatLon(rs.getDouble(6), rs.getDouble(7)), rs.getDouble(8), rs.getInt(9)));
+                    found.add(new Listed(rs.getString(1), ServiceRequestStatusCode.fromValue(rs.getString(2)),
+                            rs.getTimestamp(3).toInstant(), new LatLon(rs.getDouble(4), rs.getDouble(5)), rs.getInt(6)));
                 }
             }
             return found;

@@ -150,6 +150,29 @@ class NearbyRequestsTest extends HttpTest {
     }
 
     @Test
+    void whatIsStoredForThePublicIsTheCellCentreOrNothing() throws Exception {
+        LatLon exact = new LatLon(LAT + 0.0123456, LON + 0.0012345);
+        String pothole = file(Reports.aPothole().at(exact.lat(), exact.lon()));
+        String welfare = file(Reports.of("welfare-concern").answer("who", "older-adult").answer("noticed", "no lights")
+                .at(exact.lat(), exact.lon()));
+        String sensitive = file(Reports.of("encampment-concern").answer("concern", List.of("blocking"))
+                .at(exact.lat(), exact.lon()));
+        assertEquals(new LocationGeneralizer(100).snap(exact), publicLocation(pothole));
+        assertEquals(new LocationGeneralizer(500).snap(exact), publicLocation(sensitive));
+        assertNull(publicLocation(welfare), "a withheld service publishes no place at all");
+    }
+
+    private LatLon publicLocation(String trackingNumber) throws Exception {
+        try (Connection c = connect(); ResultSet rs = c.createStatement().executeQuery("""
+                SELECT ST_Y(public_location::geometry), ST_X(public_location::geometry) FROM service_request
+                WHERE tracking_number = '%s'""".formatted(trackingNumber))) {
+            assertTrue(rs.next());
+            double lat = rs.getDouble(1);
+            return rs.wasNull() ? null : new LatLon(lat, rs.getDouble(2));
+        }
+    }
+
+    @Test
     void intakeOffersTheOpenDuplicatesAndRemembersTheNearest() throws Exception {
         double lat = LAT - 0.008;
         String first = file(Reports.aPothole().at(lat, LON));
