@@ -46,7 +46,7 @@ public class Idempotency {
     public Idempotency(IdempotencyRepository repository, TransactionOperations<Connection> transactions,
                        ObjectMapper json,
                        @Value("${curbside.idempotency.lease:60s}") Duration lease,
-                       @Value("${curbside.idempotency.retention:24h}") Duration retention) {
+                       @Value("${curbside.idempotency.retention:168h}") Duration retention) {
         this.repository = repository;
         this.transactions = transactions;
         this.json = json;

@@ -171,12 +171,12 @@ class IdempotencyTest extends HttpTest {
     }
 
     @Test
-    void keysAreKeptForADayAndForgottenAfter() throws Exception {
+    void keysAreKeptForAWeekAndForgottenAfter() throws Exception {
         String key = UUID.randomUUID().toString();
         Map<String, Object> report = Reports.aPothole().description(key).json();
         String first = (String) requests.file(report, key).body().get("tracking_number");
         try (Connection c = connect(); ResultSet rs = c.createStatement().executeQuery(
-                "SELECT expires_at - created_at >= interval '24 hours' FROM idempotency_record " + whereKey(key))) {
+                "SELECT expires_at - created_at = interval '7 days' FROM idempotency_record " + whereKey(key))) {
             rs.next();
             assertTrue(rs.getBoolean(1));
         }
