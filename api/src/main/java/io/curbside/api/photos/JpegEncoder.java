@@ -6,7 +6,6 @@ import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -45,16 +44,6 @@ final class JpegEncoder {
      * at 1600 pixels about a fifth faster here (30 ms to 24 ms, the conversion included).
      */
     private static BufferedImage interleavedBytes(BufferedImage rgb) {
-        if (rgb.getType() == BufferedImage.TYPE_3BYTE_BGR) {
-            return rgb;
-        }
-        BufferedImage bgr = new BufferedImage(rgb.getWidth(), rgb.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
-        Graphics2D g = bgr.createGraphics();
-        try {
-            g.drawImage(rgb, 0, 0, null);
-        } finally {
-            g.dispose();
-        }
-        return bgr;
+        return PhotoGeometry.redrawn(rgb, BufferedImage.TYPE_3BYTE_BGR, null);
     }
 }

@@ -7,7 +7,6 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import java.awt.Color;
 import java.awt.Dimension;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -102,19 +101,7 @@ final class PhotoDecoder implements AutoCloseable {
     // JPEG has no transparency; white is what a transparent PNG or WebP shows on most pages and in most viewers.
     // Drawing also turns grey, indexed, 16-bit and CMYK-converted rasters into plain 8-bit sRGB.
     private static BufferedImage onWhite(BufferedImage decoded) {
-        if (decoded.getType() == BufferedImage.TYPE_INT_RGB) {
-            return decoded;
-        }
-        BufferedImage rgb = new BufferedImage(decoded.getWidth(), decoded.getHeight(), BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = rgb.createGraphics();
-        try {
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, rgb.getWidth(), rgb.getHeight());
-            g.drawImage(decoded, 0, 0, null);
-        } finally {
-            g.dispose();
-        }
-        return rgb;
+        return PhotoGeometry.redrawn(decoded, BufferedImage.TYPE_INT_RGB, Color.WHITE);
     }
 
     // libjpeg and TwelveMonkeys decode on past missing or garbled data, filling grey, and only warn.

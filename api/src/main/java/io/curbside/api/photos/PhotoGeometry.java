@@ -1,5 +1,6 @@
 package io.curbside.api.photos;
 
+import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
@@ -43,6 +44,28 @@ final class PhotoGeometry {
         BufferedImage result = new BufferedImage(outW, outH, BufferedImage.TYPE_INT_RGB);
         result.setRGB(0, 0, outW, outH, out, 0, outW);
         return result;
+    }
+
+    /**
+     * The image in another raster type (itself when already of that type), drawn over the
+     * background first when one is given, for pixels that are not fully opaque.
+     */
+    static BufferedImage redrawn(BufferedImage image, int type, Color background) {
+        if (image.getType() == type) {
+            return image;
+        }
+        BufferedImage out = new BufferedImage(image.getWidth(), image.getHeight(), type);
+        Graphics2D g = out.createGraphics();
+        try {
+            if (background != null) {
+                g.setColor(background);
+                g.fillRect(0, 0, out.getWidth(), out.getHeight());
+            }
+            g.drawImage(image, 0, 0, null);
+        } finally {
+            g.dispose();
+        }
+        return out;
     }
 
     /** The image shrunk so its long side is {@code edge}, keeping its proportions; never enlarged. */
