@@ -13,6 +13,7 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.client.multipart.MultipartBody;
 import io.micronaut.serde.ObjectMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
@@ -56,6 +57,9 @@ class PhotoIntakeTest extends HttpTest {
 
     @Inject
     PhotoService photoService;
+
+    @Inject
+    TransactionOperations<Connection> transactions;
 
     @Override
     protected Map<String, String> extraProperties() {
@@ -285,6 +289,28 @@ class PhotoIntakeTest extends HttpTest {
                 c.createStatement().execute("DROP TRIGGER refuse_photo ON request_photo; DROP FUNCTION refuse_photo()");
             }
         }
+    }
+
+    @Test
+    void aFailureReportedAfterTheCommitDidHappenLeavesThePhotosInPlace() throws Exception {
+        // As when the connection drops while the COMMIT is acknowledged: the request is in, the intake sees an error.
+        String number = (String) requests.filed(Reports.aPothole().north(500)).get("tracking_number");
+        long id = count("SELECT id FROM service_request WHERE tracking_number = '" + number + "'");
+        ProcessedPhoto photo = new PhotoProcessor(TestImages.LIMITS).process(phonePhoto());
+        PhotoService.Staged committed = photoService.stage(List.of(photo));
+        transactions.executeWrite(s -> {
+            photoService.attach(id, committed);
+            return null;
+        });
+        List<Path> kept = storedFiles();
+        photoService.discard(committed);
+        assertEquals(kept, storedFiles(), "the committed request keeps its photos");
+        assertEquals(1, count("SELECT count(*) FROM request_photo WHERE request_id = " + id));
+
+        // A set that never committed is deleted, journal and all.
+        photoService.discard(photoService.stage(List.of(photo)));
+        assertEquals(kept, storedFiles());
+        assertEquals(0, count("SELECT count(*) FROM pending_photo_file"));
     }
 
     @Test
