@@ -16,6 +16,6 @@ public class ProblemExceptionHandler implements ExceptionHandler<ProblemExceptio
     public HttpResponse<Problem> handle(HttpRequest request, ProblemException exception) {
         Problem problem = Problems.of(exception.type(), exception.getMessage(), exception.violations(), request);
         problem.setSuggestedLocation(exception.suggestedLocation());
-        return Problems.write(HttpResponse.status(exception.type().status()), problem);
+        return Problems.write(HttpResponse.status(exception.type().status()), exception.type(), problem);
     }
 }

@@ -45,8 +45,7 @@ public class ProblemResponseProcessor implements ErrorResponseProcessor<Problem>
         int status = response.code();
         Throwable cause = context.getRootCause().orElse(null);
         if (databaseUnreachable(cause)) {
-            response.header("Retry-After", "5");
-            return Problems.write(response, Problems.of(ProblemType.UNAVAILABLE,
+            return Problems.write(response, ProblemType.UNAVAILABLE, Problems.of(ProblemType.UNAVAILABLE,
                     "The service cannot reach its database right now. Please try again shortly.",
                     List.of(), context.getRequest()));
         }

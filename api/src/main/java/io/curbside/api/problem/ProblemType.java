@@ -49,6 +49,15 @@ public enum ProblemType {
         return status;
     }
 
+    /** Seconds a client should wait before trying again, for the problems that pass by themselves. */
+    public Optional<Integer> retryAfterSeconds() {
+        return switch (this) {
+            case IDEMPOTENCY_KEY_IN_USE -> Optional.of(2);
+            case UNAVAILABLE -> Optional.of(5);
+            default -> Optional.empty();
+        };
+    }
+
     /** The types a status alone stands for; the others are only ever raised by Curbside's own code. */
     private boolean raisedByFramework() {
         return switch (this) {

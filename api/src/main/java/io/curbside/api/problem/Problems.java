@@ -56,4 +56,11 @@ public final class Problems {
                 .body(problem)
                 .contentType(PROBLEM_JSON);
     }
+
+    /** As {@link #write}, with the {@code Retry-After} its type calls for. */
+    public static <T> MutableHttpResponse<Problem> write(MutableHttpResponse<T> response, ProblemType type,
+                                                         Problem problem) {
+        type.retryAfterSeconds().ifPresent(seconds -> response.header("Retry-After", String.valueOf(seconds)));
+        return write(response, problem);
+    }
 }

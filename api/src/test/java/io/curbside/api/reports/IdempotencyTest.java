@@ -110,6 +110,9 @@ class IdempotencyTest extends HttpTest {
                 + "lease_until = now() + interval '1 minute' " + whereKey(key));
         requests.problem(HttpRequest.POST("/v1/requests", report).header("Idempotency-Key", key),
                 HttpStatus.CONFLICT, "idempotency-key-in-use");
+        HttpClientResponseException busy = assertThrows(HttpClientResponseException.class, () -> http.toBlocking()
+                .exchange(HttpRequest.POST("/v1/requests", report).header("Idempotency-Key", key), String.class));
+        assertEquals("2", busy.getResponse().getHeaders().get("Retry-After"), "the phone is told when to try again");
         assertEquals(1, rows(key));
     }
 
