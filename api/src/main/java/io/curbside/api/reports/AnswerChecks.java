@@ -24,6 +24,8 @@ final class AnswerChecks {
     static final int TEXT_MAX = 4000;
     /** Digits a number answer may have, and how far its decimal point may move: no question needs more. */
     static final int NUMBER_DIGITS = 30;
+    /** The longest text that can hold such a number: the digits, a sign, a point and an exponent. */
+    private static final int NUMBER_TEXT_MAX = 64;
 
     private AnswerChecks() {
     }
@@ -72,17 +74,19 @@ final class AnswerChecks {
     }
 
     private static Checked number(Object answer) {
-        BigDecimal number = null;
-        try {
-            if (answer instanceof Number n) {
-                number = new BigDecimal(n.toString());
-            } else if (answer instanceof String s) {
-                number = new BigDecimal(s.strip());
-            }
-        } catch (NumberFormatException e) {
-            // answered below
+        String text = answer instanceof Number || answer instanceof String ? answer.toString().strip() : null;
+        if (text == null) {
+            return Checked.wrong("must be a number");
         }
-        if (number == null) {
+        // Parsing, and above all stripping zeros, takes time that grows with the square of the length:
+        // a million digits would keep a core busy for minutes. No question needs a long number.
+        if (text.length() > NUMBER_TEXT_MAX) {
+            return Checked.wrong("must be a number of at most " + NUMBER_DIGITS + " digits");
+        }
+        BigDecimal number;
+        try {
+            number = new BigDecimal(text);
+        } catch (NumberFormatException e) {
             return Checked.wrong("must be a number");
         }
         // 1e200000 is a BigDecimal, but not a number anyone means, nor one the database can hold.

@@ -31,7 +31,10 @@ import java.util.concurrent.atomic.AtomicReference;
 class MultipartReport {
 
     static final int MAX_PHOTOS = 5;
-    /** A phone on a bad network may take a while; the server's read-idle timeout ends a stalled one sooner. */
+    /**
+     * A guard only: Micronaut hands the parts over once the whole body is in, and the server's
+     * idle timeout (CURBSIDE_IDLE_TIMEOUT) ends an upload that stalls before that.
+     */
     private static final long MAX_WAIT_MINUTES = 10;
 
     private final PhotoService photos;
@@ -81,12 +84,14 @@ class MultipartReport {
 
             @Override
             public void onNext(CompletedFileUpload part) {
-                if (done.isDone()) {
-                    // The wait was given up: nobody will read this part, so let it go at once.
-                    part.discard();
-                    return;
+                synchronized (received) {
+                    if (done.isDone()) {
+                        // The wait was given up (or is being): nobody will read this part, so let it go at once.
+                        part.discard();
+                        return;
+                    }
+                    received.add(part);
                 }
-                received.add(part);
                 if (received.size() > MAX_PHOTOS) {
                     subscription.get().cancel();
                     done.complete(received);
@@ -126,12 +131,13 @@ class MultipartReport {
     /** Stops the upload and frees what it had sent, on disk or in memory. */
     private static void abandon(CompletableFuture<List<CompletedFileUpload>> done, Subscription subscription,
                                 List<CompletedFileUpload> received) {
-        done.cancel(false);
+        // Under the lock onNext takes: a part arriving now is either in the list, or sees the wait given up.
+        synchronized (received) {
+            done.cancel(false);
+            received.forEach(CompletedFileUpload::discard);
+        }
         if (subscription != null) {
             subscription.cancel();
-        }
-        synchronized (received) {
-            received.forEach(CompletedFileUpload::discard);
         }
     }
 }

@@ -140,6 +140,9 @@ class ReportValidationTest extends HttpTest {
                 "answers.days-parked");
         invalid(Reports.of("abandoned-vehicle").answer("vehicle", "van").answer("days-parked", "0." + "1".repeat(40)),
                 "answers.days-parked");
+        // A million zeros is refused by its length, at once: stripping them would take minutes.
+        invalid(Reports.of("abandoned-vehicle").answer("vehicle", "van").answer("days-parked", "1" + "0".repeat(900_000)),
+                "answers.days-parked");
     }
 
     @Test
