@@ -125,8 +125,11 @@ CREATE TRIGGER request_photo_touch AFTER INSERT OR UPDATE ON request_photo
 -- Photo files written before the request that owns them commits. A row here whose file has
 -- no committed request_photo after a while is an orphan, deleted by the sweeper.
 CREATE TABLE pending_photo_file (
-    key        text PRIMARY KEY,
-    created_at timestamptz NOT NULL DEFAULT now()
+    key           text PRIMARY KEY,
+    created_at    timestamptz NOT NULL DEFAULT now(),
+    -- Set while a node deletes the file: the row goes only once the file is gone, so a crash in
+    -- between leaves it for the sweeper, which takes claims that have lapsed.
+    claimed_until timestamptz
 );
 -- The sweeper takes the oldest entries past their grace period.
 CREATE INDEX pending_photo_file_created_idx ON pending_photo_file (created_at);

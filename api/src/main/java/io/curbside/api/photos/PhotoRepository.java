@@ -36,14 +36,46 @@ class PhotoRepository {
         });
     }
 
+    /** Gives back the claim on files that could not be deleted, for the next sweep. */
+    void unclaim(List<String> keys) {
+        jdbc.prepareStatement("UPDATE pending_photo_file SET claimed_until = NULL WHERE key = ANY (?)", ps -> {
+            ps.setArray(1, ps.getConnection().createArrayOf("text", keys.toArray()));
+            return ps.executeUpdate();
+        });
+    }
+
     /**
-     * Takes keys off the journal and says which were still on it: only those files may be deleted,
-     * since a key already gone belongs to a committed request or to another node's sweep.
+     * Takes the files of a committing request off the journal, and says which were still there
+     * unclaimed: a key missing from the answer was taken by the sweeper, whose file may be gone.
      */
     List<String> unjournal(List<String> keys) {
-        return jdbc.prepareStatement("DELETE FROM pending_photo_file WHERE key = ANY (?) RETURNING key", ps -> {
+        return jdbc.prepareStatement("""
+                DELETE FROM pending_photo_file WHERE key = ANY (?) AND claimed_until IS NULL
+                RETURNING key""", ps -> {
             ps.setArray(1, ps.getConnection().createArrayOf("text", keys.toArray()));
             return keys(ps);
+        });
+    }
+
+    /**
+     * Claims these journalled files for deletion, and says which were still there unclaimed: only
+     * those may be deleted, since a key gone from the journal belongs to a committed request.
+     */
+    List<String> claim(List<String> keys) {
+        return jdbc.prepareStatement("""
+                UPDATE pending_photo_file SET claimed_until = now() + interval '10 minutes'
+                WHERE key = ANY (?) AND claimed_until IS NULL
+                RETURNING key""", ps -> {
+            ps.setArray(1, ps.getConnection().createArrayOf("text", keys.toArray()));
+            return keys(ps);
+        });
+    }
+
+    /** Forgets files that are deleted. */
+    void forget(List<String> keys) {
+        jdbc.prepareStatement("DELETE FROM pending_photo_file WHERE key = ANY (?)", ps -> {
+            ps.setArray(1, ps.getConnection().createArrayOf("text", keys.toArray()));
+            return ps.executeUpdate();
         });
     }
 
@@ -92,14 +124,16 @@ class PhotoRepository {
     }
 
     /**
-     * Takes journal entries older than the grace period off the journal: their request never
-     * committed, since the commit removes them. Two nodes sweeping at once never take the same one.
+     * Claims journal entries older than the grace period, whose request never committed (the
+     * commit removes them), and lapsed claims of a node that died deleting. Two nodes sweeping at
+     * once never take the same one.
      */
     List<String> claimOrphans(long graceSeconds, int limit) {
         return jdbc.prepareStatement("""
-                DELETE FROM pending_photo_file WHERE key IN (
+                UPDATE pending_photo_file SET claimed_until = now() + interval '10 minutes' WHERE key IN (
                     SELECT key FROM pending_photo_file
                     WHERE created_at < now() - ? * interval '1 second'
+                      AND (claimed_until IS NULL OR claimed_until < now())
                     ORDER BY created_at LIMIT ? FOR UPDATE SKIP LOCKED)
                 RETURNING key""", ps -> {
             ps.setLong(1, graceSeconds);

@@ -156,7 +156,7 @@ public class PhotoService {
      */
     public void discard(Staged staged) {
         if (!staged.rows().isEmpty()) {
-            deleteFiles(transactions.executeWrite(s -> repository.unjournal(staged.keys())));
+            deleteFiles(transactions.executeWrite(s -> repository.claim(staged.keys())));
         }
     }
 
@@ -206,26 +206,34 @@ public class PhotoService {
     }
 
     /**
-     * Deletes files already taken off the journal, with no transaction open (an object store may be
-     * slow); one that cannot be deleted now goes back on the journal for the next sweep.
+     * Deletes claimed files with no transaction open (an object store may be slow), then forgets
+     * them; the claim on one that cannot be deleted now is given back for the next sweep. A crash
+     * in between leaves the rows, whose claims lapse for the sweeper.
      */
     private int deleteFiles(List<String> keys) {
+        List<String> deleted = new ArrayList<>();
         List<String> failed = new ArrayList<>();
         for (String key : keys) {
             try {
                 store.delete(key);
+                deleted.add(key);
             } catch (IOException e) {
                 LOG.warn("Could not delete photo file {} now; the sweeper will try again", key, e);
                 failed.add(key);
             }
         }
-        if (!failed.isEmpty()) {
+        if (!keys.isEmpty()) {
             transactions.executeWrite(s -> {
-                repository.journal(failed);
+                if (!deleted.isEmpty()) {
+                    repository.forget(deleted);
+                }
+                if (!failed.isEmpty()) {
+                    repository.unclaim(failed);
+                }
                 return null;
             });
         }
-        return keys.size() - failed.size();
+        return deleted.size();
     }
 
     private String url(String trackingNumber, String id, PhotoSize size) {

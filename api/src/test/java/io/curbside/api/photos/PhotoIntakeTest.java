@@ -314,6 +314,28 @@ class PhotoIntakeTest extends HttpTest {
     }
 
     @Test
+    void aNodeThatDiedDeletingLeavesItsClaimForTheSweeper() throws Exception {
+        Path lapsed = photoDirectory().resolve("2026/11/23/lapsed00000000000000-display.jpg");
+        Path held = photoDirectory().resolve("2026/11/23/held0000000000000000-display.jpg");
+        Files.createDirectories(lapsed.getParent());
+        Files.write(lapsed, new byte[] {1});
+        Files.write(held, new byte[] {2});
+        try (Connection c = connect()) {
+            c.createStatement().execute("INSERT INTO pending_photo_file (key, created_at, claimed_until) VALUES "
+                    + "('2026/11/23/lapsed00000000000000-display.jpg', now() - interval '2 hours', now() - interval '1 minute'), "
+                    + "('2026/11/23/held0000000000000000-display.jpg', now() - interval '2 hours', now() + interval '5 minutes')");
+        }
+        assertEquals(1, photoService.sweepOrphans(3600));
+        assertFalse(Files.exists(lapsed), "a claim that lapsed is taken again");
+        assertTrue(Files.exists(held), "another node is deleting it right now");
+        assertEquals(1, count("SELECT count(*) FROM pending_photo_file"));
+        try (Connection c = connect()) {
+            c.createStatement().execute("DELETE FROM pending_photo_file");
+        }
+        Files.delete(held);
+    }
+
+    @Test
     void theSweeperDeletesFilesOfRequestsThatNeverCommitted() throws Exception {
         Path orphan = photoDirectory().resolve("2026/11/24/orphan0000000000000-display.jpg");
         Path fresh = photoDirectory().resolve("2026/11/24/fresh00000000000000-display.jpg");
