@@ -1,11 +1,14 @@
 package io.curbside.sdk;
 
+import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import com.google.gson.ToNumberPolicy;
 import io.curbside.sdk.model.NewServiceRequest;
 import io.curbside.sdk.model.Problem;
+import io.curbside.sdk.model.ServiceRequestCreated;
 
 import java.io.ByteArrayOutputStream;
 import java.io.File;
@@ -30,6 +33,14 @@ public final class OutboxReport {
     private static final String ATTEMPTS = "attempts.json";
     /** The city's answer (problem+json) to a refused report. */
     private static final String PROBLEM = "problem.json";
+    /** The city's answer to a filed report (tracking number, receipt token), kept until the app has it. */
+    private static final String ANSWER = "answer.json";
+    /**
+     * Numbers in answers are read back as written ("3" stays 3, not 3.0, and long ones keep every
+     * digit), so a resend carries exactly what the resident gave.
+     */
+    private static final Gson EXACT_NUMBERS = JSON.getGson().newBuilder()
+            .setObjectToNumberStrategy(ToNumberPolicy.LAZILY_PARSED_NUMBER).create();
 
     private final String id;
     private final File directory;
@@ -131,7 +142,7 @@ public final class OutboxReport {
 
     static OutboxReport read(File directory) throws IOException {
         try {
-            NewServiceRequest report = JSON.getGson().fromJson(readText(new File(directory, REPORT)),
+            NewServiceRequest report = EXACT_NUMBERS.fromJson(readText(new File(directory, REPORT)),
                     NewServiceRequest.class);
             JsonObject entry = JsonParser.parseString(readText(new File(directory, ENTRY))).getAsJsonObject();
             List<File> photos = new ArrayList<File>();
@@ -164,6 +175,31 @@ public final class OutboxReport {
         replace(new File(directory, ATTEMPTS), state.toString());
         return new OutboxReport(directory, report, photos, idempotencyKey, enqueuedAt, attempts + 1, nextAttemptAt,
                 problemBody);
+    }
+
+    /** Keeps the city's answer to a filed report, whole, before the entry leaves the pending ones. */
+    void recordAnswer(int statusCode, ServiceRequestCreated created, boolean replayed) throws IOException {
+        JsonObject answer = new JsonObject();
+        answer.addProperty("status", statusCode);
+        answer.addProperty("replayed", replayed);
+        answer.add("created", JSON.getGson().toJsonTree(created));
+        replace(new File(directory, ANSWER), answer.toString());
+        for (File photo : photos) {
+            // The city has them now; only the answer is worth the phone's space.
+            photo.delete();
+        }
+    }
+
+    /** The answer {@link #recordAnswer} kept in a filed entry's directory. */
+    static Delivery answer(File directory) throws IOException {
+        try {
+            JsonObject answer = JsonParser.parseString(readText(new File(directory, ANSWER))).getAsJsonObject();
+            return Delivery.filed(directory.getName(), answer.get("status").getAsInt(),
+                    JSON.getGson().fromJson(answer.get("created"), ServiceRequestCreated.class),
+                    answer.get("replayed").getAsBoolean());
+        } catch (RuntimeException unreadable) {
+            throw new IOException("unreadable filed entry " + directory, unreadable);
+        }
     }
 
     void recordProblem(String body) throws IOException {

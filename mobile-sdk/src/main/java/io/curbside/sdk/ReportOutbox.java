@@ -22,10 +22,12 @@ import java.util.UUID;
  *
  * <p>Each report is written to its own directory with copies of its photos and an Idempotency-Key fixed once, at
  * {@link #enqueue}; every attempt sends that same key, so the city answers a resend of a report it already filed with
- * the first answer instead of filing it again. The server remembers keys for at least 24 hours.
+ * the first answer instead of filing it again. The server remembers keys for a week by default (never under 24 hours).
+ * A filed report's answer is kept in {@link #filed()} until the app {@link #acknowledge}s it, so a tracking number and
+ * receipt token survive the app stopping before it stored them.
  *
  * <p>A report the city answers with 408, 409, 429, a 5xx, or not at all, waits: 30 seconds after the first failure,
- * doubling to at most 30 minutes, or longer if the city asks so with {@code Retry-After}. A report the city refuses
+ * doubling to at most 30 minutes (a longer {@code Retry-After} is capped there too). A report the city refuses
  * with any other 4xx can never be filed as it is: it moves to {@link #refused()} with the city's problem, for the
  * resident to see, until the app {@link #discard}s it.
  *
@@ -41,6 +43,8 @@ public class ReportOutbox {
     private final Clock clock;
     private final File pending;
     private final File refused;
+    /** Filed reports' answers, kept until the app {@link #acknowledge}s them: a receipt token is never lost. */
+    private final File filed;
     /** Entries being written, or being deleted: never sent, and emptied when an outbox opens. */
     private final File unfinished;
     private final Object sending = new Object();
@@ -56,6 +60,7 @@ public class ReportOutbox {
         this.clock = clock;
         this.pending = directory(new File(directory, "pending"));
         this.refused = directory(new File(directory, "refused"));
+        this.filed = directory(new File(directory, "filed"));
         this.unfinished = directory(new File(directory, "unfinished"));
         for (File leftover : list(unfinished)) {
             deleteTree(leftover);
@@ -103,7 +108,10 @@ public class ReportOutbox {
         synchronized (sending) {
             List<Delivery> deliveries = new ArrayList<Delivery>();
             for (OutboxReport report : pending()) {
-                if (report.getNextAttemptAt().isAfter(clock.instant())) {
+                Instant now = clock.instant();
+                Instant next = report.getNextAttemptAt();
+                // No wait is longer than the longest back-off: a later time was set by a clock that was wrong.
+                if (next.isAfter(now) && !next.isAfter(now.plusMillis(LONGEST_WAIT_MILLIS))) {
                     continue;
                 }
                 Delivery delivery = send(report);
@@ -126,6 +134,33 @@ public class ReportOutbox {
         return entries(refused);
     }
 
+    /**
+     * The city's answers to the reports filed and not yet {@link #acknowledge}d, oldest first: what
+     * an app that stopped before it stored a tracking number and receipt token reads on its next start.
+     */
+    public List<Delivery> filed() {
+        File[] names = list(filed);
+        Arrays.sort(names);
+        List<Delivery> answers = new ArrayList<Delivery>();
+        for (File entry : names) {
+            try {
+                answers.add(OutboxReport.answer(entry));
+            } catch (IOException unreadable) {
+                // Damaged outside the SDK: nothing to hand back.
+            }
+        }
+        return answers;
+    }
+
+    /** Forgets a filed report's answer, once the app has stored its tracking number and receipt token. */
+    public void acknowledge(String id) throws IOException {
+        File entry = new File(filed, id);
+        if (!id.matches("[0-9a-f-]+") || !entry.isDirectory()) {
+            throw new IllegalArgumentException("no filed report " + id);
+        }
+        remove(entry);
+    }
+
     /** Forgets a refused report, once the resident has seen why (and perhaps enqueued a corrected one). */
     public void discard(String id) throws IOException {
         File entry = new File(refused, id);
@@ -139,9 +174,12 @@ public class ReportOutbox {
         try {
             ApiResponse<ServiceRequestCreated> answer = requests.createServiceRequestWithHttpInfo(report.getReport(),
                     report.idempotencyKey(), null, report.getPhotos());
-            remove(report.directory());
-            return Delivery.filed(report.getId(), answer.getStatusCode(), answer.getData(),
-                    "true".equalsIgnoreCase(header(answer.getHeaders(), "Idempotent-Replayed")));
+            boolean replayed = "true".equalsIgnoreCase(header(answer.getHeaders(), "Idempotent-Replayed"));
+            // Kept before the entry stops being pending: if this fails (a full disk), the entry is sent
+            // again with its key, and the city answers it again.
+            report.recordAnswer(answer.getStatusCode(), answer.getData(), replayed);
+            move(report.directory(), new File(filed, report.getId()));
+            return Delivery.filed(report.getId(), answer.getStatusCode(), answer.getData(), replayed);
         } catch (ApiException e) {
             if (refuses(e.getCode())) {
                 report.recordProblem(e.getResponseBody());

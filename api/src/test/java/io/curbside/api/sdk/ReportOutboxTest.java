@@ -33,7 +33,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -83,6 +85,50 @@ class ReportOutboxTest extends DatabaseTest {
         assertEquals(2, filed.getCreated().getPhotos().size());
         assertTrue(reopened.pending().isEmpty());
         assertEquals(List.of(filed.getCreated().getTrackingNumber()), trackingNumbers(description));
+
+        // The app stopped before it stored the answer: it is still there on the next start, until acknowledged.
+        ReportOutbox nextStart = new ReportOutbox(folder, client(server.getURL().toString()), clock);
+        List<Delivery> kept = nextStart.filed();
+        assertEquals(List.of(id), kept.stream().map(Delivery::getReportId).toList());
+        assertEquals(filed.getCreated().getTrackingNumber(), kept.get(0).getCreated().getTrackingNumber());
+        assertEquals(filed.getCreated().getReceiptToken(), kept.get(0).getCreated().getReceiptToken());
+        nextStart.acknowledge(id);
+        assertTrue(nextStart.filed().isEmpty());
+    }
+
+    @Test
+    void numberAnswersAreSentAsTheResidentGaveThem(@TempDir Path phone) throws Exception {
+        String description = unique("White van, parked for days");
+        NewServiceRequest report = aPothole(description);
+        report.setServiceCode("abandoned-vehicle");
+        report.setAnswers(new HashMap<>(Map.of("vehicle", "white van", "days-parked", 12)));
+        ReportOutbox outbox = new ReportOutbox(phone.resolve("outbox").toFile(), client(server.getURL().toString()),
+                clock);
+        outbox.enqueue(report, List.of());
+        assertEquals(Delivery.Outcome.FILED, outbox.sendPending().get(0).getOutcome());
+        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(
+                "SELECT answers->>'days-parked' FROM service_request WHERE description = ?")) {
+            ps.setString(1, description);
+            try (ResultSet rs = ps.executeQuery()) {
+                assertTrue(rs.next());
+                assertEquals("12", rs.getString(1), "read back from the phone's disk as 12, not 12.0");
+            }
+        }
+    }
+
+    @Test
+    void aWaitSetByAClockThatWasWrongDoesNotHoldAReportForYears(@TempDir Path phone) throws Exception {
+        String description = unique("Streetlight out, clock set to 2030");
+        CurbsideClient client = client(closedPort());
+        Hands wrong = new Hands(Instant.parse("2030-01-01T00:00:00Z"));
+        File folder = phone.resolve("outbox").toFile();
+        ReportOutbox outbox = new ReportOutbox(folder, client, wrong);
+        outbox.enqueue(aPothole(description), List.of());
+        assertEquals(Delivery.Outcome.WAITING, outbox.sendPending().get(0).getOutcome());
+
+        ReportOutbox corrected = new ReportOutbox(folder, client(server.getURL().toString()), clock);
+        assertEquals(Delivery.Outcome.FILED, corrected.sendPending().get(0).getOutcome());
+        assertEquals(1, count("SELECT count(*) FROM service_request WHERE description = ?", description));
     }
 
     @Test
