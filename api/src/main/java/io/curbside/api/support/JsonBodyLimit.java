@@ -3,6 +3,7 @@ package io.curbside.api.support;
 import io.curbside.api.problem.ProblemType;
 import io.curbside.api.problem.Problems;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -14,7 +15,8 @@ import java.util.List;
 /**
  * Refuses a JSON body over 1 MiB before it is parsed. The server's own limit is sized for five
  * photos (64 MB); a report is a few kilobytes, and 64 MB of JSON would become hundreds of
- * megabytes of objects before anything could look at it.
+ * megabytes of objects before anything could look at it. A JSON body sent in chunks, whose
+ * length is not known in advance, is refused with 411: every client can send a report's length.
  */
 @ServerFilter("/v1/**")
 public class JsonBodyLimit {
@@ -26,12 +28,19 @@ public class JsonBodyLimit {
     public HttpResponse<?> refuseLargeJson(HttpRequest<?> request) {
         long length = request.getContentLength();
         boolean json = request.getContentType().map(JsonBodyLimit::isJson).orElse(false);
+        if (json && length < 0 && request.getHeaders().contains(HttpHeaders.TRANSFER_ENCODING)) {
+            return refuse(request, ProblemType.LENGTH_REQUIRED, "Send the JSON body with a Content-Length, not in "
+                    + "chunks: a report is small, and its length says so before it is read.");
+        }
         if (!json || length <= MAX_BYTES) {
             return null;
         }
-        return Problems.write(HttpResponse.status(ProblemType.PAYLOAD_TOO_LARGE.status()),
-                Problems.of(ProblemType.PAYLOAD_TOO_LARGE, "The JSON body is " + length + " bytes; the most accepted is "
-                        + MAX_BYTES + " bytes. Photos go in a multipart form, not in the JSON.", List.of(), request));
+        return refuse(request, ProblemType.PAYLOAD_TOO_LARGE, "The JSON body is " + length + " bytes; the most "
+                + "accepted is " + MAX_BYTES + " bytes. Photos go in a multipart form, not in the JSON.");
+    }
+
+    private static HttpResponse<?> refuse(HttpRequest<?> request, ProblemType type, String detail) {
+        return Problems.write(HttpResponse.status(type.status()), Problems.of(type, detail, List.of(), request));
     }
 
     private static boolean isJson(MediaType type) {

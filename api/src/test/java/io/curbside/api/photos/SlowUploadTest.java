@@ -26,7 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A phone that stops sending mid-upload (a tunnel, a dead battery) is dropped after the idle
  * timeout instead of holding its connection and buffers for ever, and nothing of it is filed.
  * Micronaut binds a multipart report only once the whole body is in, so the idle timeout is
- * what ends a stalled one.
+ * what ends a stalled one. A JSON report sent in chunks, whose size is not known until it is
+ * read, is asked for its length instead.
  */
 @MicronautTest(transactional = false)
 class SlowUploadTest extends HttpTest {
@@ -64,6 +65,37 @@ class SlowUploadTest extends HttpTest {
         byte[] half = Arrays.copyOf(report, report.length / 2);
         assertDropped("Content-Type: application/json", report.length, half);
         assertNothingFiled();
+    }
+
+    @Test
+    void aJsonReportSentInChunksIsAskedForItsLengthAndNothingIsFiled() throws Exception {
+        byte[] report = json.writeValueAsBytes(Reports.aPothole().json());
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.getPort())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /v1/requests HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Transfer-Encoding: chunked\r\n\r\n" + Integer.toHexString(report.length) + "\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(report);
+            out.write("\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String answer = readHead(socket.getInputStream());
+            assertTrue(answer.startsWith("HTTP/1.1 411"), answer);
+            assertTrue(answer.toLowerCase().contains("application/problem+json"), answer);
+        }
+        assertNothingFiled();
+    }
+
+    private static String readHead(InputStream in) throws Exception {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        int b;
+        while ((b = in.read()) != -1) {
+            head.write(b);
+            if (head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+                break;
+            }
+        }
+        return head.toString(StandardCharsets.ISO_8859_1);
     }
 
     /** Sends the head and part of a body that says it is longer, then waits: the server must hang up, soon. */
