@@ -126,12 +126,12 @@ public class ReportOutbox {
 
     /** The reports waiting to be filed, oldest first: what the app shows as "2 reports waiting to send". */
     public List<OutboxReport> pending() {
-        return entries(pending);
+        return entries(pending, READ_REPORT);
     }
 
     /** The reports the city refused, each with its problem, oldest first. */
     public List<OutboxReport> refused() {
-        return entries(refused);
+        return entries(refused, READ_REPORT);
     }
 
     /**
@@ -139,35 +139,22 @@ public class ReportOutbox {
      * an app that stopped before it stored a tracking number and receipt token reads on its next start.
      */
     public List<Delivery> filed() {
-        File[] names = list(filed);
-        Arrays.sort(names);
-        List<Delivery> answers = new ArrayList<Delivery>();
-        for (File entry : names) {
-            try {
-                answers.add(OutboxReport.answer(entry));
-            } catch (IOException unreadable) {
-                // Damaged outside the SDK: nothing to hand back.
+        return entries(filed, new Reader<Delivery>() {
+            @Override
+            public Delivery read(File entry) throws IOException {
+                return OutboxReport.answer(entry);
             }
-        }
-        return answers;
+        });
     }
 
     /** Forgets a filed report's answer, once the app has stored its tracking number and receipt token. */
     public void acknowledge(String id) throws IOException {
-        File entry = new File(filed, id);
-        if (!id.matches("[0-9a-f-]+") || !entry.isDirectory()) {
-            throw new IllegalArgumentException("no filed report " + id);
-        }
-        remove(entry);
+        remove(filed, id, "filed");
     }
 
     /** Forgets a refused report, once the resident has seen why (and perhaps enqueued a corrected one). */
     public void discard(String id) throws IOException {
-        File entry = new File(refused, id);
-        if (!id.matches("[0-9a-f-]+") || !entry.isDirectory()) {
-            throw new IllegalArgumentException("no refused report " + id);
-        }
-        remove(entry);
+        remove(refused, id, "refused");
     }
 
     private Delivery send(OutboxReport report) throws IOException {
@@ -238,18 +225,40 @@ public class ReportOutbox {
         }
     }
 
-    private static List<OutboxReport> entries(File directory) {
+    /** Reads one entry of a folder. */
+    private interface Reader<T> {
+        T read(File entry) throws IOException;
+    }
+
+    private static final Reader<OutboxReport> READ_REPORT = new Reader<OutboxReport>() {
+        @Override
+        public OutboxReport read(File entry) throws IOException {
+            return OutboxReport.read(entry);
+        }
+    };
+
+    /** A folder's entries, oldest first. */
+    private static <T> List<T> entries(File directory, Reader<T> reader) {
         File[] names = list(directory);
         Arrays.sort(names);
-        List<OutboxReport> entries = new ArrayList<OutboxReport>();
+        List<T> entries = new ArrayList<T>();
         for (File entry : names) {
             try {
-                entries.add(OutboxReport.read(entry));
+                entries.add(reader.read(entry));
             } catch (IOException goneOrUnreadable) {
-                // Filed or refused while we listed, or damaged outside the SDK: nothing that can be sent.
+                // Moved on while we listed, or damaged outside the SDK: nothing to hand back.
             }
         }
         return entries;
+    }
+
+    /** Forgets an entry the app is done with, by the id it was given. */
+    private void remove(File folder, String id, String what) throws IOException {
+        File entry = new File(folder, id);
+        if (!id.matches("[0-9a-f-]+") || !entry.isDirectory()) {
+            throw new IllegalArgumentException("no " + what + " report " + id);
+        }
+        remove(entry);
     }
 
     /** Moves an entry aside before deleting it, so a crash half way leaves nothing that could be sent again. */

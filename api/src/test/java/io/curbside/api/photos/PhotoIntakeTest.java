@@ -24,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.Arrays;
 import java.util.List;
@@ -313,47 +314,50 @@ class PhotoIntakeTest extends HttpTest {
         assertEquals(0, count("SELECT count(*) FROM pending_photo_file"));
     }
 
+    /** A photo file and its journal row as a node left them; times are intervals from now, null for none. */
+    private Path journalled(String key, String createdAt, String claimedUntil) throws Exception {
+        Path file = photoDirectory().resolve(key);
+        Files.createDirectories(file.getParent());
+        Files.write(file, new byte[] {1});
+        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement("INSERT INTO pending_photo_file "
+                + "(key, created_at, claimed_until) VALUES (?, now() + ?::interval, now() + ?::interval)")) {
+            ps.setString(1, key);
+            ps.setString(2, createdAt);
+            ps.setString(3, claimedUntil);
+            ps.executeUpdate();
+        }
+        return file;
+    }
+
+    /** Puts the journal and the photo directory back as the other tests expect them. */
+    private void clearJournal(Path... files) throws Exception {
+        try (Connection c = connect()) {
+            c.createStatement().execute("DELETE FROM pending_photo_file");
+        }
+        for (Path file : files) {
+            Files.deleteIfExists(file);
+        }
+    }
+
     @Test
     void aNodeThatDiedDeletingLeavesItsClaimForTheSweeper() throws Exception {
-        Path lapsed = photoDirectory().resolve("2026/11/23/lapsed00000000000000-display.jpg");
-        Path held = photoDirectory().resolve("2026/11/23/held0000000000000000-display.jpg");
-        Files.createDirectories(lapsed.getParent());
-        Files.write(lapsed, new byte[] {1});
-        Files.write(held, new byte[] {2});
-        try (Connection c = connect()) {
-            c.createStatement().execute("INSERT INTO pending_photo_file (key, created_at, claimed_until) VALUES "
-                    + "('2026/11/23/lapsed00000000000000-display.jpg', now() - interval '2 hours', now() - interval '1 minute'), "
-                    + "('2026/11/23/held0000000000000000-display.jpg', now() - interval '2 hours', now() + interval '5 minutes')");
-        }
+        Path lapsed = journalled("2026/11/23/lapsed00000000000000-display.jpg", "-2 hours", "-1 minute");
+        Path held = journalled("2026/11/23/held0000000000000000-display.jpg", "-2 hours", "5 minutes");
         assertEquals(1, photoService.sweepOrphans(3600));
         assertFalse(Files.exists(lapsed), "a claim that lapsed is taken again");
         assertTrue(Files.exists(held), "another node is deleting it right now");
         assertEquals(1, count("SELECT count(*) FROM pending_photo_file"));
-        try (Connection c = connect()) {
-            c.createStatement().execute("DELETE FROM pending_photo_file");
-        }
-        Files.delete(held);
+        clearJournal(held);
     }
 
     @Test
     void theSweeperDeletesFilesOfRequestsThatNeverCommitted() throws Exception {
-        Path orphan = photoDirectory().resolve("2026/11/24/orphan0000000000000-display.jpg");
-        Path fresh = photoDirectory().resolve("2026/11/24/fresh00000000000000-display.jpg");
-        Files.createDirectories(orphan.getParent());
-        Files.write(orphan, new byte[] {1});
-        Files.write(fresh, new byte[] {2});
-        try (Connection c = connect()) {
-            c.createStatement().execute("INSERT INTO pending_photo_file (key, created_at) VALUES "
-                    + "('2026/11/24/orphan0000000000000-display.jpg', now() - interval '2 hours'), "
-                    + "('2026/11/24/fresh00000000000000-display.jpg', now())");
-        }
+        Path orphan = journalled("2026/11/24/orphan0000000000000-display.jpg", "-2 hours", null);
+        Path fresh = journalled("2026/11/24/fresh00000000000000-display.jpg", "0 seconds", null);
         assertEquals(1, photoService.sweepOrphans(3600));
         assertFalse(Files.exists(orphan));
         assertTrue(Files.exists(fresh), "a request may still be committing it");
         assertEquals(1, count("SELECT count(*) FROM pending_photo_file"));
-        try (Connection c = connect()) {
-            c.createStatement().execute("DELETE FROM pending_photo_file");
-        }
-        Files.delete(fresh);
+        clearJournal(fresh);
     }
 }

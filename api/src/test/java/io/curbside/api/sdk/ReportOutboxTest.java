@@ -106,14 +106,8 @@ class ReportOutboxTest extends DatabaseTest {
                 clock);
         outbox.enqueue(report, List.of());
         assertEquals(Delivery.Outcome.FILED, outbox.sendPending().get(0).getOutcome());
-        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(
-                "SELECT answers->>'days-parked' FROM service_request WHERE description = ?")) {
-            ps.setString(1, description);
-            try (ResultSet rs = ps.executeQuery()) {
-                assertTrue(rs.next());
-                assertEquals("12", rs.getString(1), "read back from the phone's disk as 12, not 12.0");
-            }
-        }
+        assertEquals(List.of("12"), column("SELECT answers->>'days-parked' FROM service_request WHERE description = ?",
+                description), "read back from the phone's disk as 12, not 12.0");
     }
 
     @Test
@@ -296,10 +290,9 @@ class ReportOutboxTest extends DatabaseTest {
         return reports.stream().map(OutboxReport::getId).toList();
     }
 
-    private List<String> trackingNumbers(String description) throws Exception {
-        try (Connection db = connect();
-             PreparedStatement query = db.prepareStatement(
-                     "SELECT tracking_number FROM service_request WHERE description = ?")) {
+    /** The one column a query returns for the requests filed with this description, row by row. */
+    private List<String> column(String sql, String description) throws Exception {
+        try (Connection db = connect(); PreparedStatement query = db.prepareStatement(sql)) {
             query.setString(1, description);
             List<String> found = new ArrayList<>();
             try (ResultSet rows = query.executeQuery()) {
@@ -311,14 +304,12 @@ class ReportOutboxTest extends DatabaseTest {
         }
     }
 
+    private List<String> trackingNumbers(String description) throws Exception {
+        return column("SELECT tracking_number FROM service_request WHERE description = ?", description);
+    }
+
     private long count(String sql, String description) throws Exception {
-        try (Connection db = connect(); PreparedStatement query = db.prepareStatement(sql)) {
-            query.setString(1, description);
-            try (ResultSet rows = query.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        }
+        return Long.parseLong(column(sql, description).get(0));
     }
 
     /** A clock the test moves by hand. */
