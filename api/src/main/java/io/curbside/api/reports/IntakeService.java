@@ -1,7 +1,6 @@
 package io.curbside.api.reports;
 
 import io.curbside.api.catalog.Catalog;
-import io.curbside.api.catalog.CatalogService;
 import io.curbside.api.catalog.TargetWording;
 import io.curbside.api.idempotency.Fingerprint;
 import io.curbside.api.idempotency.Idempotency;
@@ -51,7 +50,6 @@ public class IntakeService {
     static final String SCOPE = "POST /v1/requests";
 
     private final ReportValidator validator;
-    private final CatalogService catalog;
     private final JurisdictionService jurisdiction;
     private final PhotoService photos;
     private final StatusService status;
@@ -65,14 +63,13 @@ public class IntakeService {
     private final Clock clock;
     private final String routingLayer;
 
-    IntakeService(ReportValidator validator, CatalogService catalog, JurisdictionService jurisdiction,
+    IntakeService(ReportValidator validator, JurisdictionService jurisdiction,
                   PhotoService photos, StatusService status, NearbyFinder nearby, PublicationPolicy policy,
                   RequestRepository repository,
                   Idempotency idempotency, TransactionOperations<Connection> transactions, PublicUrls urls,
                   ObjectMapper json, Clock clock,
                   @Value("${curbside.routing.district-layer:council_districts}") String routingLayer) {
         this.validator = validator;
-        this.catalog = catalog;
         this.jurisdiction = jurisdiction;
         this.photos = photos;
         this.status = status;
@@ -143,13 +140,13 @@ public class IntakeService {
 
     private Idempotency.Answer commit(ValidReport r, PhotoService.Staged staged) {
         Instant now = clock.instant();
-        CatalogService.View names = catalog.view(r.language(), null);
+        Catalog catalog = r.catalog();
         Catalog.Service service = r.service();
         Map<String, String> districts = new LinkedHashMap<>();
         r.place().districts().forEach(d -> districts.put(d.layer(), d.code()));
         String district = districts.get(routingLayer);
         String department = service.departmentFor(district);
-        Instant due = names.catalog().calendar().due(now, service.target());
+        Instant due = catalog.calendar().due(now, service.target());
         NearbyFinder.Found duplicates = nearby.around(service, r.point(), now);
         LatLon published = policy.location(r.point(), service.privacy())
                 .map(place -> new LatLon(place.getLat(), place.getLon())).orElse(null);
@@ -167,7 +164,7 @@ public class IntakeService {
         photos.attach(requestId, staged);
 
         String language = r.language();
-        Catalog.Department dept = names.catalog().department(department);
+        Catalog.Department dept = catalog.department(department);
         List<DistrictRef> refs = jurisdiction.districts(districts, language);
         DistrictRef routed = refs.stream().filter(d -> d.getLayer().equals(routingLayer)).findFirst().orElse(null);
         String target = TargetWording.say(service.target(), language);
@@ -175,11 +172,11 @@ public class IntakeService {
         ServiceRequestCreated created = new ServiceRequestCreated(number.value(), url, token,
                 ServiceRequestStatusCode.RECEIVED, new ServiceRef(service.code(), service.name().in(language)),
                 new Department(department, dept.name().in(language)), refs, now.atZone(ZoneOffset.UTC),
-                inCity(due, names.catalog().calendar().zone()),
+                inCity(due, catalog.calendar().zone()),
                 new Target(service.target().value(), service.target().unit(), target),
                 NextSteps.say(language, service.name().in(language), dept.name().in(language),
                         routed == null ? null : routed.getName(), target,
-                        due.atZone(names.catalog().calendar().zone()), service.target().unit(), number),
+                        due.atZone(catalog.calendar().zone()), service.target().unit(), number),
                 language, photos.refs(requestId, number.value(), false),
                 nearby.publish(duplicates, language));
         created.setDistrict(routed);

@@ -107,7 +107,7 @@ class ReportValidator {
                     + "responsible for that place.", List.of(new Violation("location", "is outside " + city)));
         }
         ReportedLocation where = report.getLocation();
-        return new ValidReport(service, point, where.getAccuracyM(), trimmed(where.getDescription()),
+        return new ValidReport(view.catalog(), service, point, where.getAccuracyM(), trimmed(where.getDescription()),
                 trimmed(report.getDescription()), answers, trimmed(contact.getName()), email, phone, language,
                 report.getChannel() == null ? Channel.MOBILE_APP : report.getChannel(), trimmed(report.getDeviceId()),
                 place);

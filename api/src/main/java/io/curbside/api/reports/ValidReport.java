@@ -9,9 +9,11 @@ import java.util.Map;
 
 /**
  * A report that passed every check, normalized as it is stored: trimmed texts, answers in
- * their stored form, the reply language chosen among the catalog's, and where it is.
+ * their stored form, the reply language chosen among the catalog's, and where it is; with the
+ * catalog it was checked against, so filing it reads the same one.
  */
-record ValidReport(Catalog.Service service,
+record ValidReport(Catalog catalog,
+                   Catalog.Service service,
                    LatLon point,
                    Double accuracyMetres,
                    String locationText,
