@@ -6,6 +6,7 @@ import io.micronaut.context.annotation.Primary;
 import io.micronaut.core.bind.exceptions.UnsatisfiedArgumentException;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.data.connection.exceptions.ConnectionException;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
@@ -161,6 +162,11 @@ public class ProblemResponseProcessor implements ErrorResponseProcessor<Problem>
             case NOT_FOUND -> "There is nothing at " + context.getRequest().getPath() + ".";
             case METHOD_NOT_ALLOWED -> context.getRequest().getMethodName() + " is not allowed on "
                     + context.getRequest().getPath() + ".";
+            case UNAUTHORIZED -> context.getRequest().getHeaders().contains(HttpHeaders.AUTHORIZATION)
+                    ? "The access token is not valid (expired, altered, or not from a key Curbside trusts). "
+                    + "Refresh it or sign in again."
+                    : "Sign in first: this needs an access token (Authorization: Bearer).";
+            case FORBIDDEN -> "Your account does not have the role this needs.";
             default -> context.getErrors().stream().map(Error::getMessage).findFirst().orElse(type.title());
         };
     }

@@ -15,7 +15,10 @@ public enum ProblemType {
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", "Idempotency key already used", HttpStatus.UNPROCESSABLE_ENTITY),
     IDEMPOTENCY_KEY_IN_USE("idempotency-key-in-use", "Request already in progress", HttpStatus.CONFLICT),
     REQUEST_CLOSED("request-closed", "Request closed", HttpStatus.CONFLICT),
+    UNAUTHORIZED("unauthorized", "Sign-in needed", HttpStatus.UNAUTHORIZED),
+    INVALID_CREDENTIALS("invalid-credentials", "Wrong credentials", HttpStatus.UNAUTHORIZED),
     FORBIDDEN("forbidden", "Forbidden", HttpStatus.FORBIDDEN),
+    ACCOUNT_EXISTS("account-exists", "Account exists", HttpStatus.CONFLICT),
     NOT_FOUND("not-found", "Not found", HttpStatus.NOT_FOUND),
     METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", HttpStatus.METHOD_NOT_ALLOWED),
     NOT_ACCEPTABLE("not-acceptable", "Not acceptable", HttpStatus.NOT_ACCEPTABLE),
@@ -62,7 +65,7 @@ public enum ProblemType {
     /** The types a status alone stands for; the others are only ever raised by Curbside's own code. */
     private boolean raisedByFramework() {
         return switch (this) {
-            case INVALID_PARAMETER, NOT_FOUND, METHOD_NOT_ALLOWED, NOT_ACCEPTABLE, PAYLOAD_TOO_LARGE,
+            case INVALID_PARAMETER, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, METHOD_NOT_ALLOWED, NOT_ACCEPTABLE, PAYLOAD_TOO_LARGE,
                  UNSUPPORTED_MEDIA_TYPE, UNAVAILABLE, INTERNAL -> true;
             default -> false;
         };

@@ -2,10 +2,12 @@ package io.curbside.api.problem;
 
 import io.curbside.contract.model.Problem;
 import io.curbside.contract.model.Violation;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.context.ServerRequestContext;
 
 import java.util.List;
 
@@ -52,6 +54,13 @@ public final class Problems {
 
     /** Puts the problem on the response, replacing whatever status and body it had. */
     public static <T> MutableHttpResponse<Problem> write(MutableHttpResponse<T> response, Problem problem) {
+        if (ProblemType.UNAUTHORIZED.uri().equals(problem.getType())) {
+            // RFC 6750 §3: say how to authenticate, and when a token was sent, that it was the problem.
+            boolean tokenSent = ServerRequestContext.currentRequest()
+                    .map(r -> r.getHeaders().contains(HttpHeaders.AUTHORIZATION)).orElse(false);
+            response.header(HttpHeaders.WWW_AUTHENTICATE, tokenSent
+                    ? "Bearer realm=\"curbside\", error=\"invalid_token\"" : "Bearer realm=\"curbside\"");
+        }
         return response.status(problem.getStatus())
                 .body(problem)
                 .contentType(PROBLEM_JSON);

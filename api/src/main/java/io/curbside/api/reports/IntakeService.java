@@ -84,12 +84,16 @@ public class IntakeService {
         this.routingLayer = routingLayer;
     }
 
-    public Filed file(NewServiceRequest report, List<byte[]> uploads, String idempotencyKey, String acceptLanguage) {
+    public Filed file(NewServiceRequest report, List<byte[]> uploads, Filer filer, String idempotencyKey,
+                      String acceptLanguage) {
         if (report == null) {
             throw new ProblemException(ProblemType.INVALID_BODY, "The body is empty: send the report as JSON, or as the "
                     + "\"report\" part of a multipart form.");
         }
         Fingerprint fingerprint = new Fingerprint().add(bytes(report));
+        if (!filer.equals(Filer.ANONYMOUS)) {
+            fingerprint.add(filer.fingerprint());
+        }
         uploads.forEach(upload -> fingerprint.add(new Fingerprint().add(upload).sha256()));
         Idempotency.Request request = new Idempotency.Request(SCOPE, Idempotency.normalizeKey(idempotencyKey),
                 fingerprint.sha256());
@@ -112,7 +116,7 @@ public class IntakeService {
             staged = photos.stage(processed);
             PhotoService.Staged attached = staged;
             Idempotency.Answer answer = transactions.executeWrite(s -> {
-                Idempotency.Answer a = commit(valid, attached);
+                Idempotency.Answer a = commit(valid, filer, attached);
                 idempotency.complete(claim, a);
                 return a;
             });
@@ -138,7 +142,7 @@ public class IntakeService {
         }
     }
 
-    private Idempotency.Answer commit(ValidReport r, PhotoService.Staged staged) {
+    private Idempotency.Answer commit(ValidReport r, Filer filer, PhotoService.Staged staged) {
         Instant now = clock.instant();
         Catalog catalog = r.catalog();
         Catalog.Service service = r.service();
@@ -157,7 +161,7 @@ public class IntakeService {
         Optional<Long> id = Optional.empty();
         for (int attempt = 0; attempt < 10 && id.isEmpty(); attempt++) {
             number = TrackingNumber.random();
-            id = repository.insert(r, number, ReceiptToken.hash(token), routing);
+            id = repository.insert(r, filer, number, ReceiptToken.hash(token), routing);
         }
         long requestId = id.orElseThrow(() -> new IllegalStateException("ten tracking numbers in a row were taken"));
         status.recordFiled(requestId, department, district, now);

@@ -9,6 +9,7 @@ import jakarta.inject.Singleton;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.UUID;
 
 /** Who may see a photo: anyone when it is public, else only the reporter; everyone else gets a 404. */
 @Singleton
@@ -33,8 +34,8 @@ class PhotoAccess {
         }
     }
 
-    Granted open(String trackingNumber, String photoId, PhotoSize size, String receiptToken) {
-        StatusService.Owner owner = status.owner(trackingNumber, receiptToken);
+    Granted open(String trackingNumber, String photoId, PhotoSize size, String receiptToken, UUID caller) {
+        StatusService.Owner owner = status.owner(trackingNumber, receiptToken, caller);
         try {
             return photos.open(owner.requestId(), photoId, size, owner.reporter())
                     .map(file -> new Granted(file, photos.isPublic(owner.requestId(), photoId)))

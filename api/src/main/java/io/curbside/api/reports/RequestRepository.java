@@ -43,14 +43,14 @@ class RequestRepository {
     }
 
     /** Inserts the request; empty when the tracking number is already taken (draw another). */
-    Optional<Long> insert(ValidReport r, TrackingNumber number, byte[] tokenHash, Routing routing) {
+    Optional<Long> insert(ValidReport r, Filer filer, TrackingNumber number, byte[] tokenHash, Routing routing) {
         return jdbc.prepareStatement("""
                 INSERT INTO service_request (tracking_number, service_code, location, location_accuracy_m,
                     location_text, description, answers, contact_name, contact_email, contact_phone, language, channel,
                     device_id, receipt_token_hash, department_code, district_code, districts, received_at, expected_at,
-                    suspected_duplicate_of, public_location)
+                    suspected_duplicate_of, public_location, reporter_account_id, filed_by_account_id, contact_consent)
                 VALUES (?, ?, ST_SetSRID(ST_MakePoint(?, ?), 4326)::geography, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?,
-                        ?, ?, ?::jsonb, ?, ?, ?, ST_SetSRID(ST_MakePoint(?, ?), 4326)::geography)
+                        ?, ?, ?::jsonb, ?, ?, ?, ST_SetSRID(ST_MakePoint(?, ?), 4326)::geography, ?, ?, ?)
                 ON CONFLICT (tracking_number) DO NOTHING
                 RETURNING id""", ps -> {
             ps.setString(1, number.value());
@@ -78,6 +78,9 @@ class RequestRepository {
             // ST_MakePoint(NULL, NULL) is NULL: no public location.
             ps.setObject(22, published == null ? null : published.lon(), Types.DOUBLE);
             ps.setObject(23, published == null ? null : published.lat(), Types.DOUBLE);
+            ps.setObject(24, filer.reporter());
+            ps.setObject(25, filer.liaison());
+            ps.setObject(26, filer.contactConsent(), Types.BOOLEAN);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
             }

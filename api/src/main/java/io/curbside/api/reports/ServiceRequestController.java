@@ -1,5 +1,7 @@
 package io.curbside.api.reports;
 
+import io.curbside.api.accounts.Actor;
+import io.curbside.api.accounts.Actors;
 import io.curbside.api.catalog.Catalog;
 import io.curbside.api.catalog.CatalogService;
 import io.curbside.api.photos.PhotoStore;
@@ -34,6 +36,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * The routes of reporting and following a request, as the contract declares them. They read
@@ -52,9 +55,10 @@ public class ServiceRequestController implements RequestsApi {
     private final PhotoAccess photoAccess;
     private final ObjectMapper json;
     private final Clock clock;
+    private final Actors actors;
 
     ServiceRequestController(IntakeService intake, MeTooService meToo, MultipartReport multipart, StatusService status, NearbyFinder nearby,
-                             CatalogService catalog, PhotoAccess photoAccess, ObjectMapper json, Clock clock) {
+                             CatalogService catalog, PhotoAccess photoAccess, ObjectMapper json, Clock clock, Actors actors) {
         this.intake = intake;
         this.meToo = meToo;
         this.multipart = multipart;
@@ -64,6 +68,18 @@ public class ServiceRequestController implements RequestsApi {
         this.photoAccess = photoAccess;
         this.json = json;
         this.clock = clock;
+        this.actors = actors;
+    }
+
+    /** The signed-in caller's account; null for the anonymous public (an invalid token counts as none here). */
+    private UUID caller() {
+        return actors.current().map(Actor::accountId).orElse(null);
+    }
+
+    /** A signed-in resident's report is theirs from the start; anyone else's is anonymous until claimed. */
+    private Filer filer() {
+        UUID account = caller();
+        return account == null ? Filer.ANONYMOUS : Filer.resident(account);
     }
 
     @Override
@@ -71,7 +87,7 @@ public class ServiceRequestController implements RequestsApi {
     public HttpResponse<ServiceRequestCreated> createServiceRequest(NewServiceRequest report, String idempotencyKey,
                                                                     String acceptLanguage,
                                                                     Publisher<CompletedFileUpload> photos) {
-        return answer(intake.file(report, multipart.photos(photos), idempotencyKey, acceptLanguage),
+        return answer(intake.file(report, multipart.photos(photos), filer(), idempotencyKey, acceptLanguage),
                 ServiceRequestCreated.class);
     }
 
@@ -79,7 +95,7 @@ public class ServiceRequestController implements RequestsApi {
     @Produces(MediaType.APPLICATION_JSON)
     public HttpResponse<ServiceRequestCreated> createServiceRequest_1(String idempotencyKey, String acceptLanguage,
                                                                       NewServiceRequest report) {
-        return answer(intake.file(report, List.of(), idempotencyKey, acceptLanguage), ServiceRequestCreated.class);
+        return answer(intake.file(report, List.of(), filer(), idempotencyKey, acceptLanguage), ServiceRequestCreated.class);
     }
 
     @Override
@@ -101,12 +117,11 @@ public class ServiceRequestController implements RequestsApi {
     @Produces(MediaType.APPLICATION_JSON)
     public HttpResponse<ServiceRequestStatus> getServiceRequest(String trackingNumber, String receiptToken,
                                                                 String ifNoneMatch, String lang, String acceptLanguage) {
-        StatusService.View view = status.view(trackingNumber, receiptToken, lang, acceptLanguage, ifNoneMatch);
-        boolean reporter = receiptToken != null && !receiptToken.isBlank();
+        StatusService.View view = status.view(trackingNumber, receiptToken, caller(), lang, acceptLanguage, ifNoneMatch);
         // Status changes at any moment: always revalidate, which the ETag makes nearly free.
         return EntityTags.answer(ifNoneMatch, view.etag(), view.language(), view.body())
-                .header(HttpHeaders.CACHE_CONTROL, reporter ? "private, no-cache" : "no-cache")
-                .header(HttpHeaders.VARY, "Accept-Language, Accept-Encoding, Receipt-Token");
+                .header(HttpHeaders.CACHE_CONTROL, view.personal() ? "private, no-cache" : "no-cache")
+                .header(HttpHeaders.VARY, "Accept-Language, Accept-Encoding, Receipt-Token, Authorization");
     }
 
     @Override
@@ -119,7 +134,7 @@ public class ServiceRequestController implements RequestsApi {
     public HttpResponse<FileCustomizableResponseType> getRequestPhoto(String trackingNumber, String photoId,
                                                                       PhotoSize size, String receiptToken,
                                                                       String ifNoneMatch) {
-        PhotoAccess.Granted granted = photoAccess.open(trackingNumber, photoId, size, receiptToken);
+        PhotoAccess.Granted granted = photoAccess.open(trackingNumber, photoId, size, receiptToken, caller());
         String etag = "\"" + photoId + "-" + size.getValue() + "\"";
         // A photo's bytes never change, so the reporter's own copy is kept a year. A public one may sit in shared
         // caches, but staff may yet withdraw it (a face, a licence plate), so those keep it a day, not for ever.

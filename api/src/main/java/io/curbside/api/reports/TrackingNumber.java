@@ -2,6 +2,7 @@ package io.curbside.api.reports;
 
 import java.security.SecureRandom;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Random;
 
 /**
@@ -81,6 +82,15 @@ public record TrackingNumber(String value) {
             throw new IllegalArgumentException("has a mistyped character: please check it against your receipt");
         }
         return new TrackingNumber(PREFIX + "-" + s.substring(0, 4) + "-" + s.substring(4));
+    }
+
+    /** The number as typed, if it is one; for lists where a bad entry is answered, not thrown. */
+    public static Optional<TrackingNumber> tryParse(String typed) {
+        try {
+            return Optional.of(parse(typed));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     @Override

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /** Reads requests and writes their history (request_event). Callers hold the transaction. */
 @Singleton
@@ -46,7 +47,7 @@ class StatusRepository {
                 SELECT id, tracking_number, service_code, status, ST_Y(location::geometry), ST_X(location::geometry),
                        location_accuracy_m, location_text, description, answers::text, language, channel,
                        receipt_token_hash, department_code, districts::text, received_at, expected_at, closed_at,
-                       updated_at, me_too_count, version, contact_name
+                       updated_at, me_too_count, version, contact_name, reporter_account_id, filed_by_account_id
                 FROM service_request WHERE tracking_number = ?""", ps -> {
             ps.setString(1, number.value());
             try (ResultSet rs = ps.executeQuery()) {
@@ -93,7 +94,7 @@ class StatusRepository {
                 (Double) rs.getObject(7), rs.getString(8), rs.getString(9), rs.getString(22), read(rs.getString(10), OBJECT),
                 rs.getString(11), Channel.fromValue(rs.getString(12)), rs.getBytes(13), rs.getString(14),
                 read(rs.getString(15), CODES), instant(rs, 16), instant(rs, 17), instant(rs, 18), instant(rs, 19),
-                rs.getInt(20), rs.getLong(21));
+                rs.getInt(20), rs.getLong(21), rs.getObject(23, UUID.class), rs.getObject(24, UUID.class));
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {

@@ -31,6 +31,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 /** A request's lifecycle and history: records what happens to it, and shows it to the public and the reporter. */
@@ -69,7 +70,7 @@ public class StatusService {
     }
 
     /** A request as one caller may see it, with the ETag of that view; no body when the caller's copy is current. */
-    public record View(String etag, String language, Supplier<ServiceRequestStatus> body) {
+    public record View(String etag, String language, boolean personal, Supplier<ServiceRequestStatus> body) {
     }
 
     /**
@@ -78,18 +79,20 @@ public class StatusService {
      * and the moment the request becomes late. A phone polling with {@code ifNoneMatch} costs
      * one short read transaction; the body is read and built only when its copy is stale.
      */
-    public View view(String typedNumber, String receiptToken, String lang, String acceptLanguage, String ifNoneMatch) {
+    public View view(String typedNumber, String receiptToken, UUID caller, String lang, String acceptLanguage,
+                     String ifNoneMatch) {
         TrackingNumber number = parse(typedNumber);
         record Read(Optional<StoredRequest> request, DataVersions.Current versions) {
         }
         Read read = transactions.executeRead(s -> new Read(repository.find(number), versions.current()));
         StoredRequest request = read.request()
                 .orElseThrow(() -> ProblemException.notFound("There is no request " + number + "."));
-        boolean reporter = receiptToken != null && !receiptToken.isBlank();
-        if (reporter && !ReceiptToken.matches(receiptToken, request.receiptTokenHash())) {
+        boolean tokenSent = receiptToken != null && !receiptToken.isBlank();
+        if (tokenSent && !ReceiptToken.matches(receiptToken, request.receiptTokenHash())) {
             throw new ProblemException(ProblemType.FORBIDDEN, "That receipt token is not the one of request " + number
                     + ". The public view needs none.");
         }
+        boolean reporter = tokenSent || request.belongsTo(caller);
         CatalogService.View names = catalog.view(lang, acceptLanguage, read.versions().catalog());
         boolean onTime = request.onTime(clock.instant());
         // Named by the tracking number, never the row id: the id would tell how many requests the city has.
@@ -98,7 +101,7 @@ public class StatusService {
                 + (reporter ? "-r" : "-p") + (onTime ? "" : "-late"));
         ServiceRequestStatus body = EntityTags.matches(ifNoneMatch, etag) ? null
                 : render(request, names, read.versions().jurisdiction(), reporter, onTime);
-        return new View(etag, names.language(), () -> body);
+        return new View(etag, names.language(), reporter, () -> body);
     }
 
     private ServiceRequestStatus render(StoredRequest r, CatalogService.View names, long jurisdictionVersion,
@@ -159,12 +162,16 @@ public class StatusService {
     public record Owner(long requestId, boolean reporter) {
     }
 
-    /** The request behind a tracking number (404 when none), and whether this receipt token is its reporter's. */
-    public Owner owner(String typedNumber, String receiptToken) {
+    /**
+     * The request behind a tracking number (404 when none), and whether the caller is its reporter:
+     * by receipt token, or as the account that reported or filed it.
+     */
+    public Owner owner(String typedNumber, String receiptToken, UUID caller) {
         TrackingNumber number = parse(typedNumber);
         StoredRequest request = transactions.executeRead(s -> repository.find(number))
                 .orElseThrow(() -> ProblemException.notFound("There is no request " + number + "."));
-        return new Owner(request.id(), ReceiptToken.matches(receiptToken, request.receiptTokenHash()));
+        return new Owner(request.id(), ReceiptToken.matches(receiptToken, request.receiptTokenHash())
+                || request.belongsTo(caller));
     }
 
     /** A tracking number as typed, or a 400 naming the parameter. */

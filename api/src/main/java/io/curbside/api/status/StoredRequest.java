@@ -7,6 +7,7 @@ import io.curbside.geo.LatLon;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
 
 /** A service request as stored: everything, private fields included. Never leaves the server as is. */
 public record StoredRequest(long id,
@@ -29,7 +30,14 @@ public record StoredRequest(long id,
                             Instant closedAt,
                             Instant updatedAt,
                             int meToo,
-                            long version) {
+                            long version,
+                            UUID reporterAccount,
+                            UUID filedBy) {
+
+    /** Whether the account is this request's reporter, or the liaison who filed it. */
+    public boolean belongsTo(UUID account) {
+        return account != null && (account.equals(reporterAccount) || account.equals(filedBy));
+    }
 
     /** Closed by the expected date, or still open before it. */
     public boolean onTime(Instant now) {

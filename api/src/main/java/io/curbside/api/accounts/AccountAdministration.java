@@ -1,0 +1,130 @@
+package io.curbside.api.accounts;
+
+import io.curbside.api.problem.ProblemException;
+import io.curbside.api.problem.ProblemType;
+import io.curbside.api.support.PageCursor;
+import io.curbside.contract.model.Account;
+import io.curbside.contract.model.AccountList;
+import io.curbside.contract.model.AuditEntry;
+import io.curbside.contract.model.AuditLog;
+import io.curbside.contract.model.RoleGrant;
+import io.curbside.contract.model.RoleName;
+import io.curbside.contract.model.Violation;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/** What admins do to accounts: find them, set their roles, and read the audit log. */
+@Singleton
+class AccountAdministration {
+
+    private final AccountRepository accounts;
+    private final AuditTrail audit;
+    private final TransactionOperations<Connection> transactions;
+
+    AccountAdministration(AccountRepository accounts, AuditTrail audit, TransactionOperations<Connection> transactions) {
+        this.accounts = accounts;
+        this.audit = audit;
+        this.transactions = transactions;
+    }
+
+    AccountList find(String emailPrefix, RoleName role, String cursor, int limit) {
+        PageCursor after = PageCursor.parse(cursor);
+        UUID afterId = after == null ? null : parseUuid(after.key());
+        return transactions.executeRead(s -> {
+            List<AccountRepository.Stored> rows = accounts.find(emailPrefix == null || emailPrefix.isBlank() ? null
+                    : emailPrefix.strip(), role == null ? null : Role.fromWire(role.getValue()).orElseThrow(), afterId,
+                    limit + 1);
+            List<Account> page = new ArrayList<>();
+            for (AccountRepository.Stored row : rows.subList(0, Math.min(limit, rows.size()))) {
+                page.add(AccountService.account(row, accounts.grants(row.id())));
+            }
+            AccountList list = new AccountList(page);
+            if (rows.size() > limit) {
+                list.setNextCursor(PageCursor.of(rows.get(limit - 1).id()));
+            }
+            return list;
+        });
+    }
+
+    Account setRoles(Actor admin, UUID target, List<RoleGrant> requested) {
+        List<AccountRepository.Grant> grants = checked(requested);
+        if (admin.accountId().equals(target) && grants.stream().noneMatch(g -> g.role() == Role.ADMIN)) {
+            throw new ProblemException(ProblemType.INVALID_FIELDS, "An admin cannot take the admin role from themselves; "
+                    + "another admin can.", List.of(new Violation("grants", "leaves out admin for your own account")));
+        }
+        return transactions.executeWrite(s -> {
+            AccountRepository.Stored account = accounts.byId(target)
+                    .orElseThrow(() -> ProblemException.notFound("There is no account " + target + "."));
+            for (AccountRepository.Grant grant : grants) {
+                if (grant.department() != null && !accounts.departmentExists(grant.department())) {
+                    throw new ProblemException(ProblemType.INVALID_FIELDS, "There is no department \""
+                            + grant.department() + "\".", List.of(new Violation("grants", "names an unknown department")));
+                }
+            }
+            List<AccountRepository.Grant> before = accounts.grants(target);
+            accounts.replaceGrants(target, grants, admin.accountId());
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("before", describe(before));
+            details.put("after", describe(grants));
+            audit.record(admin.accountId(), "account.roles", target.toString(), details);
+            return AccountService.account(account, accounts.grants(target));
+        });
+    }
+
+    AuditLog log(String cursor, int limit) {
+        List<AuditEntry> entries = transactions.executeRead(s -> audit.page(PageCursor.parse(cursor), limit));
+        AuditLog page = new AuditLog(entries.subList(0, Math.min(limit, entries.size())));
+        if (entries.size() > limit) {
+            page.setNextCursor(PageCursor.of(entries.get(limit - 1).getId()));
+        }
+        return page;
+    }
+
+    private static List<AccountRepository.Grant> checked(List<RoleGrant> requested) {
+        Set<AccountRepository.Grant> grants = new LinkedHashSet<>();
+        List<Violation> violations = new ArrayList<>();
+        for (int i = 0; i < requested.size(); i++) {
+            RoleGrant grant = requested.get(i);
+            Role role = Role.fromWire(grant.getRole().getValue()).orElseThrow();
+            String department = grant.getDepartment() == null || grant.getDepartment().isBlank() ? null
+                    : grant.getDepartment().strip();
+            String field = "grants[" + i + "]";
+            if (role == Role.RESIDENT) {
+                continue;
+            }
+            if (role == Role.STAFF && department == null) {
+                violations.add(new Violation(field + ".department", "is required for staff"));
+            } else if (role != Role.STAFF && department != null) {
+                violations.add(new Violation(field + ".department", "is only for staff"));
+            } else {
+                grants.add(new AccountRepository.Grant(role, department));
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new ProblemException(ProblemType.INVALID_FIELDS, "Some grants are not possible.", violations);
+        }
+        return List.copyOf(grants);
+    }
+
+    private static List<String> describe(List<AccountRepository.Grant> grants) {
+        return grants.stream().map(g -> g.department() == null ? g.role().wire() : g.role().wire() + ":" + g.department())
+                .toList();
+    }
+
+    private static UUID parseUuid(String text) {
+        try {
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidParameter("cursor", "is not a cursor from an earlier page");
+        }
+    }
+}

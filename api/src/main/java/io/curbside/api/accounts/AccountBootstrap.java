@@ -1,0 +1,82 @@
+package io.curbside.api.accounts;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.context.exceptions.ConfigurationException;
+import io.micronaut.core.order.Ordered;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+
+/**
+ * Makes the first admin from {@code CURBSIDE_BOOTSTRAP_ADMIN_EMAIL}/{@code _PASSWORD} when no
+ * account has that address (never changing one that does), and in dev mode with
+ * {@code CURBSIDE_DEMO_USERS} the demo city's people. Runs after the catalog is imported,
+ * since staff belong to its departments.
+ */
+@Singleton
+class AccountBootstrap implements ApplicationEventListener<StartupEvent>, Ordered {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AccountBootstrap.class);
+
+    /** The demo's people: e-mail, password, name, roles. Known passwords, so dev mode only. */
+    static final List<DemoUser> DEMO = List.of(
+            new DemoUser("resident@demo.curbside.test", "demo-resident-1", "Rosa Resident", List.of()),
+            new DemoUser("liaison@demo.curbside.test", "demo-liaison-1", "Lee Liaison",
+                    List.of(new AccountRepository.Grant(Role.LIAISON, null))),
+            new DemoUser("streets@demo.curbside.test", "demo-streets-1", "Sam Streets",
+                    List.of(new AccountRepository.Grant(Role.STAFF, "streets"))),
+            new DemoUser("code@demo.curbside.test", "demo-code-1", "Cory Code",
+                    List.of(new AccountRepository.Grant(Role.STAFF, "code-enforcement"))));
+
+    record DemoUser(String email, String password, String name, List<AccountRepository.Grant> grants) {
+    }
+
+    private final AccountService accounts;
+    private final TokenSettings tokens;
+    private final String adminEmail;
+    private final String adminPassword;
+    private final boolean demoUsers;
+
+    AccountBootstrap(AccountService accounts, TokenSettings tokens,
+                     @Value("${curbside.bootstrap-admin.email:}") String adminEmail,
+                     @Value("${curbside.bootstrap-admin.password:}") String adminPassword,
+                     @Value("${curbside.demo-users:false}") boolean demoUsers) {
+        this.accounts = accounts;
+        this.tokens = tokens;
+        this.adminEmail = adminEmail;
+        this.adminPassword = adminPassword;
+        this.demoUsers = demoUsers;
+    }
+
+    @Override
+    public void onApplicationEvent(StartupEvent event) {
+        if (!adminEmail.isBlank()) {
+            if (adminPassword.length() < 12) {
+                throw new ConfigurationException("CURBSIDE_BOOTSTRAP_ADMIN_PASSWORD must have at least 12 characters.");
+            }
+            if (accounts.ensure(adminEmail, adminPassword, "Administrator",
+                    List.of(new AccountRepository.Grant(Role.ADMIN, null)))) {
+                LOG.info("Created the first admin, {}", adminEmail);
+            }
+        }
+        if (demoUsers) {
+            if (!tokens.dev()) {
+                throw new ConfigurationException("CURBSIDE_DEMO_USERS has known passwords: it works in dev mode only.");
+            }
+            for (DemoUser user : DEMO) {
+                accounts.ensure(user.email(), user.password(), user.name(), user.grants());
+            }
+            LOG.info("Demo users (e-mail / password): {}", DEMO.stream()
+                    .map(u -> u.email() + " / " + u.password()).toList());
+        }
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+}

@@ -1,0 +1,84 @@
+package io.curbside.api.accounts;
+
+import io.curbside.api.reports.OwnRequests;
+import io.curbside.contract.api.AccountsApi;
+import io.curbside.contract.model.Account;
+import io.curbside.contract.model.ClaimResults;
+import io.curbside.contract.model.Credentials;
+import io.curbside.contract.model.MyRequests;
+import io.curbside.contract.model.PasswordChange;
+import io.curbside.contract.model.ReceiptClaims;
+import io.curbside.contract.model.RefreshRequest;
+import io.curbside.contract.model.Registration;
+import io.curbside.contract.model.Session;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+
+/** Signing up, in and out, and a person's own account and requests. Password hashing blocks: off the event loop. */
+@Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
+class AccountController implements AccountsApi {
+
+    private final AccountService accounts;
+    private final Actors actors;
+    private final OwnRequests own;
+
+    AccountController(AccountService accounts, Actors actors, OwnRequests own) {
+        this.accounts = accounts;
+        this.actors = actors;
+        this.own = own;
+    }
+
+    @Override
+    public HttpResponse<Session> register(Registration registration) {
+        return HttpResponse.created(accounts.register(registration.getEmail(), registration.getPassword(),
+                registration.getDisplayName()));
+    }
+
+    @Override
+    public HttpResponse<Session> login(Credentials credentials) {
+        return HttpResponse.ok(accounts.login(credentials.getEmail(), credentials.getPassword()));
+    }
+
+    @Override
+    public HttpResponse<Session> refresh(RefreshRequest request) {
+        return HttpResponse.ok(accounts.refresh(request.getRefreshToken()));
+    }
+
+    @Override
+    public HttpResponse<Void> logout(RefreshRequest request) {
+        accounts.logout(request.getRefreshToken());
+        return HttpResponse.noContent();
+    }
+
+    @Override
+    public HttpResponse<Account> getMe() {
+        return HttpResponse.ok(accounts.describe(actors.required()));
+    }
+
+    @Override
+    public HttpResponse<Void> deleteMe() {
+        accounts.delete(actors.required());
+        return HttpResponse.noContent();
+    }
+
+    @Override
+    public HttpResponse<Session> changePassword(PasswordChange change) {
+        return HttpResponse.ok(accounts.changePassword(actors.required(), change.getCurrentPassword(),
+                change.getNewPassword()));
+    }
+
+    @Override
+    public HttpResponse<ClaimResults> claimRequests(ReceiptClaims claims) {
+        Actor actor = accounts.current(actors.required());
+        return HttpResponse.ok(own.claim(actor.accountId(), claims.getReceipts()));
+    }
+
+    @Override
+    public HttpResponse<MyRequests> listMyRequests(String cursor, Integer limit) {
+        Actor actor = accounts.current(actors.required());
+        return HttpResponse.ok(own.list(actor.accountId(), cursor, limit == null ? 50 : limit));
+    }
+}

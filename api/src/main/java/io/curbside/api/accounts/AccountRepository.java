@@ -1,0 +1,252 @@
+package io.curbside.api.accounts;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jakarta.inject.Singleton;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Accounts, their granted roles and their refresh tokens. Callers hold the transaction. */
+@Singleton
+class AccountRepository {
+
+    private static final String COLUMNS = "id, email, display_name, password_hash, created_at";
+
+    private final JdbcOperations jdbc;
+
+    AccountRepository(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** An account as stored (never deleted ones). */
+    record Stored(UUID id, String email, String displayName, String passwordHash, Instant createdAt) {
+    }
+
+    /** A role an admin granted; department only for staff. */
+    record Grant(Role role, String department) {
+    }
+
+    /** Creates an account; empty when the e-mail is taken. */
+    Optional<UUID> insert(String email, String passwordHash, String displayName) {
+        return jdbc.prepareStatement("""
+                INSERT INTO account (email, password_hash, display_name) VALUES (?, ?, ?)
+                ON CONFLICT (email) DO NOTHING RETURNING id""", ps -> {
+            ps.setString(1, email);
+            ps.setString(2, passwordHash);
+            ps.setString(3, displayName);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getObject(1, UUID.class)) : Optional.empty();
+            }
+        });
+    }
+
+    /** The account of an identity provider's subject, made on first sight. */
+    UUID provision(String issuer, String subject) {
+        return jdbc.prepareStatement("""
+                WITH found AS (SELECT id FROM account WHERE issuer = ? AND subject = ?),
+                     made AS (INSERT INTO account (issuer, subject) SELECT ?, ? WHERE NOT EXISTS (SELECT 1 FROM found)
+                              ON CONFLICT (issuer, subject) DO NOTHING RETURNING id)
+                SELECT id FROM found UNION ALL SELECT id FROM made""", ps -> {
+            ps.setString(1, issuer);
+            ps.setString(2, subject);
+            ps.setString(3, issuer);
+            ps.setString(4, subject);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    return rs.getObject(1, UUID.class);
+                }
+            }
+            // Another node made it between our look and our insert: it is there now.
+            return provision(issuer, subject);
+        });
+    }
+
+    Optional<Stored> byEmail(String email) {
+        return one("SELECT " + COLUMNS + " FROM account WHERE email = ? AND deleted_at IS NULL", email);
+    }
+
+    Optional<Stored> byId(UUID id) {
+        return one("SELECT " + COLUMNS + " FROM account WHERE id = ? AND deleted_at IS NULL", id);
+    }
+
+    /** Accounts whose e-mail starts with the prefix and that hold the role, after the cursor id. */
+    List<Stored> find(String emailPrefix, Role role, UUID after, int limit) {
+        return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM account a WHERE deleted_at IS NULL"
+                + " AND (?::text IS NULL OR email LIKE ? ESCAPE '\\')"
+                + " AND (?::text IS NULL OR ?::text = 'resident' OR EXISTS"
+                + " (SELECT 1 FROM account_role r WHERE r.account_id = a.id AND r.role = ?))"
+                + " AND (?::uuid IS NULL OR id > ?) ORDER BY id LIMIT ?", ps -> {
+            String pattern = emailPrefix == null ? null
+                    : emailPrefix.toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            String roleName = role == null ? null : role.wire();
+            ps.setString(1, pattern);
+            ps.setString(2, pattern);
+            ps.setString(3, roleName);
+            ps.setString(4, roleName);
+            ps.setString(5, roleName);
+            ps.setObject(6, after);
+            ps.setObject(7, after);
+            ps.setInt(8, limit);
+            List<Stored> found = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.add(stored(rs));
+                }
+            }
+            return found;
+        });
+    }
+
+    List<Grant> grants(UUID account) {
+        return jdbc.prepareStatement(
+                "SELECT role, department_code FROM account_role WHERE account_id = ? ORDER BY role, department_code", ps -> {
+                    ps.setObject(1, account);
+                    List<Grant> grants = new ArrayList<>();
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            grants.add(new Grant(Role.fromWire(rs.getString(1)).orElseThrow(), rs.getString(2)));
+                        }
+                    }
+                    return grants;
+                });
+    }
+
+    void replaceGrants(UUID account, List<Grant> grants, UUID grantedBy) {
+        update("DELETE FROM account_role WHERE account_id = ?", account);
+        for (Grant grant : grants) {
+            jdbc.prepareStatement("""
+                    INSERT INTO account_role (account_id, role, department_code, granted_by) VALUES (?, ?, ?, ?)
+                    ON CONFLICT DO NOTHING""", ps -> {
+                ps.setObject(1, account);
+                ps.setString(2, grant.role().wire());
+                ps.setString(3, grant.department());
+                ps.setObject(4, grantedBy);
+                return ps.executeUpdate();
+            });
+        }
+    }
+
+    boolean departmentExists(String code) {
+        return jdbc.prepareStatement("SELECT 1 FROM department WHERE code = ?", ps -> {
+            ps.setString(1, code);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        });
+    }
+
+    void setPassword(UUID account, String hash) {
+        jdbc.prepareStatement("UPDATE account SET password_hash = ? WHERE id = ?", ps -> {
+            ps.setString(1, hash);
+            ps.setObject(2, account);
+            return ps.executeUpdate();
+        });
+    }
+
+    /**
+     * Erases who the person was; their requests stay, without contact details or the link to
+     * them. Staff and liaison history keeps the (now empty) account id.
+     */
+    void erase(UUID account) {
+        update("""
+                UPDATE service_request SET contact_name = NULL, contact_email = NULL, contact_phone = NULL,
+                       device_id = NULL, reporter_account_id = NULL
+                WHERE reporter_account_id = ?""", account);
+        update("DELETE FROM account_role WHERE account_id = ?", account);
+        update("UPDATE refresh_token SET revoked_at = now() WHERE account_id = ? AND revoked_at IS NULL", account);
+        update("""
+                UPDATE account SET email = NULL, password_hash = NULL, display_name = NULL, subject = NULL,
+                       deleted_at = now()
+                WHERE id = ?""", account);
+    }
+
+    void storeRefreshToken(byte[] hash, UUID account, UUID family, Instant expiresAt) {
+        jdbc.prepareStatement(
+                "INSERT INTO refresh_token (hash, account_id, family, expires_at) VALUES (?, ?, ?, ?)", ps -> {
+                    ps.setBytes(1, hash);
+                    ps.setObject(2, account);
+                    ps.setObject(3, family);
+                    ps.setTimestamp(4, Timestamp.from(expiresAt));
+                    return ps.executeUpdate();
+                });
+    }
+
+    /** The sign-in a refresh token belongs to, and whether it may still be used. */
+    record RefreshToken(UUID account, UUID family, boolean usable) {
+    }
+
+    /**
+     * Uses a refresh token up, atomically: of two refreshes racing with one token only one gets
+     * {@code usable}. Empty when no such token was ever handed out.
+     */
+    Optional<RefreshToken> useRefreshToken(byte[] hash, Instant now) {
+        return jdbc.prepareStatement("""
+                WITH used AS (
+                    UPDATE refresh_token SET used_at = ?
+                    WHERE hash = ? AND used_at IS NULL AND revoked_at IS NULL AND expires_at > ?
+                    RETURNING account_id, family)
+                SELECT account_id, family, true FROM used
+                UNION ALL
+                SELECT account_id, family, false FROM refresh_token WHERE hash = ? AND NOT EXISTS (SELECT 1 FROM used)""",
+                ps -> {
+                    ps.setTimestamp(1, Timestamp.from(now));
+                    ps.setBytes(2, hash);
+                    ps.setTimestamp(3, Timestamp.from(now));
+                    ps.setBytes(4, hash);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        return rs.next() ? Optional.of(new RefreshToken(rs.getObject(1, UUID.class),
+                                rs.getObject(2, UUID.class), rs.getBoolean(3))) : Optional.empty();
+                    }
+                });
+    }
+
+    void revokeFamily(UUID family) {
+        update("UPDATE refresh_token SET revoked_at = now() WHERE family = ? AND revoked_at IS NULL", family);
+    }
+
+    /** Ends every sign-in of the account but the one named (null: all of them). */
+    void revokeAllBut(UUID account, UUID keptFamily) {
+        jdbc.prepareStatement("""
+                UPDATE refresh_token SET revoked_at = now()
+                WHERE account_id = ? AND revoked_at IS NULL AND family IS DISTINCT FROM ?""", ps -> {
+            ps.setObject(1, account);
+            ps.setObject(2, keptFamily);
+            return ps.executeUpdate();
+        });
+    }
+
+    /** Forgets refresh tokens that expired a while ago; nothing can use them. */
+    int purgeExpired(Instant before) {
+        return jdbc.prepareStatement("DELETE FROM refresh_token WHERE expires_at < ?", ps -> {
+            ps.setTimestamp(1, Timestamp.from(before));
+            return ps.executeUpdate();
+        });
+    }
+
+    private Optional<Stored> one(String sql, Object key) {
+        return jdbc.prepareStatement(sql, ps -> {
+            ps.setObject(1, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(stored(rs)) : Optional.empty();
+            }
+        });
+    }
+
+    private void update(String sql, UUID account) {
+        jdbc.prepareStatement(sql, ps -> {
+            ps.setObject(1, account);
+            return ps.executeUpdate();
+        });
+    }
+
+    private static Stored stored(ResultSet rs) throws SQLException {
+        return new Stored(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getTimestamp(5).toInstant());
+    }
+}

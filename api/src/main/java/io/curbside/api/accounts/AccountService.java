@@ -1,0 +1,237 @@
+package io.curbside.api.accounts;
+
+import io.curbside.api.problem.ProblemException;
+import io.curbside.api.problem.ProblemType;
+import io.curbside.contract.model.Account;
+import io.curbside.contract.model.RoleName;
+import io.curbside.contract.model.Session;
+import io.curbside.contract.model.SessionTokenType;
+import io.curbside.contract.model.Violation;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Signing up, in and out: passwords checked against their Argon2id hashes, access tokens made
+ * from the roles stored at that moment, refresh tokens rotated on every use and revoked by
+ * sign-in ("family") when one is used twice.
+ */
+@Singleton
+public class AccountService {
+
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s\\p{Cntrl}]{1,64}@[^@\\s\\p{Cntrl}]+\\.[^@\\s\\p{Cntrl}]+$");
+    private static final int MIN_PASSWORD = 10;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final AccountRepository accounts;
+    private final PasswordHasher passwords;
+    private final AccessTokens tokens;
+    private final TokenSettings settings;
+    private final TransactionOperations<Connection> transactions;
+    private final Clock clock;
+
+    AccountService(AccountRepository accounts, PasswordHasher passwords, AccessTokens tokens, TokenSettings settings,
+                   TransactionOperations<Connection> transactions, Clock clock) {
+        this.accounts = accounts;
+        this.passwords = passwords;
+        this.tokens = tokens;
+        this.settings = settings;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    public Session register(String email, String password, String displayName) {
+        String address = checkedEmail(email);
+        checkNewPassword("password", password);
+        String name = displayName == null || displayName.isBlank() ? null : displayName.strip();
+        String hash = passwords.hash(password);
+        return transactions.executeWrite(s -> {
+            UUID id = accounts.insert(address, hash, name).orElseThrow(() -> new ProblemException(
+                    ProblemType.ACCOUNT_EXISTS, "There is already an account with this e-mail address. Sign in instead."));
+            return newSession(id, UUID.randomUUID());
+        });
+    }
+
+    /** Creates the account if no account has the e-mail yet; false when one already had it. */
+    public boolean ensure(String email, String password, String displayName, List<AccountRepository.Grant> grants) {
+        String address = checkedEmail(email);
+        String hash = passwords.hash(password);
+        return transactions.executeWrite(s -> accounts.insert(address, hash, displayName).map(id -> {
+            accounts.replaceGrants(id, grants, null);
+            return true;
+        }).orElse(false));
+    }
+
+    public Session login(String email, String password) {
+        String address = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+        Optional<AccountRepository.Stored> account = transactions.executeRead(s -> accounts.byEmail(address));
+        // Verified even without an account, so a wrong address takes as long as a wrong password.
+        boolean right = passwords.verify(password, account.map(AccountRepository.Stored::passwordHash).orElse(null));
+        if (account.isEmpty() || !right) {
+            throw new ProblemException(ProblemType.INVALID_CREDENTIALS, "The e-mail address or the password is not right.");
+        }
+        return transactions.executeWrite(s -> newSession(account.get().id(), UUID.randomUUID()));
+    }
+
+    public Session refresh(String refreshToken) {
+        Instant now = clock.instant();
+        // The revocation below must commit even though the answer is a 401: no exception inside.
+        Optional<Session> session = transactions.executeWrite(s -> {
+            Optional<AccountRepository.RefreshToken> used = accounts.useRefreshToken(hash(refreshToken), now);
+            if (used.isPresent() && !used.get().usable()) {
+                // Presented after its one use (or revoked or expired): if copied, the copy dies with the original.
+                accounts.revokeFamily(used.get().family());
+                return Optional.empty();
+            }
+            return used.filter(token -> accounts.byId(token.account()).isPresent())
+                    .map(token -> newSession(token.account(), token.family()));
+        });
+        return session.orElseThrow(AccountService::badRefreshToken);
+    }
+
+    public void logout(String refreshToken) {
+        transactions.executeWrite(s -> {
+            accounts.useRefreshToken(hash(refreshToken), clock.instant())
+                    .ifPresent(token -> accounts.revokeFamily(token.family()));
+            return null;
+        });
+    }
+
+    public Session changePassword(Actor actor, String current, String next) {
+        AccountRepository.Stored account = transactions.executeRead(s -> accounts.byId(actor.accountId()))
+                .orElseThrow(AccountService::gone);
+        if (account.passwordHash() == null) {
+            throw new ProblemException(ProblemType.FORBIDDEN,
+                    "This account signs in through the city's identity provider; change the password there.");
+        }
+        if (!passwords.verify(current, account.passwordHash())) {
+            throw new ProblemException(ProblemType.INVALID_CREDENTIALS, "The current password is not right.");
+        }
+        checkNewPassword("new_password", next);
+        String hash = passwords.hash(next);
+        return transactions.executeWrite(s -> {
+            accounts.setPassword(account.id(), hash);
+            accounts.revokeAllBut(account.id(), null);
+            return newSession(account.id(), UUID.randomUUID());
+        });
+    }
+
+    public void delete(Actor actor) {
+        transactions.executeWrite(s -> {
+            accounts.erase(actor.accountId());
+            return null;
+        });
+    }
+
+    /** The caller's account, with the roles their token gives them now (an identity provider's map to no stored grant). */
+    public Account describe(Actor actor) {
+        AccountRepository.Stored account = transactions.executeRead(s -> accounts.byId(actor.accountId()))
+                .orElseThrow(AccountService::gone);
+        return view(account, actor);
+    }
+
+    /** The actor as stored now: deleted accounts and revoked roles show at once here. */
+    public Actor current(Actor actor) {
+        return transactions.executeRead(s -> {
+            accounts.byId(actor.accountId()).orElseThrow(AccountService::gone);
+            return actorOf(actor.accountId(), accounts.grants(actor.accountId()));
+        });
+    }
+
+    static Account account(AccountRepository.Stored stored, List<AccountRepository.Grant> grants) {
+        return view(stored, actorOf(stored.id(), grants));
+    }
+
+    private static Account view(AccountRepository.Stored stored, Actor actor) {
+        List<RoleName> roles = new ArrayList<>();
+        for (Role role : actor.roles()) {
+            roles.add(RoleName.fromValue(role.wire()));
+        }
+        return new Account(stored.id(), roles, List.copyOf(actor.departments()),
+                stored.createdAt().atZone(ZoneOffset.UTC))
+                .email(stored.email())
+                .displayName(stored.displayName());
+    }
+
+    private Session newSession(UUID account, UUID family) {
+        AccountRepository.Stored stored = accounts.byId(account).orElseThrow(AccountService::gone);
+        List<AccountRepository.Grant> grants = accounts.grants(account);
+        String refresh = randomToken();
+        accounts.storeRefreshToken(hash(refresh), account, family, clock.instant().plus(settings.refreshTtl()));
+        return new Session(tokens.issue(actorOf(account, grants)), SessionTokenType.BEARER,
+                (int) tokens.lifetimeSeconds(), refresh, account(stored, grants));
+    }
+
+    private static Actor actorOf(UUID account, List<AccountRepository.Grant> grants) {
+        Set<Role> roles = EnumSet.of(Role.RESIDENT);
+        Set<String> departments = new LinkedHashSet<>();
+        for (AccountRepository.Grant grant : grants) {
+            roles.add(grant.role());
+            if (grant.department() != null) {
+                departments.add(grant.department());
+            }
+        }
+        return new Actor(account, roles, departments);
+    }
+
+    static String checkedEmail(String email) {
+        String address = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+        if (address.length() > 254 || !EMAIL.matcher(address).matches()) {
+            throw new ProblemException(ProblemType.INVALID_FIELDS, "The e-mail address is not one mail can be sent to.",
+                    List.of(new Violation("email", "is not an e-mail address")));
+        }
+        return address;
+    }
+
+    private static void checkNewPassword(String field, String password) {
+        if (password == null || password.codePointCount(0, password.length()) < MIN_PASSWORD) {
+            throw new ProblemException(ProblemType.INVALID_FIELDS, "A password needs at least " + MIN_PASSWORD
+                    + " characters.", List.of(new Violation(field, "is shorter than " + MIN_PASSWORD + " characters")));
+        }
+        if (password.isBlank() || password.chars().anyMatch(c -> Character.isISOControl(c))) {
+            throw new ProblemException(ProblemType.INVALID_FIELDS, "A password cannot be blank or hold control characters.",
+                    List.of(new Violation(field, "holds control characters or only spaces")));
+        }
+    }
+
+    private static String randomToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static byte[] hash(String token) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest((token == null ? "" : token.strip())
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    private static ProblemException badRefreshToken() {
+        return new ProblemException(ProblemType.INVALID_CREDENTIALS,
+                "This refresh token is not valid (used, revoked or expired). Sign in again.");
+    }
+
+    private static ProblemException gone() {
+        return new ProblemException(ProblemType.UNAUTHORIZED, "This account no longer exists.");
+    }
+}

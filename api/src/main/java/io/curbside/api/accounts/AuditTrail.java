@@ -1,0 +1,83 @@
+package io.curbside.api.accounts;
+
+import io.curbside.api.support.PageCursor;
+import io.curbside.contract.model.AuditEntry;
+import io.micronaut.core.type.Argument;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.serde.ObjectMapper;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.ResultSet;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Every admin action, appended in the transaction that makes it (so no action goes unlogged
+ * and no log line claims an action that rolled back). The table refuses updates and deletes.
+ */
+@Singleton
+public class AuditTrail {
+
+    private static final Argument<Map<String, Object>> OBJECT = Argument.mapOf(String.class, Object.class);
+
+    private final JdbcOperations jdbc;
+    private final ObjectMapper json;
+
+    AuditTrail(JdbcOperations jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** Records an action; call inside the action's own transaction. */
+    public void record(UUID actor, String action, String target, Map<String, ?> details) {
+        jdbc.prepareStatement("INSERT INTO audit_log (actor_id, action, target, details) VALUES (?, ?, ?, ?::jsonb)", ps -> {
+            ps.setObject(1, actor);
+            ps.setString(2, action);
+            ps.setString(3, target);
+            ps.setString(4, write(details));
+            return ps.executeUpdate();
+        });
+    }
+
+    /** Entries after the cursor's, oldest first; one more than the limit, to tell whether a next page exists. */
+    List<AuditEntry> page(PageCursor after, int limit) {
+        return jdbc.prepareStatement("""
+                SELECT id, actor_id, action, target, details::text, at FROM audit_log
+                WHERE id > ? ORDER BY id LIMIT ?""", ps -> {
+            ps.setLong(1, after == null ? 0 : after.asLong());
+            ps.setInt(2, limit + 1);
+            List<AuditEntry> entries = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    AuditEntry entry = new AuditEntry(rs.getLong(1), rs.getString(3), read(rs.getString(5)),
+                            rs.getTimestamp(6).toInstant().atZone(ZoneOffset.UTC));
+                    entry.setActor(rs.getObject(2, UUID.class));
+                    entry.setTarget(rs.getString(4));
+                    entries.add(entry);
+                }
+            }
+            return entries;
+        });
+    }
+
+    private Map<String, Object> read(String text) {
+        try {
+            return json.readValue(text, OBJECT);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

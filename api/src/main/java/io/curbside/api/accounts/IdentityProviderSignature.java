@@ -1,0 +1,77 @@
+package io.curbside.api.accounts;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jose.crypto.factories.DefaultJWSVerifierFactory;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.SignedJWT;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.security.token.jwt.signature.SignatureConfiguration;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.security.Key;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Checks tokens of the city's identity provider against the keys its JWKS URL publishes
+ * (fetched when a token names a key not seen yet, cached for five minutes). Asymmetric
+ * algorithms only: a public key is never taken for an HMAC secret.
+ */
+@Singleton
+@Named("identity-provider")
+@Requires(property = "curbside.identity-provider.jwks-url", pattern = ".+")
+class IdentityProviderSignature implements SignatureConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IdentityProviderSignature.class);
+    private static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384,
+            JWSAlgorithm.RS512, JWSAlgorithm.PS256, JWSAlgorithm.PS384, JWSAlgorithm.PS512, JWSAlgorithm.ES256,
+            JWSAlgorithm.ES384, JWSAlgorithm.ES512, JWSAlgorithm.EdDSA);
+
+    private final JWKSource<SecurityContext> keys;
+    private final DefaultJWSVerifierFactory verifiers = new DefaultJWSVerifierFactory();
+
+    IdentityProviderSignature(IdentityProviderSettings settings) throws MalformedURLException {
+        this.keys = JWKSourceBuilder.create(URI.create(settings.jwksUrl().strip()).toURL())
+                .retrying(true)
+                .build();
+    }
+
+    @Override
+    public String supportedAlgorithmsMessage() {
+        return "RS, PS, ES and EdDSA algorithms are supported";
+    }
+
+    @Override
+    public boolean supports(JWSAlgorithm algorithm) {
+        return ALGORITHMS.contains(algorithm);
+    }
+
+    @Override
+    public boolean verify(SignedJWT jwt) {
+        try {
+            List<? extends Key> candidates = new JWSVerificationKeySelector<>(jwt.getHeader().getAlgorithm(), keys)
+                    .selectJWSKeys(jwt.getHeader(), null);
+            for (Key key : candidates) {
+                JWSVerifier verifier = verifiers.createJWSVerifier(jwt.getHeader(), key);
+                if (jwt.verify(verifier)) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (JOSEException e) {
+            // The key set could not be fetched or read: the token cannot be trusted now.
+            LOG.warn("Identity provider token not checked: {}", e.getMessage());
+            return false;
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package io.curbside.api.accounts;
+
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jwt.JWT;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.token.jwt.validator.DefaultJwtAuthenticationFactory;
+import io.micronaut.security.token.jwt.validator.JwtAuthenticationFactory;
+import jakarta.inject.Singleton;
+
+import java.text.ParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Turns a token whose signature checked out into a person, or refuses it. Curbside's own
+ * tokens must name its issuer, audience and key, and carry its roles; the identity provider's
+ * must name that issuer (and audience, when configured), and get roles only through the role
+ * map. Either must expire. Anything else is no one (401 on every protected route).
+ */
+@Singleton
+@Replaces(DefaultJwtAuthenticationFactory.class)
+class TokenAuthentication implements JwtAuthenticationFactory {
+
+    /** Authentication attributes. */
+    static final String ISSUER = "iss";
+    static final String DEPARTMENTS = AccessTokens.DEPARTMENTS;
+
+    private final TokenSettings own;
+    private final SigningKey key;
+    private final IdentityProviderSettings provider;
+    private final Map<String, IdentityProviderSettings.Grant> grants;
+
+    TokenAuthentication(TokenSettings own, SigningKey key, IdentityProviderSettings provider) {
+        this.own = own;
+        this.key = key;
+        this.provider = provider;
+        this.grants = provider.grants();
+    }
+
+    @Override
+    public Optional<Authentication> createAuthentication(JWT token) {
+        try {
+            if (!(token instanceof SignedJWT signed)) {
+                return Optional.empty();
+            }
+            JWTClaimsSet claims = signed.getJWTClaimsSet();
+            if (claims.getExpirationTime() == null || claims.getSubject() == null || claims.getSubject().isBlank()) {
+                return Optional.empty();
+            }
+            if (own.issuer().equals(claims.getIssuer())) {
+                return ownToken(signed, claims);
+            }
+            if (provider.enabled() && provider.issuer() != null && provider.issuer().equals(claims.getIssuer())) {
+                return providerToken(claims);
+            }
+            return Optional.empty();
+        } catch (ParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Optional<Authentication> ownToken(SignedJWT signed, JWTClaimsSet claims) throws ParseException {
+        if (!key.keyId().equals(signed.getHeader().getKeyID())
+                || !new JOSEObjectType("at+jwt").equals(signed.getHeader().getType())
+                || claims.getAudience() == null || !claims.getAudience().contains(own.audience())) {
+            return Optional.empty();
+        }
+        List<String> roles = strings(claims.getClaim(AccessTokens.ROLES));
+        List<String> departments = strings(claims.getClaim(AccessTokens.DEPARTMENTS));
+        return Optional.of(Authentication.build(claims.getSubject(), roles,
+                Map.of(ISSUER, own.issuer(), DEPARTMENTS, departments)));
+    }
+
+    private Optional<Authentication> providerToken(JWTClaimsSet claims) {
+        if (provider.audience() != null && !provider.audience().isBlank()
+                && (claims.getAudience() == null || !claims.getAudience().contains(provider.audience().strip()))) {
+            return Optional.empty();
+        }
+        Set<String> roles = new LinkedHashSet<>();
+        Set<String> departments = new LinkedHashSet<>();
+        roles.add(Role.RESIDENT.wire());
+        for (String value : strings(claims.getClaim(provider.claim()))) {
+            IdentityProviderSettings.Grant grant = grants.get(value);
+            if (grant != null) {
+                roles.add(grant.role().wire());
+                grant.department().ifPresent(departments::add);
+            }
+        }
+        return Optional.of(Authentication.build(claims.getSubject(), List.copyOf(roles),
+                Map.of(ISSUER, provider.issuer(), DEPARTMENTS, List.copyOf(departments))));
+    }
+
+    /** A claim as a list of strings: a JSON array of strings, or one space-separated string (OAuth scopes). */
+    static List<String> strings(Object claim) {
+        List<String> out = new ArrayList<>();
+        if (claim instanceof Collection<?> values) {
+            for (Object value : values) {
+                if (value instanceof String s) {
+                    out.add(s);
+                }
+            }
+        } else if (claim instanceof String s) {
+            for (String part : s.strip().split("\\s+")) {
+                if (!part.isEmpty()) {
+                    out.add(part);
+                }
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,21 @@
+package io.curbside.api.reports;
+
+import java.util.UUID;
+
+/**
+ * Who files a report: the resident's account (null when anonymous), the liaison filing it for
+ * a neighbour (null otherwise), and whether that neighbour agreed to be contacted.
+ */
+public record Filer(UUID reporter, UUID liaison, Boolean contactConsent) {
+
+    public static final Filer ANONYMOUS = new Filer(null, null, null);
+
+    public static Filer resident(UUID account) {
+        return new Filer(account, null, null);
+    }
+
+    /** What makes two filings with one Idempotency-Key different, beside the report itself. */
+    String fingerprint() {
+        return reporter + "/" + liaison + "/" + contactConsent;
+    }
+}

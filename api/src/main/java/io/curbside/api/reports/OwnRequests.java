@@ -1,0 +1,91 @@
+package io.curbside.api.reports;
+
+import io.curbside.api.catalog.Catalog;
+import io.curbside.api.catalog.CatalogService;
+import io.curbside.api.support.PageCursor;
+import io.curbside.api.support.PublicUrls;
+import io.curbside.contract.model.ClaimRefusal;
+import io.curbside.contract.model.ClaimRefusalReason;
+import io.curbside.contract.model.ClaimResults;
+import io.curbside.contract.model.MyRequest;
+import io.curbside.contract.model.MyRequestRelation;
+import io.curbside.contract.model.MyRequests;
+import io.curbside.contract.model.ReceiptClaim;
+import io.curbside.contract.model.ServiceRef;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+
+import java.sql.Connection;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** A person's own requests: claiming anonymous ones with their receipt tokens, and listing them. */
+@Singleton
+public class OwnRequests {
+
+    private final OwnRequestRepository repository;
+    private final CatalogService catalog;
+    private final PublicUrls urls;
+    private final TransactionOperations<Connection> transactions;
+
+    OwnRequests(OwnRequestRepository repository, CatalogService catalog, PublicUrls urls,
+                TransactionOperations<Connection> transactions) {
+        this.repository = repository;
+        this.catalog = catalog;
+        this.urls = urls;
+        this.transactions = transactions;
+    }
+
+    /** Claims each request whose receipt token is right; each answered on its own, all in one transaction. */
+    public ClaimResults claim(UUID account, List<ReceiptClaim> receipts) {
+        return transactions.executeWrite(s -> {
+            List<String> claimed = new ArrayList<>();
+            List<ClaimRefusal> refused = new ArrayList<>();
+            for (ReceiptClaim receipt : receipts) {
+                Optional<TrackingNumber> number = TrackingNumber.tryParse(receipt.getTrackingNumber());
+                Optional<OwnRequestRepository.Claimable> found = number.flatMap(repository::claimable);
+                String shown = number.map(TrackingNumber::value).orElse(receipt.getTrackingNumber());
+                if (found.isEmpty()) {
+                    refused.add(new ClaimRefusal(shown, ClaimRefusalReason.NOT_FOUND));
+                } else if (!ReceiptToken.matches(receipt.getReceiptToken(), found.get().receiptTokenHash())) {
+                    refused.add(new ClaimRefusal(shown, ClaimRefusalReason.WRONG_TOKEN));
+                } else if (found.get().owner() != null && !found.get().owner().equals(account)) {
+                    refused.add(new ClaimRefusal(shown, ClaimRefusalReason.CLAIMED_BY_ANOTHER_ACCOUNT));
+                } else {
+                    repository.setOwner(found.get().id(), account);
+                    claimed.add(shown);
+                }
+            }
+            return new ClaimResults(claimed, refused);
+        });
+    }
+
+    /** The account's requests, newest first: reported, or filed for a neighbour. */
+    public MyRequests list(UUID account, String cursor, int limit) {
+        PageCursor after = PageCursor.parse(cursor);
+        List<OwnRequestRepository.Listed> rows = transactions.executeRead(s ->
+                repository.ownedBy(account, after == null ? null : after.asLong(), limit + 1));
+        Catalog names = catalog.view("en", null).catalog();
+        List<MyRequest> page = new ArrayList<>();
+        for (OwnRequestRepository.Listed row : rows.subList(0, Math.min(limit, rows.size()))) {
+            String language = row.language();
+            String name = names.service(row.serviceCode()).map(s -> s.name().in(language)).orElse(row.serviceCode());
+            MyRequest request = new MyRequest(row.trackingNumber(), urls.of("/v1/requests/" + row.trackingNumber()),
+                    new ServiceRef(row.serviceCode(), name), row.status(), row.receivedAt().atZone(ZoneOffset.UTC),
+                    row.expectedAt().atZone(ZoneOffset.UTC),
+                    row.reporter() ? MyRequestRelation.REPORTER : MyRequestRelation.FILED_FOR_NEIGHBOUR);
+            if (row.closedAt() != null) {
+                request.setClosedAt(row.closedAt().atZone(ZoneOffset.UTC));
+            }
+            page.add(request);
+        }
+        MyRequests answer = new MyRequests(page);
+        if (rows.size() > limit) {
+            answer.setNextCursor(PageCursor.of(rows.get(limit - 1).id()));
+        }
+        return answer;
+    }
+}
