@@ -1,5 +1,6 @@
 package io.curbside.api.accounts;
 
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
@@ -18,6 +19,7 @@ import java.util.List;
  * since staff belong to its departments.
  */
 @Singleton
+@Requires(property = "curbside.import-on-startup", notEquals = "false")
 class AccountBootstrap implements ApplicationEventListener<StartupEvent>, Ordered {
 
     private static final Logger LOG = LoggerFactory.getLogger(AccountBootstrap.class);
@@ -41,7 +43,8 @@ class AccountBootstrap implements ApplicationEventListener<StartupEvent>, Ordere
     private final String adminPassword;
     private final boolean demoUsers;
 
-    AccountBootstrap(AccountService accounts, TokenSettings tokens,
+    /** Takes the signing key at start-up, so production without one refuses to start rather than at the first sign-in. */
+    AccountBootstrap(SigningKey signingKey, AccountService accounts, TokenSettings tokens,
                      @Value("${curbside.bootstrap-admin.email:}") String adminEmail,
                      @Value("${curbside.bootstrap-admin.password:}") String adminPassword,
                      @Value("${curbside.demo-users:false}") boolean demoUsers) {
@@ -70,8 +73,14 @@ class AccountBootstrap implements ApplicationEventListener<StartupEvent>, Ordere
             for (DemoUser user : DEMO) {
                 accounts.ensure(user.email(), user.password(), user.name(), user.grants());
             }
-            LOG.info("Demo users (e-mail / password): {}", DEMO.stream()
-                    .map(u -> u.email() + " / " + u.password()).toList());
+            StringBuilder how = new StringBuilder("Demo people, to sign in with POST /v1/auth/login "
+                    + "{\"email\": ..., \"password\": ...}:");
+            for (DemoUser user : DEMO) {
+                how.append(String.format("%n  %-30s %-18s %s", user.email(), user.password(), user.grants().isEmpty()
+                        ? "resident" : user.grants().stream().map(g -> g.department() == null ? g.role().wire()
+                        : g.role().wire() + " of " + g.department()).toList()));
+            }
+            LOG.info("{}", how);
         }
     }
 
