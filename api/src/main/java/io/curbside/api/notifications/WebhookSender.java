@@ -58,7 +58,11 @@ class WebhookSender {
                 pending.put(message.id(), CompletableFuture.completedFuture(Outcome.notSent()));
                 continue;
             }
-            pending.put(message.id(), send(message));
+            try {
+                pending.put(message.id(), send(message));
+            } catch (RuntimeException e) {
+                pending.put(message.id(), CompletableFuture.completedFuture(failure(e)));
+            }
         }
         Map<Long, Outcome> outcomes = new LinkedHashMap<>();
         pending.forEach((id, future) -> outcomes.put(id, future.join()));

@@ -39,6 +39,8 @@ abstract class NotificationTest extends HttpTest {
     @Override
     protected Map<String, String> extraProperties() {
         Map<String, String> properties = new HashMap<>();
+        // A free port, not 8080: other test runs on this machine may hold that one.
+        properties.put("micronaut.server.port", "-1");
         properties.put("curbside.outbox.enabled", "false");
         properties.put("curbside.webhooks.allow-http", "true");
         properties.put("curbside.webhooks.allow-private-targets", "true");

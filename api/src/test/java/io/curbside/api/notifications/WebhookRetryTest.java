@@ -150,4 +150,24 @@ class WebhookRetryTest extends NotificationTest {
         assertEquals(1, count("SELECT count(*) FROM outbox_message WHERE id = ? AND claimed_by = ? AND last_error IS NULL "
                 + "AND delivered_at IS NULL AND claimed_until > now()", first.get(0).id(), successor));
     }
+
+    @Test
+    void finishedMessagesAreDeletedAfterTheirRetentionAndPendingOnesNever() throws Exception {
+        subscribed(WebhookSubscriptions.Filters.all());
+        file(Reports.aPothole().north(450));
+        assertEquals(2, worker.runOnce());
+        file(Reports.aPothole().north(500));
+        String pending = "SELECT count(*) FROM outbox_message WHERE delivered_at IS NULL AND gave_up_at IS NULL";
+        long stillToDeliver = count(pending);
+        assertTrue(stillToDeliver >= 2);
+        long before = count("SELECT count(*) FROM outbox_message");
+        execute("UPDATE outbox_message SET delivered_at = delivered_at - interval '8 days', "
+                + "gave_up_at = gave_up_at - interval '8 days'");
+        execute("UPDATE outbox_message SET created_at = now() - interval '30 days' WHERE delivered_at IS NULL");
+        long finished = before - stillToDeliver;
+        assertTrue(finished >= 2);
+        assertEquals(finished, worker.purge());
+        assertEquals(stillToDeliver, count("SELECT count(*) FROM outbox_message"));
+        assertEquals(stillToDeliver, count(pending));
+    }
 }
