@@ -9,10 +9,11 @@ CREATE TABLE webhook_subscription (
     -- and loopback addresses at creation and again at each delivery (WebhookTargets).
     url              text NOT NULL CHECK (url ~ '^https?://'),
     -- The HMAC-SHA256 key, 32 random bytes made by Curbside and shown once, as whsec_<base64>.
-    -- Kept as it is, not hashed: signing needs the key itself, as the receiver's check does.
-    -- Whoever can read this column can sign as Curbside to that subscriber, so it is as
-    -- secret as the database's login; a subscriber who fears a leak makes a new subscription.
+    -- Not a hash: signing needs the key itself, as the receiver's check does. Sealed (AES-GCM,
+    -- secret_sealed) under curbside.webhooks.secret-key where one is configured, so a copy of
+    -- the database cannot sign as Curbside; else kept as it is, as secret as the database itself.
     secret           bytea NOT NULL CHECK (octet_length(secret) >= 32),
+    secret_sealed    boolean NOT NULL,
     -- Filters: a request must match both lists; an empty list matches every code.
     service_codes    text[] NOT NULL DEFAULT '{}',
     department_codes text[] NOT NULL DEFAULT '{}',

@@ -45,7 +45,7 @@ class OutboxRepository {
                 FROM due LEFT JOIN webhook_subscription s ON s.id = due.subscription_id
                 WHERE m.id = due.id
                 RETURNING m.id, m.message_id, m.channel, m.attempts, m.payload::text, m.subscription_id, s.url,
-                          s.secret, m.recipient""", ps -> {
+                          s.secret, coalesce(s.secret_sealed, false), m.recipient""", ps -> {
             ps.setArray(1, ps.getConnection().createArrayOf("text", channels.toArray()));
             ps.setInt(2, limit);
             ps.setDouble(3, lease.toMillis() / 1000.0);
@@ -55,7 +55,7 @@ class OutboxRepository {
                 while (rs.next()) {
                     claimed.add(new ClaimedMessage(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3),
                             rs.getInt(4), rs.getString(5), (Long) rs.getObject(6), rs.getString(7), rs.getBytes(8),
-                            rs.getString(9)));
+                            rs.getBoolean(9), rs.getString(10)));
                 }
             }
             return claimed;

@@ -23,7 +23,9 @@ import java.util.concurrent.ThreadLocalRandom;
  *
  * <p>A node that dies between sending and marking leaves the row claimed; once the lease has
  * passed another node sends it again, with the same {@code webhook-id} (or Message-ID), so
- * delivery is at least once, and exactly once for a receiver that drops repeated ids.
+ * delivery is at least once, and exactly once for a receiver that drops repeated ids. Order is
+ * not kept (a batch is sent at once, retries come later, nodes work side by side): each message
+ * carries its event's time for receivers that need to order them.
  */
 @Singleton
 public class OutboxWorker {

@@ -27,15 +27,18 @@ class SubscriptionRepository {
         this.jdbc = jdbc;
     }
 
-    WebhookSubscription insert(URI url, byte[] secret, List<String> services, List<String> departments, String createdBy) {
+    /** Stores a subscription with its secret as {@link SecretSeal} made it ready for storage. */
+    WebhookSubscription insert(URI url, byte[] storedSecret, boolean sealed, List<String> services,
+                               List<String> departments, String createdBy) {
         return jdbc.prepareStatement("""
-                INSERT INTO webhook_subscription (url, secret, service_codes, department_codes, created_by)
-                VALUES (?, ?, ?, ?, ?) RETURNING\s""" + COLUMNS, ps -> {
+                INSERT INTO webhook_subscription (url, secret, secret_sealed, service_codes, department_codes, created_by)
+                VALUES (?, ?, ?, ?, ?, ?) RETURNING\s""" + COLUMNS, ps -> {
             ps.setString(1, url.toString());
-            ps.setBytes(2, secret);
-            ps.setArray(3, ps.getConnection().createArrayOf("text", services.toArray()));
-            ps.setArray(4, ps.getConnection().createArrayOf("text", departments.toArray()));
-            ps.setString(5, createdBy);
+            ps.setBytes(2, storedSecret);
+            ps.setBoolean(3, sealed);
+            ps.setArray(4, ps.getConnection().createArrayOf("text", services.toArray()));
+            ps.setArray(5, ps.getConnection().createArrayOf("text", departments.toArray()));
+            ps.setString(6, createdBy);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return subscription(rs);

@@ -31,11 +31,13 @@ class WebhookSender {
     private final HttpClient client;
     private final WebhookSettings settings;
     private final WebhookTargets targets;
+    private final SecretSeal seal;
     private final Clock clock;
 
-    WebhookSender(WebhookSettings settings, WebhookTargets targets, Clock clock) {
+    WebhookSender(WebhookSettings settings, WebhookTargets targets, SecretSeal seal, Clock clock) {
         this.settings = settings;
         this.targets = targets;
+        this.seal = seal;
         this.clock = clock;
         this.client = HttpClient.newBuilder()
                 .connectTimeout(settings.connectTimeout())
@@ -75,6 +77,11 @@ class WebhookSender {
         if (refusal.isPresent()) {
             return CompletableFuture.completedFuture(Outcome.failed("The webhook URL " + refusal.get()));
         }
+        Optional<byte[]> secret = seal.open(message.secret(), message.secretSealed());
+        if (secret.isEmpty()) {
+            return CompletableFuture.completedFuture(Outcome.failed(
+                    "the subscription's secret is sealed under a key this node does not have (curbside.webhooks.secret-key)"));
+        }
         String id = "msg_" + message.messageId();
         long timestamp = clock.instant().getEpochSecond();
         HttpRequest request = HttpRequest.newBuilder(target)
@@ -83,7 +90,7 @@ class WebhookSender {
                 .header("User-Agent", "Curbside-Webhooks/1")
                 .header("webhook-id", id)
                 .header("webhook-timestamp", Long.toString(timestamp))
-                .header("webhook-signature", WebhookSignature.sign(message.secret(), id, timestamp, message.payload()))
+                .header("webhook-signature", WebhookSignature.sign(secret.get(), id, timestamp, message.payload()))
                 .POST(HttpRequest.BodyPublishers.ofString(message.payload()))
                 .build();
         // The answer's body is never read: closing the stream drops it, so a receiver that

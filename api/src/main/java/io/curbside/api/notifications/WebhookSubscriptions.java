@@ -29,14 +29,16 @@ public class WebhookSubscriptions {
     private final SubscriptionRepository subscriptions;
     private final OutboxRepository outbox;
     private final WebhookTargets targets;
+    private final SecretSeal seal;
     private final CatalogService catalog;
     private final TransactionOperations<Connection> transactions;
 
     WebhookSubscriptions(SubscriptionRepository subscriptions, OutboxRepository outbox, WebhookTargets targets,
-                         CatalogService catalog, TransactionOperations<Connection> transactions) {
+                         SecretSeal seal, CatalogService catalog, TransactionOperations<Connection> transactions) {
         this.subscriptions = subscriptions;
         this.outbox = outbox;
         this.targets = targets;
+        this.seal = seal;
         this.catalog = catalog;
         this.transactions = transactions;
     }
@@ -77,7 +79,8 @@ public class WebhookSubscriptions {
         Filters checked = filters == null ? Filters.all() : filters;
         checkCodes(checked);
         byte[] secret = WebhookSignature.newSecret();
-        WebhookSubscription made = transactions.executeWrite(s -> subscriptions.insert(target, secret,
+        byte[] stored = seal.seal(secret);
+        WebhookSubscription made = transactions.executeWrite(s -> subscriptions.insert(target, stored, seal.seals(),
                 checked.serviceCodes(), checked.departmentCodes(), createdBy));
         return new Created(made, WebhookSignature.show(secret));
     }

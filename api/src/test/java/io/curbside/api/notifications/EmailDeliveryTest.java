@@ -91,7 +91,7 @@ class EmailDeliveryTest extends NotificationTest {
     @Test
     void aRequiredStartTlsIsNeverSkippedAndAnUnreachableServerIsRetried() throws Exception {
         ClaimedMessage message = new ClaimedMessage(-1, UUID.randomUUID(), "email", 1,
-                "{\"subject\":\"s\",\"text\":\"t\"}", null, null, null, "resident@example.org");
+                "{\"subject\":\"s\",\"text\":\"t\"}", null, null, null, false, "resident@example.org");
         int before = smtp.getReceivedMessages().length;
         long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
         EmailSender tls = new EmailSender(new EmailSettings(true, "127.0.0.1", smtp.getSmtp().getPort(), "", "", FROM,
@@ -113,7 +113,7 @@ class EmailDeliveryTest extends NotificationTest {
     @Test
     void anAddressTheServerCannotTakeIsGivenUpNotRetried() {
         ClaimedMessage message = new ClaimedMessage(-2, UUID.randomUUID(), "email", 1,
-                "{\"subject\":\"s\",\"text\":\"t\"}", null, null, null, "no address at all");
+                "{\"subject\":\"s\",\"text\":\"t\"}", null, null, null, false, "no address at all");
         EmailSender sender = new EmailSender(new EmailSettings(true, "127.0.0.1", smtp.getSmtp().getPort(), "", "",
                 FROM, false, Duration.ofSeconds(2)), json);
         assertEquals(Outcome.Kind.REJECTED,
