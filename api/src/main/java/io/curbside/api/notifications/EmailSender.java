@@ -1,0 +1,121 @@
+package io.curbside.api.notifications;
+
+import io.micronaut.core.type.Argument;
+import io.micronaut.serde.ObjectMapper;
+import jakarta.inject.Singleton;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Sends e-mail messages over one SMTP connection per batch, one after the other, with the
+ * settings' timeouts on every step; STARTTLS is required when configured, never merely tried.
+ */
+@Singleton
+class EmailSender {
+
+    private static final Argument<Map<String, String>> TEXTS = Argument.mapOf(String.class, String.class);
+
+    private final EmailSettings settings;
+    private final ObjectMapper json;
+    private final Session session;
+
+    EmailSender(EmailSettings settings, ObjectMapper json) {
+        this.settings = settings;
+        this.json = json;
+        String timeout = Long.toString(settings.timeout().toMillis());
+        Properties properties = new Properties();
+        properties.put("mail.transport.protocol", "smtp");
+        properties.put("mail.smtp.host", settings.host() == null ? "" : settings.host());
+        properties.put("mail.smtp.port", Integer.toString(settings.port()));
+        properties.put("mail.smtp.connectiontimeout", timeout);
+        properties.put("mail.smtp.timeout", timeout);
+        properties.put("mail.smtp.writetimeout", timeout);
+        properties.put("mail.smtp.auth", Boolean.toString(settings.authenticates()));
+        properties.put("mail.smtp.starttls.enable", Boolean.toString(settings.starttls()));
+        properties.put("mail.smtp.starttls.required", Boolean.toString(settings.starttls()));
+        this.session = Session.getInstance(properties);
+    }
+
+    /** The longest one message can take: connecting, the SMTP dialogue and the data, each within the timeout. */
+    Duration longest() {
+        return settings.timeout().multipliedBy(3);
+    }
+
+    /** Sends each message while the lease leaves time for it, and says what became of each, by row id. */
+    Map<Long, Outcome> deliver(List<ClaimedMessage> messages, long deadline) {
+        Map<Long, Outcome> outcomes = new LinkedHashMap<>();
+        try (Transport transport = session.getTransport()) {
+            transport.connect(settings.host(), settings.port(),
+                    settings.authenticates() ? settings.username() : null,
+                    settings.authenticates() ? settings.password() : null);
+            for (ClaimedMessage message : messages) {
+                boolean inTime = System.nanoTime() + longest().toNanos() <= deadline;
+                outcomes.put(message.id(), inTime ? send(transport, message) : Outcome.notSent());
+            }
+        } catch (MessagingException e) {
+            // No connection (or it broke): what was sent stays sent, the rest is tried again.
+            for (ClaimedMessage message : messages) {
+                outcomes.putIfAbsent(message.id(), Outcome.failed("SMTP: " + e.getMessage()));
+            }
+        }
+        return outcomes;
+    }
+
+    private Outcome send(Transport transport, ClaimedMessage message) throws MessagingException {
+        MimeMessage mime;
+        try {
+            mime = message(message);
+        } catch (AddressException e) {
+            return Outcome.rejected("not an e-mail address: " + e.getMessage());
+        }
+        try {
+            transport.sendMessage(mime, mime.getAllRecipients());
+            return Outcome.delivered();
+        } catch (SendFailedException e) {
+            // The server refused the recipient for good (5xx); a temporary refusal is a plain MessagingException.
+            if (e.getInvalidAddresses() != null && e.getInvalidAddresses().length > 0) {
+                return Outcome.rejected("SMTP refused the recipient: " + e.getMessage());
+            }
+            return Outcome.failed("SMTP: " + e.getMessage());
+        }
+    }
+
+    private MimeMessage message(ClaimedMessage message) throws MessagingException {
+        Map<String, String> texts;
+        try {
+            texts = json.readValue(message.payload(), TEXTS);
+        } catch (IOException e) {
+            throw new IllegalStateException("an e-mail's stored payload is unreadable", e);
+        }
+        // The same Message-ID on every attempt, so a mail system that got it twice can tell.
+        String messageId = "<" + message.messageId() + "@curbside>";
+        MimeMessage mime = new MimeMessage(session) {
+            @Override
+            protected void updateMessageID() throws MessagingException {
+                setHeader("Message-ID", messageId);
+            }
+        };
+        mime.setFrom(new InternetAddress(settings.from(), true));
+        mime.setRecipient(Message.RecipientType.TO, new InternetAddress(message.recipient(), true));
+        mime.setSubject(texts.get("subject"), StandardCharsets.UTF_8.name());
+        mime.setText(texts.get("text"), StandardCharsets.UTF_8.name());
+        mime.setSentDate(new Date());
+        mime.saveChanges();
+        return mime;
+    }
+}
