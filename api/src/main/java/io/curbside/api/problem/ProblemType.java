@@ -15,6 +15,7 @@ public enum ProblemType {
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", "Idempotency key already used", HttpStatus.UNPROCESSABLE_ENTITY),
     IDEMPOTENCY_KEY_IN_USE("idempotency-key-in-use", "Request already in progress", HttpStatus.CONFLICT),
     REQUEST_CLOSED("request-closed", "Request closed", HttpStatus.CONFLICT),
+    INVALID_API_KEY("invalid-api-key", "Invalid API key", HttpStatus.UNAUTHORIZED),
     FORBIDDEN("forbidden", "Forbidden", HttpStatus.FORBIDDEN),
     NOT_FOUND("not-found", "Not found", HttpStatus.NOT_FOUND),
     METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", HttpStatus.METHOD_NOT_ALLOWED),
@@ -22,6 +23,8 @@ public enum ProblemType {
     LENGTH_REQUIRED("length-required", "Length required", HttpStatus.LENGTH_REQUIRED),
     PAYLOAD_TOO_LARGE("payload-too-large", "Payload too large", HttpStatus.REQUEST_ENTITY_TOO_LARGE),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", HttpStatus.UNSUPPORTED_MEDIA_TYPE),
+    /** Its Retry-After depends on the client's budget: the rate limiter sets it. */
+    RATE_LIMITED("rate-limited", "Too many requests", HttpStatus.TOO_MANY_REQUESTS),
     UNAVAILABLE("unavailable", "Temporarily unavailable", HttpStatus.SERVICE_UNAVAILABLE),
     INTERNAL("internal-error", "Internal error", HttpStatus.INTERNAL_SERVER_ERROR);
 
