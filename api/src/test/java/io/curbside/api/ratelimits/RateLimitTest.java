@@ -122,6 +122,13 @@ class RateLimitTest extends HttpTest {
     }
 
     @Test
+    void signedInRequestsAreCountedByAddressForNow() {
+        useUpReads();
+        Refusals.of(http, HttpRequest.GET("/v1/services").bearerAuth("a.signed.token"), HttpStatus.TOO_MANY_REQUESTS,
+                "rate-limited");
+    }
+
+    @Test
     void aRefusalIsAProblemEvenForAClientThatAsksForSomethingElse() {
         useUpReads();
         MutableHttpRequest<?> request = HttpRequest.GET("/v1/services").accept(MediaType.TEXT_HTML_TYPE);
