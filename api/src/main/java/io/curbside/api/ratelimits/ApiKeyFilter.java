@@ -10,6 +10,7 @@ import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
 
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
@@ -29,8 +30,8 @@ public class ApiKeyFilter implements Ordered {
      * (api_key in a form-encoded POST) is for the Open311 adapter to read, once there is one.
      */
     public static final String PARAMETER = "api_key";
-    /** The request attribute holding the {@link Presented} key, on requests that present one. */
-    public static final String PRESENTED = ApiKeyFilter.class.getName() + ".presented";
+    /** The request attribute holding the {@link ApiKeyCheck}, on requests that present a key. */
+    public static final String CHECKED = ApiKeyFilter.class.getName() + ".checked";
 
     private final ApiKeys apiKeys;
     private final Executor blocking;
@@ -47,8 +48,8 @@ public class ApiKeyFilter implements Ordered {
     }
 
     /**
-     * The request, once its key (if any) is checked. Always a request, never null: Micronaut
-     * 4.10 takes a future that completes later with null for an empty answer (a bare 503).
+     * The request, once its key (if any) is checked. Always the request, never null: Micronaut
+     * 4.10 takes a future completed later with null as no answer at all (a bare 503), not as "go on".
      */
     @RequestFilter
     public CompletableFuture<HttpRequest<?>> check(HttpRequest<?> request) {
@@ -56,22 +57,16 @@ public class ApiKeyFilter implements Ordered {
         if (key == null || RateLimitFilter.exempt(request.getPath())) {
             return CompletableFuture.completedFuture(request);
         }
-        if (apiKeys.answersFromMemory(key)) {
-            return CompletableFuture.completedFuture(verified(request, key));
+        Optional<ApiKeyCheck> known = apiKeys.verifyFromMemory(key);
+        if (known.isPresent()) {
+            return CompletableFuture.completedFuture(checked(request, known.get()));
         }
-        return CompletableFuture.supplyAsync(() -> verified(request, key), blocking);
+        return CompletableFuture.supplyAsync(() -> checked(request, new ApiKeyCheck(apiKeys.verify(key).orElse(null))),
+                blocking);
     }
 
-    /**
-     * The key a request presented, checked.
-     *
-     * @param valid the key, or null when what was presented is no valid key (unknown, mistyped, revoked)
-     */
-    public record Presented(@Nullable ApiKey valid) {
-    }
-
-    private HttpRequest<?> verified(HttpRequest<?> request, String key) {
-        request.setAttribute(PRESENTED, new Presented(apiKeys.verify(key).orElse(null)));
+    private static HttpRequest<?> checked(HttpRequest<?> request, ApiKeyCheck check) {
+        request.setAttribute(CHECKED, check);
         return request;
     }
 

@@ -101,7 +101,7 @@ public class ApiKeys {
 
     /**
      * The key a client presented, when it is one of ours and not revoked; compared by hash in
-     * constant time. May query the database: see {@link #answersFromMemory}.
+     * constant time. May query the database: {@link #verifyFromMemory} never does.
      */
     public Optional<ApiKey> verify(String presented) {
         Optional<ApiKeyText> text = ApiKeyText.parse(presented);
@@ -111,17 +111,30 @@ public class ApiKeys {
         Known entry = known.get(text.get().prefix(), prefix -> new Known(
                 transactions.executeRead(s -> repository.findByPrefix(prefix)).orElse(null),
                 new AtomicReference<>()));
+        return check(text.get(), entry);
+    }
+
+    /**
+     * As {@link #verify}, when that can be answered without the database (a malformed key, or one
+     * read within {@link #RECHECK}); empty when it cannot, and the caller verifies off the event loop.
+     */
+    Optional<ApiKeyCheck> verifyFromMemory(String presented) {
+        Optional<ApiKeyText> text = ApiKeyText.parse(presented);
+        if (text.isEmpty()) {
+            return Optional.of(ApiKeyCheck.INVALID);
+        }
+        Known entry = known.getIfPresent(text.get().prefix());
+        return entry == null ? Optional.empty()
+                : Optional.of(new ApiKeyCheck(check(text.get(), entry).orElse(null)));
+    }
+
+    private Optional<ApiKey> check(ApiKeyText text, Known entry) {
         ApiKeyRepository.Stored stored = entry.stored();
-        if (stored == null || stored.key().revoked() || !text.get().matches(stored.secretHash())) {
+        if (stored == null || stored.key().revoked() || !text.matches(stored.secretHash())) {
             return Optional.empty();
         }
         noteUse(stored.key(), entry.lastUse());
         return Optional.of(stored.key());
-    }
-
-    /** Whether {@link #verify} would answer without the database (a malformed key, or one read recently). */
-    public boolean answersFromMemory(String presented) {
-        return ApiKeyText.parse(presented).map(text -> known.getIfPresent(text.prefix()) != null).orElse(true);
     }
 
     /** Writes the key's last use, off the request's thread, when this node has not for a minute. */

@@ -60,9 +60,8 @@ public class RateLimitFilter implements Ordered {
         if (exempt(request.getPath())) {
             return null;
         }
-        ApiKeyFilter.Presented presented = request.getAttribute(ApiKeyFilter.PRESENTED, ApiKeyFilter.Presented.class)
-                .orElse(null);
-        return presented == null ? counted(request, subject(request)) : withKey(request, presented.valid());
+        ApiKeyCheck key = request.getAttribute(ApiKeyFilter.CHECKED, ApiKeyCheck.class).orElse(null);
+        return key == null ? counted(request, subject(request)) : withKey(request, key.valid());
     }
 
     /** Every answer to a counted request says what is left of its budget. */

@@ -27,7 +27,7 @@ public final class RateLimitSettings {
     RateLimitSettings(@Value("${curbside.rate-limit.reads-per-minute:600}") long readsPerMinute,
                       @Value("${curbside.rate-limit.writes-per-minute:30}") long writesPerMinute,
                       @Value("${curbside.rate-limit.api-key-per-minute:1200}") long apiKeyPerMinute,
-                      @Value("${curbside.rate-limit.tracked-clients:100000}") long trackedClients,
+                      @Value("${curbside.rate-limit.tracked-clients:50000}") long trackedClients,
                       @Value("${curbside.trusted-proxies:}") String trustedProxies) {
         this.readsPerMinute = atLeastOne("reads-per-minute", readsPerMinute);
         this.writesPerMinute = atLeastOne("writes-per-minute", writesPerMinute);

@@ -62,6 +62,8 @@ class RateLimitTest extends HttpTest {
                 "rate-limited");
         // 5 a minute: one more every 12 seconds.
         assertEquals("12", e.getResponse().header("Retry-After"));
+        assertEquals(1, e.getResponse().getHeaders().getAll("Retry-After").size());
+        assertEquals(1, e.getResponse().getHeaders().getAll("RateLimit-Limit").size());
         assertEquals("0", e.getResponse().header("RateLimit-Remaining"));
         assertEquals("60", e.getResponse().header("RateLimit-Reset"));
         String detail = (String) Refusals.body(e).get("detail");
