@@ -17,6 +17,7 @@ public enum ProblemType {
     REQUEST_CLOSED("request-closed", "Request closed", HttpStatus.CONFLICT),
     UNAUTHORIZED("unauthorized", "Sign-in needed", HttpStatus.UNAUTHORIZED),
     INVALID_CREDENTIALS("invalid-credentials", "Wrong credentials", HttpStatus.UNAUTHORIZED),
+    INVALID_API_KEY("invalid-api-key", "Invalid API key", HttpStatus.UNAUTHORIZED),
     FORBIDDEN("forbidden", "Forbidden", HttpStatus.FORBIDDEN),
     ACCOUNT_EXISTS("account-exists", "Account exists", HttpStatus.CONFLICT),
     NOT_FOUND("not-found", "Not found", HttpStatus.NOT_FOUND),
@@ -25,6 +26,8 @@ public enum ProblemType {
     LENGTH_REQUIRED("length-required", "Length required", HttpStatus.LENGTH_REQUIRED),
     PAYLOAD_TOO_LARGE("payload-too-large", "Payload too large", HttpStatus.REQUEST_ENTITY_TOO_LARGE),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", HttpStatus.UNSUPPORTED_MEDIA_TYPE),
+    /** Its Retry-After depends on the client's budget: the rate limiter sets it. */
+    RATE_LIMITED("rate-limited", "Too many requests", HttpStatus.TOO_MANY_REQUESTS),
     UNAVAILABLE("unavailable", "Temporarily unavailable", HttpStatus.SERVICE_UNAVAILABLE),
     INTERNAL("internal-error", "Internal error", HttpStatus.INTERNAL_SERVER_ERROR);
 
