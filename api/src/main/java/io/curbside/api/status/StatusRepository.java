@@ -74,9 +74,14 @@ class StatusRepository {
     }
 
     void record(long requestId, Event event) {
+        record(requestId, event, null);
+    }
+
+    /** Appends an event made by a person (staff, admin); null for the reporter or the system. */
+    void record(long requestId, Event event, UUID actor) {
         jdbc.prepareStatement("""
-                INSERT INTO request_event (request_id, kind, status, public, note, data, at)
-                VALUES (?, ?, ?, ?, ?, ?::jsonb, ?)""", ps -> {
+                INSERT INTO request_event (request_id, kind, status, public, note, data, at, actor_id)
+                VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?)""", ps -> {
             ps.setLong(1, requestId);
             ps.setString(2, event.kind());
             ps.setString(3, event.status().getValue());
@@ -84,6 +89,7 @@ class StatusRepository {
             ps.setString(5, event.note());
             ps.setString(6, write(event.data()));
             ps.setTimestamp(7, Timestamp.from(event.at()));
+            ps.setObject(8, actor);
             return ps.executeUpdate();
         });
     }
