@@ -57,7 +57,7 @@ class MeTooTest extends HttpTest {
     void aClosedRequestTakesNoMeTooAndAnUnknownOneIs404() throws Exception {
         String number = (String) requests.filed(Reports.aPothole().north(600)).get("tracking_number");
         try (Connection c = connect()) {
-            c.createStatement().execute("UPDATE service_request SET status = 'closed', closed_at = now() "
+            c.createStatement().execute("UPDATE service_request SET status = 'closed', closed_at = now(), close_reason = 'fixed' "
                     + "WHERE tracking_number = '" + number + "'");
         }
         requests.problem(HttpRequest.POST("/v1/requests/" + number + "/me-too", Map.of()), HttpStatus.CONFLICT,

@@ -128,7 +128,7 @@ class NearbyRequestsTest extends HttpTest {
         String closed = file(Reports.aPothole().at(lat, LON).north(10));
         String old = file(Reports.aPothole().at(lat, LON).north(15));
         file(Reports.of("abandoned-vehicle").answer("vehicle", "white van").at(lat, LON));
-        sql("UPDATE service_request SET status = 'closed', closed_at = now() WHERE tracking_number = '" + closed + "'");
+        sql("UPDATE service_request SET status = 'closed', closed_at = now(), close_reason = 'fixed' WHERE tracking_number = '" + closed + "'");
         sql("UPDATE service_request SET received_at = now() - interval '40 days' WHERE tracking_number = '" + old + "'");
         assertEquals(List.of(open), nearby("pothole", lat, LON, "").stream().map(r -> r.get("tracking_number")).toList());
         assertEquals(2, nearby("pothole", lat, LON, "&days=60").size());
