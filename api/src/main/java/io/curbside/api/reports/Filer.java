@@ -14,6 +14,16 @@ public record Filer(UUID reporter, UUID liaison, Boolean contactConsent) {
         return new Filer(account, null, null);
     }
 
+    /** A liaison filing for a neighbour who has no account here, with the neighbour's answer on being contacted. */
+    public static Filer liaison(UUID liaison, boolean contactConsent) {
+        return new Filer(null, liaison, contactConsent);
+    }
+
+    /** Whether a liaison files it, and the neighbour did not agree to be contacted. */
+    boolean withoutConsent() {
+        return liaison != null && !Boolean.TRUE.equals(contactConsent);
+    }
+
     /** What makes two filings with one Idempotency-Key different, beside the report itself. */
     String fingerprint() {
         return reporter + "/" + liaison + "/" + contactConsent;

@@ -86,6 +86,15 @@ public class IntakeService {
 
     public Filed file(NewServiceRequest report, List<byte[]> uploads, Filer filer, String idempotencyKey,
                       String acceptLanguage) {
+        return file(SCOPE, report, uploads, filer, idempotencyKey, acceptLanguage);
+    }
+
+    /**
+     * Files a report as another route does: {@code scope} names that route, so a key sent to it
+     * never meets the same key sent to another (the draft's keys are per resource).
+     */
+    public Filed file(String scope, NewServiceRequest report, List<byte[]> uploads, Filer filer, String idempotencyKey,
+                      String acceptLanguage) {
         if (report == null) {
             throw new ProblemException(ProblemType.INVALID_BODY, "The body is empty: send the report as JSON, or as the "
                     + "\"report\" part of a multipart form.");
@@ -95,7 +104,7 @@ public class IntakeService {
             fingerprint.add(filer.fingerprint());
         }
         uploads.forEach(upload -> fingerprint.add(new Fingerprint().add(upload).sha256()));
-        Idempotency.Request request = new Idempotency.Request(SCOPE, Idempotency.normalizeKey(idempotencyKey),
+        Idempotency.Request request = new Idempotency.Request(scope, Idempotency.normalizeKey(idempotencyKey),
                 fingerprint.sha256());
         Optional<Idempotency.Answer> earlier = idempotency.earlier(request);
         if (earlier.isPresent()) {
@@ -106,7 +115,7 @@ public class IntakeService {
             processed.add(photos.process(i, uploads.get(i)));
         }
         Optional<LatLon> gps = processed.stream().flatMap(p -> p.gps().stream()).findFirst();
-        ValidReport valid = validator.validate(report, uploads.size(), gps, acceptLanguage);
+        ValidReport valid = validator.validate(report, uploads.size(), gps, filer, acceptLanguage);
         Idempotency.Claim claim = idempotency.claim(request);
         if (claim.earlier().isPresent()) {
             return new Filed(claim.earlier().get(), true);

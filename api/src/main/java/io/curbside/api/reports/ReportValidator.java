@@ -54,6 +54,15 @@ class ReportValidator {
      * taken: offered back as a suggestion when the report has no location, and never kept.
      */
     ValidReport validate(NewServiceRequest report, int photos, Optional<LatLon> photoGps, String acceptLanguage) {
+        return validate(report, photos, photoGps, Filer.ANONYMOUS, acceptLanguage);
+    }
+
+    /**
+     * The report, checked for this filer: a liaison's report carries no way to reach a neighbour
+     * who did not agree to be contacted, so no one at the city can reach them by mistake.
+     */
+    ValidReport validate(NewServiceRequest report, int photos, Optional<LatLon> photoGps, Filer filer,
+                         String acceptLanguage) {
         List<Violation> violations = new ArrayList<>();
         plainText(report, violations);
         String preferred = report.getLanguage();
@@ -87,8 +96,20 @@ class ReportValidator {
         if (phone != null && !(PHONE.matcher(phone).matches() && digits(phone) >= 7 && digits(phone) <= 15)) {
             violations.add(new Violation("contact.phone", "is not a phone number (7 to 15 digits)"));
         }
-        if (!service.anonymous() && email == null && phone == null) {
-            violations.add(new Violation("contact", "needs an e-mail address or a phone number: this service cannot "
+        if (filer.withoutConsent()) {
+            String refused = "may only be given when the neighbour agrees to be contacted (consent_to_contact: true)";
+            if (email != null) {
+                violations.add(new Violation("contact.email", refused));
+            }
+            if (phone != null) {
+                violations.add(new Violation("contact.phone", refused));
+            }
+        }
+        if (!service.anonymous() && (filer.withoutConsent() || (email == null && phone == null))) {
+            violations.add(new Violation("contact", filer.liaison() != null
+                    ? "needs the neighbour's e-mail address or phone number and their consent to be contacted: this "
+                    + "service cannot be reported anonymously, because the city may need to reach them"
+                    : "needs an e-mail address or a phone number: this service cannot "
                     + "be reported anonymously, because the city may need to reach you"));
         }
         if (!violations.isEmpty()) {

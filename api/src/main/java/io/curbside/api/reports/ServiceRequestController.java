@@ -19,7 +19,6 @@ import io.curbside.contract.model.ServiceRequestStatus;
 import io.curbside.geo.LatLon;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
@@ -32,8 +31,6 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.ObjectMapper;
 import org.reactivestreams.Publisher;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -153,18 +150,6 @@ public class ServiceRequestController implements RequestsApi {
     }
 
     private <T> HttpResponse<T> answer(Filed filed, Class<T> type) {
-        T body;
-        try {
-            body = json.readValue(filed.answer().body(), type);
-        } catch (IOException e) {
-            throw new UncheckedIOException("a stored answer is unreadable", e);
-        }
-        MutableHttpResponse<T> response = HttpResponse.<T>status(HttpStatus.valueOf(filed.answer().status()))
-                .body(body);
-        filed.answer().headers().forEach(response::header);
-        if (filed.replayed()) {
-            response.header("Idempotent-Replayed", "true");
-        }
-        return response;
+        return filed.response(json, type);
     }
 }

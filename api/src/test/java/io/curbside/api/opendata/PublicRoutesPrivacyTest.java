@@ -1,6 +1,7 @@
 package io.curbside.api.opendata;
 
 import io.curbside.api.testing.HttpTest;
+import io.curbside.api.testing.People;
 import io.curbside.api.testing.Reports;
 import io.curbside.geo.LatLon;
 import io.curbside.geo.LocationGeneralizer;
@@ -25,7 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * No public answer carries a reporter's identity, contact details, device id, exact location or
  * unscrubbed text: every public route is called for requests of every privacy class, and every
- * byte of every answer (bodies and headers) is searched for what was reported.
+ * byte of every answer (bodies and headers) is searched for what was reported, and for the
+ * details of a neighbour a liaison filed for.
  */
 @MicronautTest(transactional = false)
 class PublicRoutesPrivacyTest extends HttpTest {
@@ -38,6 +40,13 @@ class PublicRoutesPrivacyTest extends HttpTest {
             "614-555-0199", "device-SECRET-42", "77 Hidden Lane", "39.9971234", "-82.9925678", "9971234", "9925678");
 
     private final Map<String, String> numbers = new LinkedHashMap<>();
+    /** A pothole a liaison filed for a neighbour, whose details are the same secrets. */
+    private String filedForNeighbour;
+
+    @Override
+    protected Map<String, String> extraProperties() {
+        return People.bootstrapAdmin();
+    }
 
     @BeforeAll
     void fileOneOfEachPrivacyClass() {
@@ -53,11 +62,23 @@ class PublicRoutesPrivacyTest extends HttpTest {
                     .with("device_id", "device-SECRET-42"));
             numbers.put(service, (String) filed.get("tracking_number"));
         });
+        Map<String, Object> report = Reports.aPothole().at(LAT, LON).whereExactly("at 77 Hidden Lane")
+                .description("Please call Zed Secretname at 614-555-0199 or zed.secret@example.org").json();
+        report.put("neighbour", Map.of("name", "Zed Secretname", "email", "zed.secret@example.org",
+                "phone", "+1 614 555 0199", "consent_to_contact", true));
+        filedForNeighbour = (String) http.toBlocking().retrieve(HttpRequest.POST("/v1/liaison/requests", report)
+                .bearerAuth(People.token(new People(http).liaison("lee"))), Map.class).get("tracking_number");
     }
 
     /** Every public answer about these requests, as text: status lines, headers and bodies. */
     private List<String> publicAnswers() {
         List<String> answers = new ArrayList<>();
+        for (String lang : List.of("en", "es", "zh")) {
+            answers.add(text(http.toBlocking().exchange(HttpRequest.GET("/v1/requests/" + filedForNeighbour + "?lang="
+                    + lang), String.class)));
+        }
+        answers.add(text(http.toBlocking().exchange(HttpRequest.POST("/v1/requests/" + filedForNeighbour + "/me-too",
+                Map.of("device_id", "someone-else")), String.class)));
         for (Map.Entry<String, String> e : numbers.entrySet()) {
             for (String lang : List.of("en", "es", "zh")) {
                 answers.add(text(http.toBlocking().exchange(HttpRequest.GET("/v1/requests/" + e.getValue() + "?lang=" + lang),

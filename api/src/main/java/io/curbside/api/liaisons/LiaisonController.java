@@ -1,0 +1,85 @@
+package io.curbside.api.liaisons;
+
+import io.curbside.api.accounts.AccountService;
+import io.curbside.api.accounts.Actor;
+import io.curbside.api.accounts.Actors;
+import io.curbside.api.accounts.Role;
+import io.curbside.api.problem.ProblemException;
+import io.curbside.api.problem.ProblemType;
+import io.curbside.contract.api.LiaisonsApi;
+import io.curbside.contract.model.NeighbourBatch;
+import io.curbside.contract.model.NeighbourBatchResults;
+import io.curbside.contract.model.NeighbourReport;
+import io.curbside.contract.model.NeighbourRequests;
+import io.curbside.contract.model.ServiceRequestCreated;
+import io.curbside.contract.model.ServiceRequestStatusCode;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.serde.ObjectMapper;
+
+import java.util.UUID;
+
+/**
+ * The routes of neighbourhood liaisons, as the contract declares them. They file reports and
+ * read the database, so they run off the event loop.
+ */
+@Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
+class LiaisonController implements LiaisonsApi {
+
+    private final NeighbourFiling filing;
+    private final NeighbourBatches batches;
+    private final FiledForNeighbours filed;
+    private final AccountService accounts;
+    private final Actors actors;
+    private final ObjectMapper json;
+
+    LiaisonController(NeighbourFiling filing, NeighbourBatches batches, FiledForNeighbours filed,
+                      AccountService accounts, Actors actors, ObjectMapper json) {
+        this.filing = filing;
+        this.batches = batches;
+        this.filed = filed;
+        this.accounts = accounts;
+        this.actors = actors;
+        this.json = json;
+    }
+
+    /**
+     * The calling liaison's account. The token said liaison when it was issued; the role is read
+     * again here, because these routes hand out neighbours' contact details and file in their
+     * name, and a role taken away must stop that now, not when the token runs out.
+     */
+    private UUID liaison() {
+        Actor actor = accounts.current(actors.required());
+        if (!actor.is(Role.LIAISON)) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "Your account is no longer a liaison's.");
+        }
+        return actor.accountId();
+    }
+
+    @Override
+    @Produces(MediaType.APPLICATION_JSON)
+    public HttpResponse<ServiceRequestCreated> fileForNeighbour(NeighbourReport report, String idempotencyKey,
+                                                                String acceptLanguage) {
+        return filing.file(liaison(), report, idempotencyKey, acceptLanguage).response(json, ServiceRequestCreated.class);
+    }
+
+    @Override
+    @Produces(MediaType.APPLICATION_JSON)
+    public HttpResponse<NeighbourBatchResults> fileBatchForNeighbours(String idempotencyKey, NeighbourBatch batch,
+                                                                      String acceptLanguage) {
+        return batches.file(liaison(), batch.getRequests(), idempotencyKey, acceptLanguage)
+                .response(json, NeighbourBatchResults.class);
+    }
+
+    @Override
+    @Produces(MediaType.APPLICATION_JSON)
+    public HttpResponse<NeighbourRequests> listNeighbourRequests(ServiceRequestStatusCode status, String cursor,
+                                                                Integer limit) {
+        return HttpResponse.ok(filed.list(liaison(), status, cursor, limit == null ? 50 : limit));
+    }
+}
