@@ -116,7 +116,7 @@ class NeighbourVisibilityTest extends HttpTest {
         assertNull(second.get("next_cursor"));
 
         try (Connection c = connect()) {
-            c.createStatement().execute("UPDATE service_request SET status = 'closed', closed_at = now() "
+            c.createStatement().execute("UPDATE service_request SET status = 'closed', closed_at = now(), close_reason = 'fixed' "
                     + "WHERE tracking_number = '" + lees.get(1) + "'");
         }
         try {
