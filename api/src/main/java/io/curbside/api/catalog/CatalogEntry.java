@@ -47,7 +47,7 @@ public final class CatalogEntry {
         }
         Catalog.Service service = CatalogFile.service(new YamlTree("", withCode), order, problems);
         CatalogFile.checkReferences(service, "", known.groups(), known.departments(), problems);
-        texts(service).forEach((path, text) -> checkLanguages(path, text, known, problems));
+        texts(service, withCode.get("questions")).forEach((path, text) -> checkLanguages(path, text, known, problems));
         return problems.all().isEmpty() ? service : null;
     }
 
@@ -112,8 +112,11 @@ public final class CatalogEntry {
         return map;
     }
 
-    /** Every text of a service by its path in the entry. */
-    private static Map<String, Translations> texts(Catalog.Service s) {
+    /**
+     * Every text of a service by its path in the entry. A question that could not be read is not
+     * in the service, so each is placed by its code in the entry's own list.
+     */
+    private static Map<String, Translations> texts(Catalog.Service s, Object questionEntries) {
         Map<String, Translations> texts = new LinkedHashMap<>();
         if (s == null) {
             return texts;
@@ -121,8 +124,12 @@ public final class CatalogEntry {
         texts.put("name", s.name());
         texts.put("description", s.description());
         texts.put("emergency.message", s.emergencyMessage());
-        for (int i = 0; i < s.questions().size(); i++) {
-            Catalog.Question q = s.questions().get(i);
+        List<?> entries = questionEntries instanceof List<?> list ? list : List.of();
+        for (Catalog.Question q : s.questions()) {
+            int i = 0;
+            while (i < entries.size() && !(entries.get(i) instanceof Map<?, ?> e && q.code().equals(e.get("code")))) {
+                i++;
+            }
             texts.put("questions[" + i + "].prompt", q.prompt());
             texts.put("questions[" + i + "].description", q.description());
             for (int j = 0; j < q.values().size(); j++) {
