@@ -86,7 +86,7 @@ public final class CatalogFile {
         checkReferences(departments, groups, services, root, problems);
         checkLanguages(languages, departments, groups, services, problems);
         if (!problems.messages().isEmpty()) {
-            throw new InvalidFileException(content.source(), problems.messages());
+            throw new InvalidFileException(content.source(), problems);
         }
         return new Catalog(languages, calendar, departments, groups, services);
     }
@@ -103,7 +103,7 @@ public final class CatalogFile {
         }
     }
 
-    private static Catalog.Service service(YamlTree node, int order, YamlTree.Problems problems) {
+    static Catalog.Service service(YamlTree node, int order, YamlTree.Problems problems) {
         node.allowOnly(problems, SERVICE_KEYS);
         node.get("target").allowOnly(problems, Set.of("value", "unit"));
         node.get("emergency").allowOnly(problems, Set.of("message"));
@@ -187,7 +187,7 @@ public final class CatalogFile {
     }
 
     /** Every text needs English, the language every other one falls back to. */
-    private static Translations text(YamlTree node, boolean required, YamlTree.Problems problems) {
+    static Translations text(YamlTree node, boolean required, YamlTree.Problems problems) {
         Translations t = node.translations(problems, required);
         if (t != null && !t.languages().contains(Translations.FALLBACK)) {
             problems.add(node.path(), "needs an English (en) text, the fallback for every language");
@@ -202,21 +202,26 @@ public final class CatalogFile {
         Set<String> groupCodes = unique(groups.stream().map(Catalog.Group::code).toList(), "groups", problems);
         unique(services.stream().map(Catalog.Service::code).toList(), "services", problems);
         for (int i = 0; i < services.size(); i++) {
-            Catalog.Service s = services.get(i);
-            String at = root.get("services").path() + "[" + i + "]";
-            if (s.group() != null && !groupCodes.contains(s.group())) {
-                problems.add(at + ".group", "no group has the code \"" + s.group() + "\"");
-            }
-            if (s.department() != null && !departmentCodes.contains(s.department())) {
-                problems.add(at + ".department", "no department has the code \"" + s.department() + "\"");
-            }
-            s.districtDepartments().forEach((district, department) -> {
-                if (department != null && !departmentCodes.contains(department)) {
-                    problems.add(at + ".district_departments." + district,
-                            "no department has the code \"" + department + "\"");
-                }
-            });
+            checkReferences(services.get(i), root.get("services").path() + "[" + i + "].", groupCodes, departmentCodes,
+                    problems);
         }
+    }
+
+    /** The group and departments a service names exist; {@code at} prefixes the paths ("services[2]."). */
+    static void checkReferences(Catalog.Service s, String at, Set<String> groupCodes, Set<String> departmentCodes,
+                                YamlTree.Problems problems) {
+        if (s.group() != null && !groupCodes.contains(s.group())) {
+            problems.add(at + "group", "no group has the code \"" + s.group() + "\"");
+        }
+        if (s.department() != null && !departmentCodes.contains(s.department())) {
+            problems.add(at + "department", "no department has the code \"" + s.department() + "\"");
+        }
+        s.districtDepartments().forEach((district, department) -> {
+            if (department != null && !departmentCodes.contains(department)) {
+                problems.add(at + "district_departments." + district,
+                        "no department has the code \"" + department + "\"");
+            }
+        });
     }
 
     /** A text in a language the file does not declare would be stored and never served. */

@@ -61,6 +61,11 @@ public class CatalogService {
         return new View(current.version(), language, current.catalog());
     }
 
+    /** Whether a service with this code exists but was retired: it is no longer offered, though its requests stay. */
+    public boolean isRetired(String code) {
+        return code != null && repository.isRetired(code);
+    }
+
     /** A listing in the view's language; {@link ServiceList#getLanguage()} says which. */
     public ServiceList list(View view, String group, String query) {
         Catalog catalog = view.catalog();

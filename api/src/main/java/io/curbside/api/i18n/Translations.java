@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 
 /** One text in several languages, keyed by lower-case BCP 47 tag, that falls back to English. */
 public record Translations(Map<String, String> texts) {
@@ -36,6 +37,17 @@ public record Translations(Map<String, String> texts) {
             text = texts.get(FALLBACK);
         }
         return text != null ? text : texts.values().iterator().next();
+    }
+
+    /** The texts with English first, then the others by tag, so that answers read alike. */
+    public Map<String, String> englishFirst() {
+        Map<String, String> ordered = new LinkedHashMap<>();
+        String english = texts.get(FALLBACK);
+        if (english != null) {
+            ordered.put(FALLBACK, english);
+        }
+        new TreeMap<>(texts).forEach(ordered::putIfAbsent);
+        return ordered;
     }
 
     public Set<String> languages() {

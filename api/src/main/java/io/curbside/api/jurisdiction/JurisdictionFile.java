@@ -36,7 +36,9 @@ public final class JurisdictionFile {
         try {
             features = GeoJsonReader.readFeatures(new ByteArrayInputStream(content.bytes()));
         } catch (GeoJsonException e) {
-            throw new InvalidFileException(content.source(), List.of(e.getMessage()));
+            YamlTree.Problems unreadable = new YamlTree.Problems();
+            unreadable.add(e.where(), e.reason());
+            throw new InvalidFileException(content.source(), unreadable);
         }
         YamlTree.Problems problems = new YamlTree.Problems();
         Jurisdiction.District city = null;
@@ -73,7 +75,7 @@ public final class JurisdictionFile {
             problems.add("features", "no feature has \"layer\": \"city\" (the city boundary)");
         }
         if (!problems.messages().isEmpty()) {
-            throw new InvalidFileException(content.source(), problems.messages());
+            throw new InvalidFileException(content.source(), problems);
         }
         List<Jurisdiction.Layer> result = new ArrayList<>();
         layers.forEach((code, districts) -> result.add(new Jurisdiction.Layer(code, layerNames.get(code), districts)));

@@ -7,6 +7,8 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.UUID;
+
 /** Loads a jurisdiction GeoJSON file into PostGIS, all of it or nothing. */
 @Singleton
 public class JurisdictionImporter {
@@ -16,11 +18,14 @@ public class JurisdictionImporter {
     private final FileSource files;
     private final JurisdictionRepository repository;
     private final ImportGuard guard;
+    private final JurisdictionLoads loads;
 
-    public JurisdictionImporter(FileSource files, JurisdictionRepository repository, ImportGuard guard) {
+    public JurisdictionImporter(FileSource files, JurisdictionRepository repository, ImportGuard guard,
+                                JurisdictionLoads loads) {
         this.files = files;
         this.repository = repository;
         this.guard = guard;
+        this.loads = loads;
     }
 
     /** Imports only when no jurisdiction is stored yet; returns whether it imported. */
@@ -38,11 +43,25 @@ public class JurisdictionImporter {
     @Transactional
     public Jurisdiction importFile(String location) {
         FileSource.Content content = files.read(location);
-        Jurisdiction jurisdiction = JurisdictionFile.parse(content);
+        return store(JurisdictionFile.parse(content), content, null).jurisdiction();
+    }
+
+    /**
+     * Replaces the stored city and every layer with a checked file's, and records the load in the
+     * jurisdiction history ({@code actor} null for a file import). All or nothing: the caller's
+     * transaction, or one of its own.
+     */
+    @Transactional
+    public Loaded store(Jurisdiction jurisdiction, FileSource.Content content, UUID actor) {
         guard.lock("jurisdiction");
         repository.replace(jurisdiction, content.source(), content.sha256());
-        LOG.info("Imported jurisdiction {} from {} ({} layers, sha256 {})", jurisdiction.code(), content.source(),
+        JurisdictionLoads.Load load = loads.record(jurisdiction, content, actor);
+        LOG.info("Loaded jurisdiction {} from {} ({} layers, sha256 {})", jurisdiction.code(), content.source(),
                 jurisdiction.layers().size(), content.sha256());
-        return jurisdiction;
+        return new Loaded(jurisdiction, load);
+    }
+
+    /** A jurisdiction just stored, and its entry in the history. */
+    public record Loaded(Jurisdiction jurisdiction, JurisdictionLoads.Load load) {
     }
 }

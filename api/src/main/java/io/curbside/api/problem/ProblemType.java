@@ -21,12 +21,14 @@ public enum ProblemType {
     FORBIDDEN("forbidden", "Forbidden", HttpStatus.FORBIDDEN),
     ACCOUNT_EXISTS("account-exists", "Account exists", HttpStatus.CONFLICT),
     INVALID_TRANSITION("invalid-transition", "Not possible now", HttpStatus.CONFLICT),
-    PRECONDITION_FAILED("precondition-failed", "Changed meanwhile", HttpStatus.PRECONDITION_FAILED),
-    PRECONDITION_REQUIRED("precondition-required", "If-Match needed", HttpStatus.PRECONDITION_REQUIRED),
     NOT_FOUND("not-found", "Not found", HttpStatus.NOT_FOUND),
     METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", HttpStatus.METHOD_NOT_ALLOWED),
     NOT_ACCEPTABLE("not-acceptable", "Not acceptable", HttpStatus.NOT_ACCEPTABLE),
     LENGTH_REQUIRED("length-required", "Length required", HttpStatus.LENGTH_REQUIRED),
+    /** An If-Match that names a version no longer current: someone changed it meanwhile. */
+    PRECONDITION_FAILED("precondition-failed", "Precondition failed", HttpStatus.PRECONDITION_FAILED),
+    /** A change that must say which version it replaces (If-Match) came without it. */
+    PRECONDITION_REQUIRED("precondition-required", "Precondition required", HttpStatus.PRECONDITION_REQUIRED),
     PAYLOAD_TOO_LARGE("payload-too-large", "Payload too large", HttpStatus.REQUEST_ENTITY_TOO_LARGE),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", HttpStatus.UNSUPPORTED_MEDIA_TYPE),
     /** Its Retry-After depends on the client's budget: the rate limiter sets it. */

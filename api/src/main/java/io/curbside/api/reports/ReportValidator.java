@@ -75,8 +75,10 @@ class ReportValidator {
         Optional<Catalog.Service> found = view.catalog().service(report.getServiceCode());
         if (found.isEmpty()) {
             if (violations.stream().noneMatch(v -> v.getField().equals("service_code"))) {
-                violations.add(new Violation("service_code", "\"" + report.getServiceCode()
-                        + "\" is not a service of this city (see GET /v1/services)"));
+                violations.add(new Violation("service_code", catalog.isRetired(report.getServiceCode())
+                        ? "\"" + report.getServiceCode() + "\" has been retired: the city no longer takes reports of "
+                                + "this kind here (see GET /v1/services for what it takes)"
+                        : "\"" + report.getServiceCode() + "\" is not a service of this city (see GET /v1/services)"));
             }
             throw invalid(violations);
         }

@@ -63,5 +63,10 @@ public class FileSource {
 
     /** A file's bytes, where they came from, and their digest. */
     public record Content(String source, byte[] bytes, String sha256) {
+
+        /** Bytes that came another way than from a file (an upload), with their digest. */
+        public static Content of(String source, byte[] bytes) {
+            return new Content(source, bytes, FileSource.sha256(bytes));
+        }
     }
 }

@@ -2,8 +2,10 @@ package io.curbside.api.support;
 
 import io.curbside.api.problem.ProblemType;
 import io.curbside.api.problem.Problems;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -17,11 +19,20 @@ import java.util.List;
  * photos (64 MB); a report is a few kilobytes, and 64 MB of JSON would become hundreds of
  * megabytes of objects before anything could look at it. A JSON body sent in chunks, whose
  * length is not known in advance, is refused with 411: every client can send a report's length.
+ * The one larger JSON body is a city's GeoJSON an admin uploads, bounded by its own setting.
  */
 @ServerFilter("/v1/**")
 public class JsonBodyLimit {
 
     public static final long MAX_BYTES = 1024 * 1024;
+    /** The route whose body is a whole city: boundaries with thousands of points each. */
+    static final String JURISDICTION_UPLOAD = "/v1/admin/jurisdiction";
+
+    private final long jurisdictionMaxBytes;
+
+    public JsonBodyLimit(@Value("${curbside.jurisdiction-upload-max-bytes:20971520}") long jurisdictionMaxBytes) {
+        this.jurisdictionMaxBytes = jurisdictionMaxBytes;
+    }
 
     @RequestFilter
     @Nullable
@@ -32,11 +43,16 @@ public class JsonBodyLimit {
             return refuse(request, ProblemType.LENGTH_REQUIRED, "Send the JSON body with a Content-Length, not in "
                     + "chunks: a report is small, and its length says so before it is read.");
         }
-        if (!json || length <= MAX_BYTES) {
+        boolean upload = request.getMethod() == HttpMethod.PUT && request.getPath().equals(JURISDICTION_UPLOAD);
+        long limit = upload ? jurisdictionMaxBytes : MAX_BYTES;
+        if (!json || length <= limit) {
             return null;
         }
-        return refuse(request, ProblemType.PAYLOAD_TOO_LARGE, "The JSON body is " + length + " bytes; the most "
-                + "accepted is " + MAX_BYTES + " bytes. Photos go in a multipart form, not in the JSON.");
+        return refuse(request, ProblemType.PAYLOAD_TOO_LARGE, upload
+                ? "The GeoJSON file is " + length + " bytes; the most accepted is " + limit + " bytes "
+                        + "(CURBSIDE_JURISDICTION_MAX_BYTES). Simplify the boundaries, or raise the limit."
+                : "The JSON body is " + length + " bytes; the most accepted is " + limit + " bytes. Photos go in a "
+                        + "multipart form, not in the JSON.");
     }
 
     private static HttpResponse<?> refuse(HttpRequest<?> request, ProblemType type, String detail) {

@@ -19,15 +19,24 @@ public record YamlTree(String path, Object value) {
 
     /** Collects every problem of a file, so the operator sees them all at once. */
     public static final class Problems {
-        private final List<String> messages = new ArrayList<>();
+        private final List<Problem> all = new ArrayList<>();
 
         public void add(String path, String message) {
-            messages.add(path + ": " + message);
+            all.add(new Problem(path, message));
         }
 
         public List<String> messages() {
-            return List.copyOf(messages);
+            return all.stream().map(p -> p.path() + ": " + p.message()).toList();
         }
+
+        /** Each problem with its place apart, for an API to name the field. */
+        public List<Problem> all() {
+            return List.copyOf(all);
+        }
+    }
+
+    /** One problem and where it is ("services[3].target.unit"). */
+    public record Problem(String path, String message) {
     }
 
     public YamlTree get(String key) {

@@ -1,0 +1,95 @@
+package io.curbside.api.jurisdiction;
+
+import io.curbside.api.accounts.Actor;
+import io.curbside.api.accounts.AuditTrail;
+import io.curbside.api.problem.ProblemException;
+import io.curbside.api.problem.ProblemType;
+import io.curbside.api.support.FileSource;
+import io.curbside.api.support.InvalidFileException;
+import io.curbside.api.support.PageCursor;
+import io.curbside.contract.model.JurisdictionHistory;
+import io.curbside.contract.model.JurisdictionUpload;
+import io.curbside.contract.model.JurisdictionUploadLayersInner;
+import io.curbside.contract.model.Violation;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+
+import java.sql.Connection;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Admins replace the city and its district layers by uploading a GeoJSON file: checked whole
+ * first, then stored in one transaction with its history entry and its audit line.
+ */
+@Singleton
+class JurisdictionAdministration {
+
+    /** What the history calls an admin's upload, where a file import names its path. */
+    static final String UPLOAD = "upload";
+
+    private final JurisdictionImporter importer;
+    private final JurisdictionLoads loads;
+    private final AuditTrail audit;
+    private final TransactionOperations<Connection> transactions;
+
+    JurisdictionAdministration(JurisdictionImporter importer, JurisdictionLoads loads, AuditTrail audit,
+                               TransactionOperations<Connection> transactions) {
+        this.importer = importer;
+        this.loads = loads;
+        this.audit = audit;
+        this.transactions = transactions;
+    }
+
+    JurisdictionUpload upload(Actor admin, byte[] geojson) {
+        FileSource.Content content = FileSource.Content.of(UPLOAD, geojson);
+        // Checked before the transaction: no connection is held while a large file is parsed.
+        Jurisdiction jurisdiction = checked(content);
+        return transactions.executeWrite(s -> {
+            JurisdictionImporter.Loaded loaded = importer.store(jurisdiction, content, admin.accountId());
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("sha256", content.sha256());
+            details.put("bytes", geojson.length);
+            details.put("layers", loaded.load().layers());
+            audit.record(admin.accountId(), "jurisdiction.replace", jurisdiction.code(), details);
+            return upload(loaded.load());
+        });
+    }
+
+    private static Jurisdiction checked(FileSource.Content content) {
+        try {
+            return JurisdictionFile.parse(content);
+        } catch (InvalidFileException e) {
+            List<Violation> violations = e.located().stream()
+                    .map(p -> new Violation(p.path().isEmpty() ? "body" : p.path(), p.message()))
+                    .toList();
+            throw new ProblemException(ProblemType.INVALID_FIELDS, "The GeoJSON file cannot be loaded: "
+                    + e.problems().get(0) + (violations.size() > 1 ? " (and " + (violations.size() - 1)
+                    + " more, listed in violations)" : "") + ". Nothing was changed.", violations);
+        }
+    }
+
+    JurisdictionHistory history(String cursor, int limit) {
+        PageCursor after = PageCursor.parse(cursor);
+        List<JurisdictionLoads.Load> page = transactions.executeRead(s ->
+                loads.page(after == null ? null : after.asLong(), limit + 1));
+        JurisdictionHistory history = new JurisdictionHistory(page.stream().limit(limit).map(this::upload).toList());
+        if (page.size() > limit) {
+            history.setNextCursor(PageCursor.of(page.get(limit - 1).id()));
+        }
+        return history;
+    }
+
+    private JurisdictionUpload upload(JurisdictionLoads.Load load) {
+        JurisdictionUpload upload = new JurisdictionUpload(load.id(), load.code(), load.name().englishFirst(),
+                load.sha256(), load.source(),
+                load.layers().entrySet().stream().map(e -> new JurisdictionUploadLayersInner(e.getKey(), e.getValue()))
+                        .toList(),
+                load.at().atZone(ZoneOffset.UTC));
+        upload.setActor(load.actor());
+        upload.setBytes(load.bytes());
+        return upload;
+    }
+}

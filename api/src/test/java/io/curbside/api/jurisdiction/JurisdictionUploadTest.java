@@ -1,0 +1,168 @@
+package io.curbside.api.jurisdiction;
+
+import io.curbside.api.support.FileSource;
+import io.curbside.api.testing.HttpTest;
+import io.curbside.api.testing.People;
+import io.curbside.api.testing.Reports;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static io.curbside.api.testing.People.id;
+import static io.curbside.api.testing.People.token;
+import static io.curbside.api.testing.RequestsClient.JSON;
+import static io.curbside.api.testing.RequestsClient.fields;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** PUT /v1/admin/jurisdiction replaces the city whole or not at all, within a size limit, with history. */
+@MicronautTest(transactional = false)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class JurisdictionUploadTest extends HttpTest {
+
+    private static final int LIMIT = 100_000;
+    /** A square city around 10°N 10°E, split in two council districts at 10°E. */
+    private static final String NEWTOWN = """
+            {"type": "FeatureCollection", "features": [
+              {"type": "Feature", "properties": {"layer": "city", "code": "newtown", "name": {"en": "Newtown", "es": "Villanueva"}},
+               "geometry": {"type": "Polygon", "coordinates": [[[9.9, 9.9], [10.1, 9.9], [10.1, 10.1], [9.9, 10.1], [9.9, 9.9]]]}},
+              {"type": "Feature", "properties": {"layer": "council_districts", "layer_name": "Wards", "code": "1", "name": "West"},
+               "geometry": {"type": "Polygon", "coordinates": [[[9.9, 9.9], [10.0, 9.9], [10.0, 10.1], [9.9, 10.1], [9.9, 9.9]]]}},
+              {"type": "Feature", "properties": {"layer": "council_districts", "code": "2", "name": "East"},
+               "geometry": {"type": "Polygon", "coordinates": [[[10.0, 9.9], [10.1, 9.9], [10.1, 10.1], [10.0, 10.1], [10.0, 9.9]]]}}
+            ]}""";
+
+    private Map<String, Object> admin;
+
+    @Override
+    protected Map<String, String> extraProperties() {
+        Map<String, String> properties = new HashMap<>(People.bootstrapAdmin());
+        properties.put("curbside.jurisdiction-upload-max-bytes", String.valueOf(LIMIT));
+        return properties;
+    }
+
+    @BeforeAll
+    void admin() {
+        admin = new People(http).admin();
+    }
+
+    private MutableHttpRequest<byte[]> upload(String geojson, String type) {
+        return upload(geojson, type, admin);
+    }
+
+    private static MutableHttpRequest<byte[]> upload(String geojson, String type, Map<String, Object> session) {
+        return HttpRequest.PUT("/v1/admin/jurisdiction", geojson.getBytes(StandardCharsets.UTF_8))
+                .contentType(type).bearerAuth(token(session));
+    }
+
+    private Map<String, Object> locate(double lat, double lon) {
+        return http.toBlocking().retrieve(HttpRequest.GET("/v1/jurisdiction/locate?lat=" + lat + "&lon=" + lon), JSON);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> history() {
+        return (List<Map<String, Object>>) http.toBlocking().retrieve(HttpRequest.GET("/v1/admin/jurisdiction/history")
+                .bearerAuth(token(admin)), JSON).get("uploads");
+    }
+
+    @Test
+    @Order(1)
+    void badGeoJsonIsRefusedByPlaceAndChangesNothing() {
+        String bowtie = NEWTOWN.replace("[[[10.0, 9.9], [10.1, 9.9], [10.1, 10.1], [10.0, 10.1], [10.0, 9.9]]]",
+                "[[[10.0, 9.9], [10.1, 10.1], [10.1, 9.9], [10.0, 10.1], [10.0, 9.9]]]");
+        Map<String, Object> problem = requests.problem(upload(bowtie, "application/geo+json"),
+                HttpStatus.UNPROCESSABLE_ENTITY, "invalid-fields");
+        assertEquals(List.of("features[2].geometry"), fields(problem));
+        assertTrue(((String) problem.get("detail")).contains("Self-intersection"), problem::toString);
+
+        Map<String, Object> noCity = requests.problem(upload(NEWTOWN.replace("\"layer\": \"city\"", "\"layer\": \"town\""),
+                MediaType.APPLICATION_JSON), HttpStatus.UNPROCESSABLE_ENTITY, "invalid-fields");
+        assertEquals(List.of("features"), fields(noCity));
+        Map<String, Object> notJson = requests.problem(upload("{\"type\": \"FeatureCollection\", ", "application/geo+json"),
+                HttpStatus.UNPROCESSABLE_ENTITY, "invalid-fields");
+        assertEquals(List.of("body"), fields(notJson));
+
+        assertEquals(true, locate(Reports.LAT, Reports.LON).get("inside"), "the demo city is still there");
+        assertEquals(1, history().size(), "only the start-up import");
+    }
+
+    @Test
+    @Order(2)
+    void aFileOverTheLimitIsRefusedBeforeItIsRead() {
+        String padded = NEWTOWN + " ".repeat(LIMIT);
+        Map<String, Object> problem = requests.problem(upload(padded, "application/geo+json"),
+                HttpStatus.REQUEST_ENTITY_TOO_LARGE, "payload-too-large");
+        assertTrue(((String) problem.get("detail")).contains(String.valueOf(LIMIT)), problem::toString);
+        requests.problem(upload(NEWTOWN, MediaType.TEXT_PLAIN), HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                "unsupported-media-type");
+        assertEquals(1, history().size());
+    }
+
+    @Test
+    @Order(3)
+    void onlyAdminsUpload() {
+        People people = new People(http);
+        for (Map<String, Object> other : List.of(people.register("resident"), people.staffOf("streets"))) {
+            requests.problem(upload(NEWTOWN, "application/geo+json", other), HttpStatus.FORBIDDEN, "forbidden");
+            requests.problem(HttpRequest.GET("/v1/admin/jurisdiction/history").bearerAuth(token(other)),
+                    HttpStatus.FORBIDDEN, "forbidden");
+        }
+        requests.problem(HttpRequest.PUT("/v1/admin/jurisdiction", NEWTOWN).contentType("application/geo+json"),
+                HttpStatus.UNAUTHORIZED, "unauthorized");
+        requests.problem(HttpRequest.GET("/v1/admin/jurisdiction/history"), HttpStatus.UNAUTHORIZED, "unauthorized");
+    }
+
+    @Test
+    @Order(4)
+    @SuppressWarnings("unchecked")
+    void anUploadReplacesTheCityAndEarlierRequestsKeepTheirDistricts() {
+        String before = (String) requests.filed(Reports.aPothole()).get("tracking_number");
+
+        HttpResponse<Map<String, Object>> loaded = http.toBlocking().exchange(upload(NEWTOWN, "application/geo+json"), JSON);
+        assertEquals(HttpStatus.OK, loaded.getStatus());
+        Map<String, Object> body = loaded.body();
+        assertEquals("newtown", body.get("code"));
+        assertEquals(List.of(Map.of("code", "council_districts", "features", 2)), body.get("layers"));
+        assertEquals(FileSource.Content.of("x", NEWTOWN.getBytes(StandardCharsets.UTF_8)).sha256(), body.get("sha256"));
+        assertEquals(id(admin), body.get("actor"));
+
+        assertEquals(false, locate(Reports.LAT, Reports.LON).get("inside"), "the demo city is gone");
+        Map<String, Object> west = locate(10.0, 9.95);
+        assertEquals(true, west.get("inside"));
+        assertEquals("Newtown", west.get("city"));
+        assertEquals("1", ((List<Map<String, Object>>) west.get("districts")).get(0).get("code"));
+        assertEquals("newtown", http.toBlocking().retrieve(HttpRequest.GET("/v1/jurisdiction"), JSON).get("code"));
+
+        Map<String, Object> old = requests.status(before);
+        assertEquals("5", ((Map<String, Object>) old.get("district")).get("code"), "routed when filed, kept");
+        Map<String, Object> filed = requests.filed(Reports.aPothole().at(10.0, 10.05));
+        assertEquals("2", ((Map<String, Object>) filed.get("district")).get("code"));
+
+        List<Map<String, Object>> history = history();
+        assertEquals(2, history.size());
+        assertEquals(List.of("upload", "classpath:demo/jurisdiction.geojson"),
+                history.stream().map(h -> h.get("source")).toList(), "newest first");
+        assertEquals((long) NEWTOWN.getBytes(StandardCharsets.UTF_8).length, ((Number) history.get(0).get("bytes")).longValue());
+        assertNull(history.get(1).get("actor"), "a file import has no actor");
+        assertEquals(Map.of("en", "Newtown", "es", "Villanueva"), history.get(0).get("name"));
+
+        List<Map<String, Object>> audit = (List<Map<String, Object>>) http.toBlocking().retrieve(
+                HttpRequest.GET("/v1/admin/audit?limit=200").bearerAuth(token(admin)), JSON).get("entries");
+        assertTrue(audit.stream().anyMatch(e -> e.get("action").equals("jurisdiction.replace")
+                && e.get("target").equals("newtown") && id(admin).equals(e.get("actor"))), audit::toString);
+    }
+}
