@@ -127,7 +127,7 @@ class NeighbourVisibilityTest extends HttpTest {
             assertTrue(numbers(neighbours.list(token(ana), "status=closed")).isEmpty());
         } finally {
             try (Connection c = connect()) {
-                c.createStatement().execute("UPDATE service_request SET status = 'received', closed_at = NULL "
+                c.createStatement().execute("UPDATE service_request SET status = 'received', closed_at = NULL, close_reason = NULL "
                         + "WHERE tracking_number = '" + lees.get(1) + "'");
             }
         }
