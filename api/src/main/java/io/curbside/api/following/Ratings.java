@@ -22,6 +22,7 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -80,7 +81,8 @@ public class Ratings {
                     throw new ProblemException(ProblemType.REQUEST_NOT_CLOSED, "Request " + number + " is not closed "
                             + "yet. You can rate it once it is.");
                 }
-                Instant rated = clock.instant();
+                // As stored: the database keeps microseconds, so the answer and later views agree.
+                Instant rated = clock.instant().truncatedTo(ChronoUnit.MICROS);
                 if (!repository.insert(target.id(), body.getScore(), comment, target.closedAt(), rated)) {
                     throw new ProblemException(ProblemType.ALREADY_RATED, "Request " + number + " was already rated, "
                             + "and a rating cannot be changed.");
