@@ -37,26 +37,28 @@ class FeedRepository {
     /**
      * The first {@code limit} public events after the position, of every request the account
      * follows. One range scan of request_event_feed_idx per followed request, each stopped after
-     * {@code limit} rows, merged and cut to {@code limit}: the cost grows with the number of
-     * requests followed, never with the size of the event table. Only events of transactions older
-     * than every one still running are read (pg_snapshot_xmin), so nothing can later appear
-     * before the position handed out. The tracking numbers are looked up for the page only.
+     * {@code limit} entries, merged and cut to {@code limit}: the cost grows with the number of
+     * requests followed, never with the size of the event table. The scans read the index alone
+     * (index-only: it holds the request, xact and id), and only the page's events are read from
+     * the table, with their tracking numbers. Only events of transactions older than every one
+     * still running are read (pg_snapshot_xmin), so nothing can later appear before the position
+     * handed out. script/bench.d/feed-plan.sql shows the plan on generated data.
      */
     List<Row> after(UUID account, FeedPosition since, int limit) {
         return jdbc.prepareStatement("""
                 WITH page AS (
-                    SELECT e.id, e.xact, e.request_id, e.kind, e.status, e.note, e.data, e.at
+                    SELECT e.xact, e.id
                     FROM request_follower f
                     CROSS JOIN LATERAL (
-                        SELECT id, xact, request_id, kind, status, note, data, at FROM request_event
+                        SELECT xact, id FROM request_event
                         WHERE request_id = f.request_id AND public
                           AND (xact, id) > (?::text::xid8, ?)
                           AND xact < pg_snapshot_xmin(pg_current_snapshot())
                         ORDER BY xact, id LIMIT ?) e
                     WHERE f.account_id = ?
                     ORDER BY e.xact, e.id LIMIT ?)
-                SELECT p.xact::text, p.id, r.tracking_number, p.kind, p.status, p.note, p.data::text, p.at
-                FROM page p JOIN service_request r ON r.id = p.request_id
+                SELECT p.xact::text, p.id, r.tracking_number, e.kind, e.status, e.note, e.data::text, e.at
+                FROM page p JOIN request_event e ON e.id = p.id JOIN service_request r ON r.id = e.request_id
                 ORDER BY p.xact, p.id""", ps -> {
             ps.setString(1, Long.toString(since.xact()));
             ps.setLong(2, since.id());

@@ -25,7 +25,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.ZoneOffset;
 
-/** Following requests, the updates feed and ratings, as the contract declares them. They talk to the database: off the event loop. */
+/** Following requests, the updates feed and ratings, as the contract declares them; off the event loop (database). */
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
 class FollowingController implements FollowingApi {
