@@ -15,6 +15,8 @@ public enum ProblemType {
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", "Idempotency key already used", HttpStatus.UNPROCESSABLE_ENTITY),
     IDEMPOTENCY_KEY_IN_USE("idempotency-key-in-use", "Request already in progress", HttpStatus.CONFLICT),
     REQUEST_CLOSED("request-closed", "Request closed", HttpStatus.CONFLICT),
+    REQUEST_NOT_CLOSED("request-not-closed", "Request not closed", HttpStatus.CONFLICT),
+    ALREADY_RATED("already-rated", "Already rated", HttpStatus.CONFLICT),
     UNAUTHORIZED("unauthorized", "Sign-in needed", HttpStatus.UNAUTHORIZED),
     INVALID_CREDENTIALS("invalid-credentials", "Wrong credentials", HttpStatus.UNAUTHORIZED),
     INVALID_API_KEY("invalid-api-key", "Invalid API key", HttpStatus.UNAUTHORIZED),

@@ -1,5 +1,6 @@
 package io.curbside.api.reports;
 
+import io.curbside.api.following.Followers;
 import io.curbside.api.idempotency.Fingerprint;
 import io.curbside.api.idempotency.Idempotency;
 import io.curbside.api.problem.ProblemException;
@@ -17,8 +18,12 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
-/** "Me too": a resident follows an open request instead of filing it again, and is counted once. */
+/**
+ * "Me too": a resident follows an open request instead of filing it again, and is counted once.
+ * Signed in, their account follows it too (its events reach them in GET /v1/me/updates).
+ */
 @Singleton
 public class MeTooService {
 
@@ -26,23 +31,34 @@ public class MeTooService {
     private final Idempotency idempotency;
     private final TransactionOperations<Connection> transactions;
     private final ObjectMapper json;
+    private final Followers followers;
 
     MeTooService(RequestRepository repository, Idempotency idempotency, TransactionOperations<Connection> transactions,
-                 ObjectMapper json) {
+                 ObjectMapper json, Followers followers) {
         this.repository = repository;
         this.idempotency = idempotency;
         this.transactions = transactions;
         this.json = json;
+        this.followers = followers;
     }
 
-    /** 201 when counted, 200 when this device already was; replays a keyed retry's first answer. */
-    public Filed add(String typedNumber, MeTooRequest body, String idempotencyKey) {
+    /**
+     * 201 when counted, 200 when this device already was; replays a keyed retry's first answer.
+     * {@code account}: the signed-in caller, who then follows the request; null when anonymous.
+     */
+    public Filed add(String typedNumber, MeTooRequest body, UUID account, String idempotencyKey) {
         TrackingNumber number = StatusService.parse(typedNumber);
         MeTooRequest request = body == null ? new MeTooRequest() : body;
         String device = request.getDeviceId() == null || request.getDeviceId().isBlank() ? null
                 : request.getDeviceId().strip();
+        Fingerprint fingerprint = new Fingerprint().add(bytes(request));
+        if (account != null) {
+            // Signed in, it also follows: the same key sent anonymously or by another account is another request.
+            // Anonymous, the fingerprint stays what it was before accounts, so keys stored earlier still match.
+            fingerprint.add(account.toString());
+        }
         Idempotency.Request keyed = new Idempotency.Request("POST /v1/requests/" + number + "/me-too",
-                Idempotency.normalizeKey(idempotencyKey), new Fingerprint().add(bytes(request)).sha256());
+                Idempotency.normalizeKey(idempotencyKey), fingerprint.sha256());
         Optional<Idempotency.Answer> earlier = idempotency.earlier(keyed);
         if (earlier.isPresent()) {
             return new Filed(earlier.get(), true);
@@ -58,6 +74,9 @@ public class MeTooService {
                 if (target.closed()) {
                     throw new ProblemException(ProblemType.REQUEST_CLOSED, "Request " + number + " is closed. If the "
                             + "problem is back, please file a new report.");
+                }
+                if (account != null) {
+                    followers.followForMeToo(account, target.id());
                 }
                 Channel channel = request.getChannel() == null ? Channel.MOBILE_APP : request.getChannel();
                 boolean counted = repository.addMeToo(target.id(), device == null ? null : ReceiptToken.sha256(device),

@@ -5,13 +5,13 @@ package io.curbside.api.reports;
  * no half of a surrogate pair. The database refuses NUL in text and JSON, and the others only
  * garble what staff read; refusing them names the field instead of failing the whole report.
  */
-final class PlainText {
+public final class PlainText {
 
     private PlainText() {
     }
 
     /** What is wrong with the text, or null when nothing is. */
-    static String problem(String text) {
+    public static String problem(String text) {
         if (text == null) {
             return null;
         }

@@ -124,7 +124,7 @@ public class ServiceRequestController implements RequestsApi {
     @Override
     @Produces(MediaType.APPLICATION_JSON)
     public HttpResponse<MeToo> addMeToo(String trackingNumber, String idempotencyKey, MeTooRequest meTooRequest) {
-        return answer(meToo.add(trackingNumber, meTooRequest, idempotencyKey), MeToo.class);
+        return answer(meToo.add(trackingNumber, meTooRequest, caller(), idempotencyKey), MeToo.class);
     }
 
     @Override

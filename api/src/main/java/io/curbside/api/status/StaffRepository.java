@@ -219,6 +219,23 @@ class StaffRepository {
                 });
     }
 
+    /**
+     * Makes everyone who follows the duplicate follow the original too, as "me too" (they reported
+     * or cared about the same problem). They keep following the duplicate, so they still see the
+     * note that closed it; someone already following the original keeps their own reason.
+     */
+    void copyFollowers(long duplicate, long original) {
+        jdbc.prepareStatement("""
+                INSERT INTO request_follower (request_id, account_id, reason)
+                SELECT ?, f.account_id, CASE WHEN f.reason = 'follow' THEN 'follow' ELSE 'me_too' END
+                FROM request_follower f WHERE f.request_id = ?
+                ON CONFLICT (request_id, account_id) DO NOTHING""", ps -> {
+            ps.setLong(1, original);
+            ps.setLong(2, duplicate);
+            return ps.executeUpdate();
+        });
+    }
+
     private static Summary summary(ResultSet rs) throws SQLException {
         Timestamp closed = rs.getTimestamp(9);
         return new Summary(rs.getLong(1), rs.getString(2), rs.getString(3),

@@ -156,6 +156,7 @@ public class StaffWorkflow {
             staff.setStatus(id, ServiceRequestStatusCode.CLOSED, now, CloseReason.DUPLICATE.getValue(),
                     target.summary().id(), null);
             staff.mergeMeToos(id, target.summary().id(), d.channel());
+            staff.copyFollowers(id, target.summary().id());
             String said = note == null || note.isBlank() ? "This is the same problem as " + original
                     + ", which the city is already handling: follow that request instead." : note.strip();
             history.record(id, new StatusRepository.Event("closed", ServiceRequestStatusCode.CLOSED, true, said,

@@ -2,6 +2,7 @@ package io.curbside.api.status;
 
 import io.curbside.api.catalog.Catalog;
 import io.curbside.api.catalog.CatalogService;
+import io.curbside.api.following.Ratings;
 import io.curbside.api.jurisdiction.JurisdictionService;
 import io.curbside.api.opendata.PublicationPolicy;
 import io.curbside.api.photos.PhotoService;
@@ -15,6 +16,7 @@ import io.curbside.contract.model.Department;
 import io.curbside.contract.model.DistrictRef;
 import io.curbside.contract.model.PhotoRef;
 import io.curbside.contract.model.PrivacyClass;
+import io.curbside.contract.model.Rating;
 import io.curbside.contract.model.ReportedLocation;
 import io.curbside.contract.model.ReporterDetails;
 import io.curbside.contract.model.ServiceRef;
@@ -43,18 +45,20 @@ public class StatusService {
     private final JurisdictionService jurisdiction;
     private final PublicationPolicy policy;
     private final PhotoService photos;
+    private final Ratings ratings;
     private final DataVersions versions;
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
 
     public StatusService(StatusRepository repository, CatalogService catalog, JurisdictionService jurisdiction,
-                         PublicationPolicy policy, PhotoService photos, DataVersions versions,
+                         PublicationPolicy policy, PhotoService photos, Ratings ratings, DataVersions versions,
                          TransactionOperations<Connection> transactions, Clock clock) {
         this.repository = repository;
         this.catalog = catalog;
         this.jurisdiction = jurisdiction;
         this.policy = policy;
         this.photos = photos;
+        this.ratings = ratings;
         this.versions = versions;
         this.transactions = transactions;
         this.clock = clock;
@@ -82,9 +86,15 @@ public class StatusService {
     public View view(String typedNumber, String receiptToken, UUID caller, String lang, String acceptLanguage,
                      String ifNoneMatch) {
         TrackingNumber number = parse(typedNumber);
-        record Read(Optional<StoredRequest> request, DataVersions.Current versions) {
+        record Read(Optional<StoredRequest> request, DataVersions.Current versions, boolean rated) {
         }
-        Read read = transactions.executeRead(s -> new Read(repository.find(number), versions.current()));
+        Read read = transactions.executeRead(s -> {
+            Optional<StoredRequest> found = repository.find(number);
+            // Only the reporter's view shows their rating, so only it looks one up.
+            boolean rated = found.filter(r -> ReceiptToken.matches(receiptToken, r.receiptTokenHash()) || r.belongsTo(caller))
+                    .map(r -> ratings.rated(r.id())).orElse(false);
+            return new Read(found, versions.current(), rated);
+        });
         StoredRequest request = read.request()
                 .orElseThrow(() -> ProblemException.notFound("There is no request " + number + "."));
         boolean tokenSent = receiptToken != null && !receiptToken.isBlank();
@@ -98,7 +108,7 @@ public class StatusService {
         // Named by the tracking number, never the row id: the id would tell how many requests the city has.
         String etag = EntityTags.of(number.value() + "." + request.version() + "-c" + names.version()
                 + "-j" + read.versions().jurisdiction() + "-" + names.language()
-                + (reporter ? "-r" : "-p") + (onTime ? "" : "-late"));
+                + (reporter ? "-r" : "-p") + (read.rated() ? "-rated" : "") + (onTime ? "" : "-late"));
         ServiceRequestStatus body = EntityTags.matches(ifNoneMatch, etag) ? null
                 : render(request, names, read.versions().jurisdiction(), reporter, onTime);
         return new View(etag, names.language(), reporter, () -> body);
@@ -112,11 +122,13 @@ public class StatusService {
         PrivacyClass privacy = service.map(Catalog.Service::privacy).orElse(PrivacyClass.WITHHELD);
         Department department = department(names.catalog(), r.departmentCode(), language);
         List<DistrictRef> districts = jurisdiction.districts(r.districts(), language, jurisdictionVersion);
-        record History(List<StatusRepository.Event> events, List<PhotoRef> publicPhotos, List<PhotoRef> allPhotos) {
+        record History(List<StatusRepository.Event> events, List<PhotoRef> publicPhotos, List<PhotoRef> allPhotos,
+                       Optional<Rating> rating) {
         }
         History history = transactions.executeRead(s -> new History(repository.events(r.id(), true),
                 photos.refs(r.id(), r.trackingNumber().value(), true),
-                reporter ? photos.refs(r.id(), r.trackingNumber().value(), false) : List.of()));
+                reporter ? photos.refs(r.id(), r.trackingNumber().value(), false) : List.of(),
+                reporter ? ratings.of(r.id(), r.trackingNumber()) : Optional.empty()));
         List<TimelineEvent> timeline = history.events().stream().map(e -> event(e, names.catalog(), language)).toList();
         ServiceRequestStatus status = new ServiceRequestStatus(r.trackingNumber().value(), language,
                 new ServiceRef(r.serviceCode(), service.map(s -> s.name().in(language)).orElse(r.serviceCode())),
@@ -137,19 +149,25 @@ public class StatusService {
             ReporterDetails details = new ReporterDetails(exact, r.answers(), r.language(), r.channel(),
                     history.allPhotos());
             details.setDescription(r.description());
+            details.setRating(history.rating().orElse(null));
             status.setReporter(details);
         }
         return status;
     }
 
     private static TimelineEvent event(StatusRepository.Event e, Catalog catalog, String language) {
-        String department = e.data().get("department");
-        Map<String, String> values = department == null ? Map.of()
-                : Map.of("department", department(catalog, department, language).getName());
         TimelineEvent event = new TimelineEvent(e.kind(), e.at().atZone(ZoneOffset.UTC), e.status(),
-                TimelineWording.title(e.kind(), language, values));
+                title(e.kind(), e.data(), catalog, language));
         event.setNote(e.note());
         return event;
+    }
+
+    /** What an event of the timeline says happened, in the language (a department in its data by its name). */
+    public static String title(String kind, Map<String, String> data, Catalog catalog, String language) {
+        String department = data.get("department");
+        Map<String, String> values = department == null ? Map.of()
+                : Map.of("department", department(catalog, department, language).getName());
+        return TimelineWording.title(kind, language, values);
     }
 
     private static Department department(Catalog catalog, String code, String language) {

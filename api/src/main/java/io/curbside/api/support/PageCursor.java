@@ -15,6 +15,11 @@ public record PageCursor(String key) {
 
     /** The cursor a client sent; null when absent, 400 when it is not one Curbside made. */
     public static PageCursor parse(String text) {
+        return parse(text, "cursor");
+    }
+
+    /** The same, for a cursor sent in a parameter of another name (the 400 names it). */
+    public static PageCursor parse(String text, String parameter) {
         if (text == null || text.isBlank()) {
             return null;
         }
@@ -26,7 +31,7 @@ public record PageCursor(String key) {
         } catch (IllegalArgumentException e) {
             // not base64: refused below
         }
-        throw ProblemException.invalidParameter("cursor", "is not a cursor from an earlier page");
+        throw ProblemException.invalidParameter(parameter, "is not a cursor from an earlier page");
     }
 
     public static String of(Object lastKey) {

@@ -7,6 +7,8 @@ import io.curbside.geo.LatLon;
 import io.curbside.geo.LocationGeneralizer;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,6 +23,7 @@ import java.util.regex.Pattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -79,7 +82,12 @@ class PublicRoutesPrivacyTest extends HttpTest {
         }
         answers.add(text(http.toBlocking().exchange(HttpRequest.POST("/v1/requests/" + filedForNeighbour + "/me-too",
                 Map.of("device_id", "someone-else")), String.class)));
+        // Anyone may sign up, follow any request and read its news: what they see is public too.
+        String stranger = People.token(new People(http).register("stranger"));
         for (Map.Entry<String, String> e : numbers.entrySet()) {
+            answers.add(text(http.toBlocking().exchange(HttpRequest.PUT("/v1/requests/" + e.getValue() + "/follow", Map.of())
+                    .bearerAuth(stranger), String.class)));
+            answers.add(refused(HttpRequest.POST("/v1/requests/" + e.getValue() + "/rating", Map.of("score", 1))));
             for (String lang : List.of("en", "es", "zh")) {
                 answers.add(text(http.toBlocking().exchange(HttpRequest.GET("/v1/requests/" + e.getValue() + "?lang=" + lang),
                         String.class)));
@@ -101,13 +109,26 @@ class PublicRoutesPrivacyTest extends HttpTest {
                         Map.of("device_id", "someone-else")), String.class)));
             }
         }
+        answers.add(text(http.toBlocking().exchange(HttpRequest.GET("/v1/me/updates?limit=200").bearerAuth(stranger),
+                String.class)));
         return answers;
     }
 
+    /** The text of a refusal, which must tell no more than an answer. */
+    private String refused(HttpRequest<?> request) {
+        HttpClientResponseException e = assertThrows(HttpClientResponseException.class,
+                () -> http.toBlocking().exchange(request, String.class));
+        return text(e.getResponse().getStatus(), e.getResponse(), e.getResponse().getBody(String.class).orElse(""));
+    }
+
     private static String text(HttpResponse<String> response) {
-        StringBuilder s = new StringBuilder().append(response.getStatus()).append('\n');
+        return text(response.getStatus(), response, response.getBody().orElse(""));
+    }
+
+    private static String text(HttpStatus status, HttpResponse<?> response, String body) {
+        StringBuilder s = new StringBuilder().append(status).append('\n');
         response.getHeaders().forEach((name, values) -> s.append(name).append(": ").append(values).append('\n'));
-        return s.append(response.getBody().orElse("")).toString();
+        return s.append(body).toString();
     }
 
     @Test

@@ -228,6 +228,26 @@ class StaffWorkflowTest extends HttpTest {
     }
 
     @Test
+    void theDuplicatesReporterFollowsTheOriginal() throws Exception {
+        String original = pothole();
+        Map<String, Object> resident = people.register("same-pothole");
+        String copy = (String) http.toBlocking().retrieve(HttpRequest.POST("/v1/requests",
+                Reports.aPothole().json()).bearerAuth(token(resident)), JSON).get("tracking_number");
+        http.toBlocking().exchange(HttpRequest.POST("/v1/staff/requests/" + copy + "/duplicate",
+                Map.of("duplicate_of", original)).header("If-Match", "*").bearerAuth(streets), JSON);
+        try (Connection c = connect(); ResultSet rs = c.createStatement().executeQuery("""
+                SELECT r.tracking_number, f.reason FROM request_follower f JOIN service_request r ON r.id = f.request_id
+                WHERE f.account_id = '%s' ORDER BY r.tracking_number = '%s'""".formatted(People.id(resident), original))) {
+            assertTrue(rs.next());
+            assertEquals(copy, rs.getString(1));
+            assertEquals("reporter", rs.getString(2));
+            assertTrue(rs.next(), "the reporter of the duplicate now follows the original");
+            assertEquals(original, rs.getString(1));
+            assertEquals("me_too", rs.getString(2));
+        }
+    }
+
+    @Test
     void historyIsNeverOverwritten() throws Exception {
         String number = pothole();
         note(number, "first", true);

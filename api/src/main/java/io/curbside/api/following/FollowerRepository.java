@@ -1,0 +1,81 @@
+package io.curbside.api.following;
+
+import io.curbside.api.reports.TrackingNumber;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jakarta.inject.Singleton;
+
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Who follows which request (request_follower). Callers hold the transaction. */
+@Singleton
+class FollowerRepository {
+
+    private final JdbcOperations jdbc;
+
+    FollowerRepository(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** An account's following of a request, and whether this call began it. */
+    record Followed(String reason, Instant since, boolean added) {
+    }
+
+    Optional<Long> requestId(TrackingNumber number) {
+        return jdbc.prepareStatement("SELECT id FROM service_request WHERE tracking_number = ?", ps -> {
+            ps.setString(1, number.value());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+            }
+        });
+    }
+
+    /**
+     * Follows the request, for the strongest reason that applies: its reporter or filer (a reporter
+     * who unfollowed and follows again is still its reporter), else {@code fallback}. An existing
+     * row is kept, except that {@code me_too} replaces a plain {@code follow}.
+     */
+    Followed follow(long request, UUID account, String fallback) {
+        Followed added = jdbc.prepareStatement("""
+                INSERT INTO request_follower (request_id, account_id, reason)
+                SELECT id, ?, CASE WHEN reporter_account_id = ? THEN 'reporter'
+                                   WHEN filed_by_account_id = ? THEN 'filed' ELSE ? END
+                FROM service_request WHERE id = ?
+                ON CONFLICT (request_id, account_id) DO UPDATE SET reason = EXCLUDED.reason
+                    WHERE request_follower.reason = 'follow' AND EXCLUDED.reason = 'me_too'
+                RETURNING reason, since, xmax = 0""", ps -> {
+            ps.setObject(1, account);
+            ps.setObject(2, account);
+            ps.setObject(3, account);
+            ps.setString(4, fallback);
+            ps.setLong(5, request);
+            try (ResultSet rs = ps.executeQuery()) {
+                // xmax = 0: the row was inserted, not updated.
+                return rs.next() ? new Followed(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getBoolean(3)) : null;
+            }
+        });
+        return added != null ? added : existing(request, account);
+    }
+
+    private Followed existing(long request, UUID account) {
+        return jdbc.prepareStatement("SELECT reason, since FROM request_follower WHERE request_id = ? AND account_id = ?",
+                ps -> {
+                    ps.setLong(1, request);
+                    ps.setObject(2, account);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        return new Followed(rs.getString(1), rs.getTimestamp(2).toInstant(), false);
+                    }
+                });
+    }
+
+    void unfollow(long request, UUID account) {
+        jdbc.prepareStatement("DELETE FROM request_follower WHERE request_id = ? AND account_id = ?", ps -> {
+            ps.setLong(1, request);
+            ps.setObject(2, account);
+            return ps.executeUpdate();
+        });
+    }
+}

@@ -1,0 +1,58 @@
+package io.curbside.api.following;
+
+import io.curbside.api.problem.ProblemException;
+import io.curbside.api.reports.TrackingNumber;
+import io.curbside.api.status.StatusService;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+
+import java.sql.Connection;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Which requests an account follows. Reporters and liaisons follow what they filed from the
+ * start (a database trigger, V11); "me too" signed in follows too; anyone signed in may follow
+ * or stop following any request.
+ */
+@Singleton
+public class Followers {
+
+    private final FollowerRepository repository;
+    private final TransactionOperations<Connection> transactions;
+
+    Followers(FollowerRepository repository, TransactionOperations<Connection> transactions) {
+        this.repository = repository;
+        this.transactions = transactions;
+    }
+
+    /** That, why and since when an account follows a request; {@code added} when this call began it. */
+    public record Followed(TrackingNumber trackingNumber, String reason, Instant since, boolean added) {
+    }
+
+    /** Follows the request (404 when there is none); following it already changes nothing. */
+    public Followed follow(UUID account, String typedNumber) {
+        TrackingNumber number = StatusService.parse(typedNumber);
+        FollowerRepository.Followed followed = transactions.executeWrite(s -> repository.follow(id(number), account, "follow"));
+        return new Followed(number, followed.reason(), followed.since(), followed.added());
+    }
+
+    /** Stops following it, whatever the reason; not following it is no error (404 when there is no request). */
+    public void unfollow(UUID account, String typedNumber) {
+        TrackingNumber number = StatusService.parse(typedNumber);
+        transactions.executeWrite(s -> {
+            repository.unfollow(id(number), account);
+            return null;
+        });
+    }
+
+    /** A signed-in "me too": the account follows the request. Call inside the transaction that counts it. */
+    public void followForMeToo(UUID account, long requestId) {
+        repository.follow(requestId, account, "me_too");
+    }
+
+    private long id(TrackingNumber number) {
+        return repository.requestId(number)
+                .orElseThrow(() -> ProblemException.notFound("There is no request " + number + "."));
+    }
+}

@@ -1,0 +1,137 @@
+package io.curbside.api.following;
+
+import io.curbside.api.idempotency.Fingerprint;
+import io.curbside.api.idempotency.Idempotency;
+import io.curbside.api.problem.ProblemException;
+import io.curbside.api.problem.ProblemType;
+import io.curbside.api.reports.Filed;
+import io.curbside.api.reports.PlainText;
+import io.curbside.api.reports.ReceiptToken;
+import io.curbside.api.reports.TrackingNumber;
+import io.curbside.api.status.StatusService;
+import io.curbside.contract.model.Rating;
+import io.curbside.contract.model.RatingRequest;
+import io.curbside.contract.model.Violation;
+import io.micronaut.serde.ObjectMapper;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A reporter's rating of how their request was handled: once, after it is closed, by the
+ * reporter alone (receipt token, or the account that reported it). The comment is for the city.
+ */
+@Singleton
+public class Ratings {
+
+    private final RatingRepository repository;
+    private final Idempotency idempotency;
+    private final TransactionOperations<Connection> transactions;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    Ratings(RatingRepository repository, Idempotency idempotency, TransactionOperations<Connection> transactions,
+            ObjectMapper json, Clock clock) {
+        this.repository = repository;
+        this.idempotency = idempotency;
+        this.transactions = transactions;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** 201 with the rating; replays a keyed retry's first answer. */
+    public Filed rate(String typedNumber, RatingRequest body, String receiptToken, UUID caller, String idempotencyKey) {
+        TrackingNumber number = StatusService.parse(typedNumber);
+        String comment = comment(body.getComment());
+        // Who asked is part of the request: the same key sent with other credentials is another request.
+        Fingerprint fingerprint = new Fingerprint().add(bytes(body)).add(caller == null ? "" : caller.toString())
+                .add(receiptToken == null || receiptToken.isBlank() ? new byte[0] : ReceiptToken.hash(receiptToken));
+        Idempotency.Request keyed = new Idempotency.Request("POST /v1/requests/" + number + "/rating",
+                Idempotency.normalizeKey(idempotencyKey), fingerprint.sha256());
+        Optional<Idempotency.Answer> earlier = idempotency.earlier(keyed);
+        if (earlier.isPresent()) {
+            return new Filed(earlier.get(), true);
+        }
+        Idempotency.Claim claim = idempotency.claim(keyed);
+        if (claim.earlier().isPresent()) {
+            return new Filed(claim.earlier().get(), true);
+        }
+        try {
+            Idempotency.Answer answer = transactions.executeWrite(s -> {
+                RatingRepository.Target target = repository.lock(number)
+                        .orElseThrow(() -> ProblemException.notFound("There is no request " + number + "."));
+                boolean reporter = ReceiptToken.matches(receiptToken, target.receiptTokenHash())
+                        || (caller != null && caller.equals(target.reporter()));
+                if (!reporter) {
+                    throw new ProblemException(ProblemType.FORBIDDEN, "Only the reporter of request " + number
+                            + " may rate it: send its Receipt-Token, or sign in with the account that reported it.");
+                }
+                if (!target.closed()) {
+                    throw new ProblemException(ProblemType.REQUEST_NOT_CLOSED, "Request " + number + " is not closed "
+                            + "yet. You can rate it once it is.");
+                }
+                // As stored: the database keeps microseconds, so the answer and later views agree.
+                Instant rated = clock.instant().truncatedTo(ChronoUnit.MICROS);
+                if (!repository.insert(target.id(), body.getScore(), comment, target.closedAt(), rated)) {
+                    throw new ProblemException(ProblemType.ALREADY_RATED, "Request " + number + " was already rated, "
+                            + "and a rating cannot be changed.");
+                }
+                Rating rating = new Rating(number.value(), body.getScore(), rated.atZone(ZoneOffset.UTC));
+                rating.setComment(comment);
+                Idempotency.Answer a = new Idempotency.Answer(201, Map.of(), bytes(rating));
+                idempotency.complete(claim, a);
+                return a;
+            });
+            return new Filed(answer, false);
+        } catch (RuntimeException e) {
+            idempotency.release(claim);
+            throw e;
+        }
+    }
+
+    /** The rating of a request, for its reporter's own view; call inside a read transaction. */
+    public Optional<Rating> of(long requestId, TrackingNumber number) {
+        return repository.of(requestId).map(stored -> {
+            Rating rating = new Rating(number.value(), stored.score(), stored.ratedAt().atZone(ZoneOffset.UTC));
+            rating.setComment(stored.comment());
+            return rating;
+        });
+    }
+
+    /** Whether the request was rated; call inside a read transaction. */
+    public boolean rated(long requestId) {
+        return repository.of(requestId).isPresent();
+    }
+
+    /** The comment as stored: stripped, null when blank; 422 when it is not plain text. */
+    private static String comment(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String problem = PlainText.problem(text);
+        if (problem != null) {
+            throw new ProblemException(ProblemType.INVALID_FIELDS, "The comment " + problem + ".",
+                    List.of(new Violation("comment", problem)));
+        }
+        return text.strip();
+    }
+
+    private byte[] bytes(Object value) {
+        try {
+            return json.writeValueAsBytes(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

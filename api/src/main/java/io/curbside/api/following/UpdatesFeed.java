@@ -1,0 +1,78 @@
+package io.curbside.api.following;
+
+import io.curbside.api.catalog.CatalogService;
+import io.curbside.api.idempotency.Fingerprint;
+import io.curbside.api.status.StatusService;
+import io.curbside.api.support.EntityTags;
+import io.curbside.api.support.PublicUrls;
+import io.curbside.contract.model.Update;
+import io.curbside.contract.model.Updates;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+
+import java.sql.Connection;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/** GET /v1/me/updates: what happened, after a position, in the requests an account follows. */
+@Singleton
+public class UpdatesFeed {
+
+    private static final int DEFAULT_LIMIT = 50;
+
+    private final FeedRepository repository;
+    private final CatalogService catalog;
+    private final PublicUrls urls;
+    private final TransactionOperations<Connection> transactions;
+
+    UpdatesFeed(FeedRepository repository, CatalogService catalog, PublicUrls urls,
+                TransactionOperations<Connection> transactions) {
+        this.repository = repository;
+        this.catalog = catalog;
+        this.urls = urls;
+        this.transactions = transactions;
+    }
+
+    /** One answer of the feed, with the ETag of exactly these events in this language. */
+    public record Page(String etag, String language, Supplier<Updates> body) {
+    }
+
+    /**
+     * The public events after {@code since}, oldest first, at most {@code limit}. One read of one
+     * statement: a poll that finds nothing costs one index probe per request followed. The ETag
+     * names the events, the catalog version and the language, so a poller sending the same
+     * {@code since} gets a 304 while that holds; the query runs either way (it is what tells).
+     */
+    public Page read(UUID account, String since, Integer limit, String lang, String acceptLanguage) {
+        FeedPosition after = FeedPosition.parse(since);
+        int size = limit == null ? DEFAULT_LIMIT : limit;
+        // One more than asked: tells whether another page is ready without a second query.
+        List<FeedRepository.Row> rows = transactions.executeRead(s -> repository.after(account, after, size + 1));
+        List<FeedRepository.Row> page = rows.subList(0, Math.min(size, rows.size()));
+        boolean more = rows.size() > size;
+        FeedPosition next = page.isEmpty() ? after : page.get(page.size() - 1).position();
+        CatalogService.View names = catalog.view(lang, acceptLanguage);
+        Fingerprint tag = new Fingerprint().add(names.language()).add(Long.toString(names.version()))
+                .add(next.text()).add(Boolean.toString(more));
+        page.forEach(row -> tag.add(row.position().xact() + "." + row.position().id()));
+        String etag = EntityTags.of("u" + HexFormat.of().formatHex(tag.sha256(), 0, 10) + "-" + names.language());
+        return new Page(etag, names.language(), () -> body(page, names, next, more));
+    }
+
+    private Updates body(List<FeedRepository.Row> page, CatalogService.View names, FeedPosition next, boolean more) {
+        String language = names.language();
+        List<Update> updates = new ArrayList<>(page.size());
+        for (FeedRepository.Row row : page) {
+            Update update = new Update(row.trackingNumber(), urls.of("/v1/requests/" + row.trackingNumber()), row.kind(),
+                    row.status(), StatusService.title(row.kind(), row.data(), names.catalog(), language),
+                    row.at().atZone(ZoneOffset.UTC));
+            update.setNote(row.note());
+            updates.add(update);
+        }
+        return new Updates(language, updates, next.text(), more);
+    }
+}
