@@ -142,6 +142,28 @@ class TokenAttacksTest extends HttpTest {
         assertEquals("urn:curbside:problem:forbidden", e.getResponse().getBody(JSON).orElseThrow().get("type"));
     }
 
+    @Test
+    void anExpiredTokenOnARouteOpenToAllIsRefusedNotTakenForAnonymous() throws Exception {
+        Instant past = Instant.now().minusSeconds(3600);
+        String expired = sign(claims().issueTime(Date.from(past.minusSeconds(600))).notBeforeTime(Date.from(past.minusSeconds(600)))
+                .expirationTime(Date.from(past)).build(), header());
+        Map<String, Object> report = io.curbside.api.testing.Reports.aPothole().json();
+        for (HttpRequest<?> request : List.of(HttpRequest.POST("/v1/requests", report).bearerAuth(expired),
+                HttpRequest.GET("/v1/services").bearerAuth(expired))) {
+            HttpClientResponseException e = assertThrows(HttpClientResponseException.class,
+                    () -> http.toBlocking().exchange(request, JSON));
+            assertEquals(HttpStatus.UNAUTHORIZED, e.getStatus());
+            assertEquals("Bearer realm=\"curbside\", error=\"invalid_token\"",
+                    e.getResponse().getHeaders().get(HttpHeaders.WWW_AUTHENTICATE));
+        }
+        assertEquals(HttpStatus.CREATED, http.toBlocking().exchange(HttpRequest.POST("/v1/requests", report), JSON).getStatus(),
+                "without the token it is an anonymous report");
+        String email = People.email(people.register("stale"));
+        assertEquals(HttpStatus.OK, http.toBlocking().exchange(HttpRequest.POST("/v1/auth/login",
+                Map.of("email", email, "password", People.password(email))).bearerAuth(expired), JSON).getStatus(),
+                "signing in again works with the stale token still attached");
+    }
+
     private JWTClaimsSet.Builder claims() {
         Instant now = Instant.now();
         return new JWTClaimsSet.Builder().issuer(settings.issuer()).audience(settings.audience()).subject(account)

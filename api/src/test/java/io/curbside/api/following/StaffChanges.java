@@ -31,12 +31,14 @@ final class StaffChanges {
             }
         }
         try (PreparedStatement ps = c.prepareStatement("""
-                UPDATE service_request SET status = ?, closed_at = CASE WHEN ? = 'closed' THEN now() END
+                UPDATE service_request SET status = ?, closed_at = CASE WHEN ? = 'closed' THEN now() END,
+                       close_reason = CASE WHEN ? = 'closed' THEN 'fixed' END
                 WHERE tracking_number = ? AND status <> ?""")) {
             ps.setString(1, status);
             ps.setString(2, status);
-            ps.setString(3, number);
-            ps.setString(4, status);
+            ps.setString(3, status);
+            ps.setString(4, number);
+            ps.setString(5, status);
             ps.executeUpdate();
         }
     }

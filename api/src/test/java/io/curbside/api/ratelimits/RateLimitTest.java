@@ -124,9 +124,9 @@ class RateLimitTest extends HttpTest {
     }
 
     @Test
-    void signedInRequestsAreCountedByAddressForNow() {
+    void aForgedTokenIsCountedByAddressBeforeItIsRefused() {
         useUpReads();
-        Refusals.of(http, HttpRequest.GET("/v1/services").bearerAuth("a.signed.token"), HttpStatus.TOO_MANY_REQUESTS,
+        Refusals.of(http, HttpRequest.GET("/v1/services").bearerAuth("a.forged.token"), HttpStatus.TOO_MANY_REQUESTS,
                 "rate-limited");
     }
 

@@ -1,0 +1,48 @@
+package io.curbside.api.accounts;
+
+import io.curbside.api.problem.ProblemType;
+import io.curbside.api.problem.Problems;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.order.Ordered;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.filter.ServerFilterPhase;
+import io.micronaut.security.authentication.Authentication;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A bearer token that is presented but not valid is a 401 on every route, also those open to
+ * all (RFC 6750 §3.1): a phone whose token expired must refresh it, not have its report filed
+ * anonymously without a word and then miss it in "my requests". Only the routes that make
+ * tokens (sign-up, sign-in, refresh, sign-out) ignore a stale one sent along out of habit.
+ */
+@ServerFilter("/v1/**")
+class InvalidTokenFilter implements Ordered {
+
+    private static final List<String> ISSUING = List.of("/v1/auth/", "/v1/accounts");
+
+    /** After the rate limiter (SECURITY.after() + 1), so a flood of forged tokens is still limited by address. */
+    @Override
+    public int getOrder() {
+        return ServerFilterPhase.SECURITY.after() + 2;
+    }
+
+    @RequestFilter
+    @Nullable
+    public HttpResponse<?> refuseInvalidToken(HttpRequest<?> request) {
+        String authorization = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
+        if (authorization == null || !authorization.toLowerCase(Locale.ROOT).startsWith("bearer ")
+                || request.getUserPrincipal(Authentication.class).isPresent()
+                || ISSUING.stream().anyMatch(request.getPath()::startsWith)) {
+            return null;
+        }
+        return Problems.write(HttpResponse.status(ProblemType.UNAUTHORIZED.status()), Problems.of(ProblemType.UNAUTHORIZED,
+                "The access token sent is not valid (expired, altered, or not from a key Curbside trusts). Refresh it "
+                        + "or sign in again, or send the request without it to act anonymously.", List.of(), request));
+    }
+}
