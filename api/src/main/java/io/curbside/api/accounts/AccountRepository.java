@@ -206,6 +206,33 @@ class AccountRepository {
                 });
     }
 
+    /**
+     * A spent refresh token presented again soon after its use, while the token it was swapped
+     * for is still unused: the client most likely never got the answer. Locks it (so two such
+     * retries run one after the other) and names its sign-in; empty otherwise.
+     */
+    Optional<RefreshToken> lostAnswer(byte[] hash, Instant usedSince, Instant now) {
+        return jdbc.prepareStatement("""
+                SELECT t.account_id, t.family FROM refresh_token t
+                WHERE t.hash = ? AND t.revoked_at IS NULL AND t.used_at > ? AND t.expires_at > ?
+                  AND NOT EXISTS (SELECT 1 FROM refresh_token u WHERE u.family = t.family AND u.used_at > t.used_at)
+                FOR UPDATE""", ps -> {
+            ps.setBytes(1, hash);
+            ps.setTimestamp(2, Timestamp.from(usedSince));
+            ps.setTimestamp(3, Timestamp.from(now));
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new RefreshToken(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        true)) : Optional.empty();
+            }
+        });
+    }
+
+    /** Revokes the sign-in's tokens not used yet (the one a lost answer carried). */
+    void revokeUnused(UUID family) {
+        update("UPDATE refresh_token SET revoked_at = now() WHERE family = ? AND used_at IS NULL AND revoked_at IS NULL",
+                family);
+    }
+
     void revokeFamily(UUID family) {
         update("UPDATE refresh_token SET revoked_at = now() WHERE family = ? AND revoked_at IS NULL", family);
     }

@@ -94,8 +94,18 @@ public class AccountService {
         Instant now = clock.instant();
         // The revocation below must commit even though the answer is a 401: no exception inside.
         Optional<Session> session = transactions.executeWrite(s -> {
-            Optional<AccountRepository.RefreshToken> used = accounts.useRefreshToken(hash(refreshToken), now);
+            byte[] hash = hash(refreshToken);
+            Optional<AccountRepository.RefreshToken> used = accounts.useRefreshToken(hash, now);
             if (used.isPresent() && !used.get().usable()) {
+                Optional<AccountRepository.RefreshToken> retried = accounts.lostAnswer(hash,
+                        now.minus(settings.refreshGrace()), now);
+                if (retried.isPresent()) {
+                    // The answer to its use was lost (a phone out of coverage): swap again, and the
+                    // token that answer carried dies unused. A thief who tries this inside the grace
+                    // only wins until the owner's next refresh, which then ends the whole sign-in.
+                    accounts.revokeUnused(retried.get().family());
+                    return Optional.of(newSession(retried.get().account(), retried.get().family()));
+                }
                 // Presented after its one use (or revoked or expired): if copied, the copy dies with the original.
                 accounts.revokeFamily(used.get().family());
                 return Optional.empty();

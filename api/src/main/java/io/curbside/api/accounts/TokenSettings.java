@@ -17,7 +17,13 @@ public record TokenSettings(
         String issuer,
         String audience,
         Duration accessTtl,
-        Duration refreshTtl) {
+        Duration refreshTtl,
+        @Nullable Duration refreshGrace) {
+
+    /** How long after its use a refresh token may be presented again because its answer was lost. */
+    public Duration refreshGrace() {
+        return refreshGrace == null ? Duration.ZERO : refreshGrace;
+    }
 
     public boolean dev() {
         return "dev".equalsIgnoreCase(mode == null ? "" : mode.strip());

@@ -88,14 +88,28 @@ class AccountLifecycleTest extends HttpTest {
     }
 
     @Test
-    void aRefreshTokenIsGoodForOneUseAndItsReuseEndsTheSignIn() {
+    void aRefreshTokenIsGoodForOneUseAndItsReuseAfterTheNextOneEndsTheSignIn() {
         Map<String, Object> first = people.register("rotate");
         Map<String, Object> second = refresh(first);
         assertNotEquals(first.get("refresh_token"), second.get("refresh_token"));
         assertNotEquals(token(first), token(second));
-        // The first token again: a copy. The sign-in ends, so the second one dies too.
+        Map<String, Object> third = refresh(second);
+        // The first token again, after its successor was used: a copy. The sign-in ends, the third dies too.
         requests.problem(refreshRequest(first), HttpStatus.UNAUTHORIZED, "invalid-credentials");
-        requests.problem(refreshRequest(second), HttpStatus.UNAUTHORIZED, "invalid-credentials");
+        requests.problem(refreshRequest(third), HttpStatus.UNAUTHORIZED, "invalid-credentials");
+    }
+
+    @Test
+    void aRefreshWhoseAnswerWasLostMayBeSentAgainOnce() {
+        Map<String, Object> first = people.register("lost");
+        Map<String, Object> lost = refresh(first);
+        // The phone never got "lost" and sends the first token again, within the grace: a new pair,
+        // and the pair it never saw is dead.
+        Map<String, Object> again = refresh(first);
+        assertNotEquals(lost.get("refresh_token"), again.get("refresh_token"));
+        requests.problem(refreshRequest(lost), HttpStatus.UNAUTHORIZED, "invalid-credentials");
+        // Presenting the dead one looked like theft: that sign-in is over.
+        requests.problem(refreshRequest(again), HttpStatus.UNAUTHORIZED, "invalid-credentials");
     }
 
     @Test
