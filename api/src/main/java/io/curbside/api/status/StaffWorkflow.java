@@ -3,6 +3,7 @@ package io.curbside.api.status;
 import io.curbside.api.accounts.Actor;
 import io.curbside.api.accounts.Role;
 import io.curbside.api.catalog.CatalogService;
+import io.curbside.api.following.FollowerMail;
 import io.curbside.api.problem.ProblemException;
 import io.curbside.api.problem.ProblemType;
 import io.curbside.api.support.PageCursor;
@@ -38,15 +39,17 @@ public class StaffWorkflow {
     private final CatalogService catalog;
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
+    private final FollowerMail mail;
 
     StaffWorkflow(StaffRepository staff, StatusRepository history, StaffView view, CatalogService catalog,
-                  TransactionOperations<Connection> transactions, Clock clock) {
+                  TransactionOperations<Connection> transactions, Clock clock, FollowerMail mail) {
         this.staff = staff;
         this.history = history;
         this.view = view;
         this.catalog = catalog;
         this.transactions = transactions;
         this.clock = clock;
+        this.mail = mail;
     }
 
     /** A change's answer: the request as it is now. */
@@ -107,8 +110,7 @@ public class StaffWorkflow {
             boolean closing = to == ServiceRequestStatusCode.CLOSED;
             staff.setStatus(d.summary().id(), to, closing ? now : null, closing ? reason.getValue() : null, null,
                     closing && responsibleParty != null ? responsibleParty.strip() : null);
-            history.record(d.summary().id(), new StatusRepository.Event(Transitions.kind(from, to), to, true,
-                    note.strip(), data, now), actor.accountId());
+            tell(d, new StatusRepository.Event(Transitions.kind(from, to), to, true, note.strip(), data, now), actor);
         });
     }
 
@@ -129,9 +131,9 @@ public class StaffWorkflow {
             }
             staff.setDepartment(d.summary().id(), target);
             // Public: the timeline says where it went. The reason stays in the data, which only staff see.
-            history.record(d.summary().id(), new StatusRepository.Event("routed", d.summary().status(), true, null,
+            tell(d, new StatusRepository.Event("routed", d.summary().status(), true, null,
                     Map.of("department", target, "from", d.summary().department(), "reason", reason.strip()),
-                    clock.instant()), actor.accountId());
+                    clock.instant()), actor);
         });
     }
 
@@ -159,8 +161,8 @@ public class StaffWorkflow {
             staff.copyFollowers(id, target.summary().id());
             String said = note == null || note.isBlank() ? "This is the same problem as " + original
                     + ", which the city is already handling: follow that request instead." : note.strip();
-            history.record(id, new StatusRepository.Event("closed", ServiceRequestStatusCode.CLOSED, true, said,
-                    Map.of("close_reason", "duplicate", "duplicate_of", original), now), actor.accountId());
+            tell(d, new StatusRepository.Event("closed", ServiceRequestStatusCode.CLOSED, true, said,
+                    Map.of("close_reason", "duplicate", "duplicate_of", original), now), actor);
             history.record(target.summary().id(), new StatusRepository.Event("note", target.summary().status(), false,
                     d.summary().trackingNumber() + " was closed as a duplicate of this request.",
                     Map.of("duplicate", d.summary().trackingNumber()), now), actor.accountId());
@@ -168,8 +170,22 @@ public class StaffWorkflow {
     }
 
     public Changed addNote(Actor actor, String number, String text, boolean isPublic) {
-        return change(actor, number, "*", d -> history.record(d.summary().id(), new StatusRepository.Event("note",
-                d.summary().status(), isPublic, text.strip(), Map.of(), clock.instant()), actor.accountId()));
+        return change(actor, number, "*", d -> {
+            StatusRepository.Event event = new StatusRepository.Event("note", d.summary().status(), isPublic,
+                    text.strip(), Map.of(), clock.instant());
+            if (isPublic) {
+                tell(d, event, actor);
+            } else {
+                history.record(d.summary().id(), event, actor.accountId());
+            }
+        });
+    }
+
+    /** Records a public event and queues its e-mail to the request's followers, in the change's transaction. */
+    private void tell(StaffRepository.Detail d, StatusRepository.Event event, Actor actor) {
+        history.record(d.summary().id(), event, actor.accountId());
+        mail.tell(d.summary().id(), d.summary().trackingNumber(), d.language(), event.kind(), event.data(),
+                event.note(), actor.accountId());
     }
 
     /** Locks the request, checks who and which version, applies the change, and answers the new state. */

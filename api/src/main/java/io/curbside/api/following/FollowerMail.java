@@ -1,0 +1,83 @@
+package io.curbside.api.following;
+
+import io.curbside.api.catalog.Catalog;
+import io.curbside.api.catalog.CatalogService;
+import io.curbside.api.notifications.Outbox;
+import io.curbside.api.status.StatusService;
+import io.curbside.api.support.PublicUrls;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * E-mails the city's news about a request to the accounts that follow it (when e-mail is
+ * switched on): what happened, in the request's language, the public note, and where to read
+ * more. Queued on the outbox in the caller's transaction, so a change that rolls back sends
+ * nothing. Who made the change is not told of it.
+ */
+@Singleton
+public class FollowerMail {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FollowerMail.class);
+
+    private final Outbox outbox;
+    private final JdbcOperations jdbc;
+    private final CatalogService catalog;
+    private final PublicUrls urls;
+
+    FollowerMail(Outbox outbox, JdbcOperations jdbc, CatalogService catalog, PublicUrls urls) {
+        this.outbox = outbox;
+        this.jdbc = jdbc;
+        this.catalog = catalog;
+        this.urls = urls;
+    }
+
+    /** A public event of a request, told to its followers; call inside the transaction that records it. */
+    public void tell(long requestId, String trackingNumber, String language, String kind, Map<String, String> data,
+                     String note, UUID madeBy) {
+        if (!outbox.emailEnabled()) {
+            return;
+        }
+        Catalog names = catalog.view(language, null).catalog();
+        String title = StatusService.title(kind, data, names, language);
+        String subject = trackingNumber + ": " + title;
+        StringBuilder text = new StringBuilder(title).append("\n\n");
+        if (note != null && !note.isBlank()) {
+            text.append(note.strip()).append("\n\n");
+        }
+        text.append(urls.of("/v1/requests/" + trackingNumber)).append("\n\n")
+                .append("You receive this because you follow request ").append(trackingNumber)
+                .append(". Stop following it in the app to receive no more.\n");
+        for (String address : addresses(requestId, madeBy)) {
+            try {
+                outbox.enqueueEmail(address, subject, text.toString());
+            } catch (IllegalArgumentException e) {
+                LOG.warn("Not e-mailing a follower of {}: {}", trackingNumber, e.getMessage());
+            }
+        }
+    }
+
+    private List<String> addresses(long requestId, UUID madeBy) {
+        return jdbc.prepareStatement("""
+                SELECT a.email FROM request_follower f JOIN account a ON a.id = f.account_id
+                WHERE f.request_id = ? AND a.email IS NOT NULL AND a.deleted_at IS NULL
+                  AND a.id IS DISTINCT FROM ?""", ps -> {
+            ps.setLong(1, requestId);
+            ps.setObject(2, madeBy);
+            List<String> found = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.add(rs.getString(1));
+                }
+            }
+            return found;
+        });
+    }
+}

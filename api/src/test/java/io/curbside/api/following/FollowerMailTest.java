@@ -1,0 +1,94 @@
+package io.curbside.api.following;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.curbside.api.notifications.OutboxWorker;
+import io.curbside.api.testing.HttpTest;
+import io.curbside.api.testing.People;
+import io.curbside.api.testing.Reports;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static io.curbside.api.testing.People.token;
+import static io.curbside.api.testing.RequestsClient.JSON;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** When e-mail is on, the people following a request hear of the city's public changes to it; of internal notes, never. */
+@MicronautTest(transactional = false)
+class FollowerMailTest extends HttpTest {
+
+    private GreenMail smtp;
+
+    @Inject
+    OutboxWorker worker;
+
+    @Override
+    protected Map<String, String> extraProperties() {
+        smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+        smtp.start();
+        Map<String, String> properties = new HashMap<>(People.bootstrapAdmin());
+        properties.putAll(Map.of("curbside.outbox.enabled", "false",
+                "curbside.email.enabled", "true",
+                "curbside.email.from", "311@city.example",
+                "curbside.email.smtp.host", "127.0.0.1",
+                "curbside.email.smtp.port", Integer.toString(smtp.getSmtp().getPort()),
+                "curbside.email.smtp.starttls", "false"));
+        return properties;
+    }
+
+    @AfterAll
+    void stopSmtp() {
+        smtp.stop();
+    }
+
+    @Test
+    void followersAreToldOfPublicChangesInTheRequestsLanguage() throws Exception {
+        People people = new People(http);
+        Map<String, Object> reporter = people.register("reporter");
+        Map<String, Object> neighbour = people.register("neighbour");
+        Map<String, Object> staff = people.staffOf("streets");
+        String number = (String) http.toBlocking().retrieve(HttpRequest.POST("/v1/requests",
+                Reports.aPothole().with("language", "es").json()).bearerAuth(token(reporter)), JSON).get("tracking_number");
+        http.toBlocking().exchange(HttpRequest.PUT("/v1/requests/" + number + "/follow", Map.of())
+                .bearerAuth(token(neighbour)));
+        while (worker.runOnce() > 0) {
+            // earlier mail (none is expected: filing is not news to its reporter)
+        }
+        http.toBlocking().exchange(HttpRequest.POST("/v1/staff/requests/" + number + "/notes",
+                Map.of("text", "Internal: the crew is short this week.", "public", false)).bearerAuth(token(staff)), JSON);
+        http.toBlocking().exchange(HttpRequest.POST("/v1/staff/requests/" + number + "/status",
+                Map.of("status", "acknowledged", "note", "Lo arreglaremos esta semana."))
+                .header("If-Match", "*").bearerAuth(token(staff)), JSON);
+        assertEquals(2, worker.runOnce(), "one mail to each follower, none for the internal note");
+        assertTrue(smtp.waitForIncomingEmail(5_000, 2));
+        MimeMessage[] received = smtp.getReceivedMessages();
+        assertEquals(List.of(People.email(neighbour), People.email(reporter)).stream().sorted().toList(),
+                Arrays.stream(received).map(m -> address(m)).sorted().toList());
+        for (MimeMessage mail : received) {
+            assertTrue(mail.getSubject().startsWith(number + ": "), mail.getSubject());
+            String body = GreenMailUtil.getBody(mail);
+            assertTrue(body.contains("arreglaremos"), body);
+            assertFalse(body.contains("crew is short"), body);
+        }
+    }
+
+    private static String address(MimeMessage mail) {
+        try {
+            return mail.getAllRecipients()[0].toString();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
