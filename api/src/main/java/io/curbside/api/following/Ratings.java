@@ -13,12 +13,10 @@ import io.curbside.contract.model.Rating;
 import io.curbside.contract.model.RatingRequest;
 import io.curbside.contract.model.Violation;
 import io.micronaut.serde.ObjectMapper;
-import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -37,15 +35,12 @@ public class Ratings {
 
     private final RatingRepository repository;
     private final Idempotency idempotency;
-    private final TransactionOperations<Connection> transactions;
     private final ObjectMapper json;
     private final Clock clock;
 
-    Ratings(RatingRepository repository, Idempotency idempotency, TransactionOperations<Connection> transactions,
-            ObjectMapper json, Clock clock) {
+    Ratings(RatingRepository repository, Idempotency idempotency, ObjectMapper json, Clock clock) {
         this.repository = repository;
         this.idempotency = idempotency;
-        this.transactions = transactions;
         this.json = json;
         this.clock = clock;
     }
@@ -59,45 +54,30 @@ public class Ratings {
                 .add(receiptToken == null || receiptToken.isBlank() ? new byte[0] : ReceiptToken.hash(receiptToken));
         Idempotency.Request keyed = new Idempotency.Request("POST /v1/requests/" + number + "/rating",
                 Idempotency.normalizeKey(idempotencyKey), fingerprint.sha256());
-        Optional<Idempotency.Answer> earlier = idempotency.earlier(keyed);
-        if (earlier.isPresent()) {
-            return new Filed(earlier.get(), true);
-        }
-        Idempotency.Claim claim = idempotency.claim(keyed);
-        if (claim.earlier().isPresent()) {
-            return new Filed(claim.earlier().get(), true);
-        }
-        try {
-            Idempotency.Answer answer = transactions.executeWrite(s -> {
-                RatingRepository.Target target = repository.lock(number)
-                        .orElseThrow(() -> ProblemException.notFound("There is no request " + number + "."));
-                boolean reporter = ReceiptToken.matches(receiptToken, target.receiptTokenHash())
-                        || (caller != null && caller.equals(target.reporter()));
-                if (!reporter) {
-                    throw new ProblemException(ProblemType.FORBIDDEN, "Only the reporter of request " + number
-                            + " may rate it: send its Receipt-Token, or sign in with the account that reported it.");
-                }
-                if (!target.closed()) {
-                    throw new ProblemException(ProblemType.REQUEST_NOT_CLOSED, "Request " + number + " is not closed "
-                            + "yet. You can rate it once it is.");
-                }
-                // As stored: the database keeps microseconds, so the answer and later views agree.
-                Instant rated = clock.instant().truncatedTo(ChronoUnit.MICROS);
-                if (!repository.insert(target.id(), body.getScore(), comment, target.closedAt(), rated)) {
-                    throw new ProblemException(ProblemType.ALREADY_RATED, "Request " + number + " was already rated, "
-                            + "and a rating cannot be changed.");
-                }
-                Rating rating = new Rating(number.value(), body.getScore(), rated.atZone(ZoneOffset.UTC));
-                rating.setComment(comment);
-                Idempotency.Answer a = new Idempotency.Answer(201, Map.of(), bytes(rating));
-                idempotency.complete(claim, a);
-                return a;
-            });
-            return new Filed(answer, false);
-        } catch (RuntimeException e) {
-            idempotency.release(claim);
-            throw e;
-        }
+        Idempotency.Outcome outcome = idempotency.once(keyed, () -> {
+            RatingRepository.Target target = repository.lock(number)
+                    .orElseThrow(() -> ProblemException.notFound("There is no request " + number + "."));
+            boolean reporter = ReceiptToken.matches(receiptToken, target.receiptTokenHash())
+                    || (caller != null && caller.equals(target.reporter()));
+            if (!reporter) {
+                throw new ProblemException(ProblemType.FORBIDDEN, "Only the reporter of request " + number
+                        + " may rate it: send its Receipt-Token, or sign in with the account that reported it.");
+            }
+            if (!target.closed()) {
+                throw new ProblemException(ProblemType.REQUEST_NOT_CLOSED, "Request " + number + " is not closed "
+                        + "yet. You can rate it once it is.");
+            }
+            // As stored: the database keeps microseconds, so the answer and later views agree.
+            Instant rated = clock.instant().truncatedTo(ChronoUnit.MICROS);
+            if (!repository.insert(target.id(), body.getScore(), comment, target.closedAt(), rated)) {
+                throw new ProblemException(ProblemType.ALREADY_RATED, "Request " + number + " was already rated, "
+                        + "and a rating cannot be changed.");
+            }
+            Rating rating = new Rating(number.value(), body.getScore(), rated.atZone(ZoneOffset.UTC));
+            rating.setComment(comment);
+            return new Idempotency.Answer(201, Map.of(), bytes(rating));
+        });
+        return new Filed(outcome.answer(), outcome.replayed());
     }
 
     /** The rating of a request, for its reporter's own view; call inside a read transaction. */

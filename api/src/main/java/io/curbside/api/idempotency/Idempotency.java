@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Idempotency-Key for every POST that creates something (IETF httpapi draft): a retry with
@@ -153,6 +154,36 @@ public class Idempotency {
                 repository.release(r.scope(), r.storedKey(), claim.owner());
                 return null;
             });
+        }
+    }
+
+    /** What a keyed request came to: its answer, and whether that is an earlier one replayed. */
+    public record Outcome(Answer answer, boolean replayed) {
+    }
+
+    /**
+     * Does the work once per key: replays the earlier answer of a finished request with this key,
+     * or claims the key, runs the work in one write transaction that also stores its answer, and
+     * gives the key back if the work fails, so nothing half-done is ever replayed.
+     */
+    public Outcome once(Request request, Supplier<Answer> work) {
+        Optional<Answer> earlier = earlier(request);
+        if (earlier.isPresent()) {
+            return new Outcome(earlier.get(), true);
+        }
+        Claim claim = claim(request);
+        if (claim.earlier().isPresent()) {
+            return new Outcome(claim.earlier().get(), true);
+        }
+        try {
+            return new Outcome(transactions.executeWrite(s -> {
+                Answer answer = work.get();
+                complete(claim, answer);
+                return answer;
+            }), false);
+        } catch (RuntimeException e) {
+            release(claim);
+            throw e;
         }
     }
 

@@ -10,14 +10,11 @@ import io.curbside.contract.model.Channel;
 import io.curbside.contract.model.MeToo;
 import io.curbside.contract.model.MeTooRequest;
 import io.micronaut.serde.ObjectMapper;
-import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.sql.Connection;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -29,15 +26,12 @@ public class MeTooService {
 
     private final RequestRepository repository;
     private final Idempotency idempotency;
-    private final TransactionOperations<Connection> transactions;
     private final ObjectMapper json;
     private final Followers followers;
 
-    MeTooService(RequestRepository repository, Idempotency idempotency, TransactionOperations<Connection> transactions,
-                 ObjectMapper json, Followers followers) {
+    MeTooService(RequestRepository repository, Idempotency idempotency, ObjectMapper json, Followers followers) {
         this.repository = repository;
         this.idempotency = idempotency;
-        this.transactions = transactions;
         this.json = json;
         this.followers = followers;
     }
@@ -59,38 +53,23 @@ public class MeTooService {
         }
         Idempotency.Request keyed = new Idempotency.Request("POST /v1/requests/" + number + "/me-too",
                 Idempotency.normalizeKey(idempotencyKey), fingerprint.sha256());
-        Optional<Idempotency.Answer> earlier = idempotency.earlier(keyed);
-        if (earlier.isPresent()) {
-            return new Filed(earlier.get(), true);
-        }
-        Idempotency.Claim claim = idempotency.claim(keyed);
-        if (claim.earlier().isPresent()) {
-            return new Filed(claim.earlier().get(), true);
-        }
-        try {
-            Idempotency.Answer answer = transactions.executeWrite(s -> {
-                RequestRepository.Target target = repository.lock(number)
-                        .orElseThrow(() -> ProblemException.notFound("There is no request " + number + "."));
-                if (target.closed()) {
-                    throw new ProblemException(ProblemType.REQUEST_CLOSED, "Request " + number + " is closed. If the "
-                            + "problem is back, please file a new report.");
-                }
-                if (account != null) {
-                    followers.followForMeToo(account, target.id());
-                }
-                Channel channel = request.getChannel() == null ? Channel.MOBILE_APP : request.getChannel();
-                boolean counted = repository.addMeToo(target.id(), device == null ? null : ReceiptToken.sha256(device),
-                        channel.getValue());
-                MeToo meToo = new MeToo(number.value(), repository.meTooCount(target.id()), counted);
-                Idempotency.Answer a = new Idempotency.Answer(counted ? 201 : 200, Map.of(), bytes(meToo));
-                idempotency.complete(claim, a);
-                return a;
-            });
-            return new Filed(answer, false);
-        } catch (RuntimeException e) {
-            idempotency.release(claim);
-            throw e;
-        }
+        Idempotency.Outcome outcome = idempotency.once(keyed, () -> {
+            RequestRepository.Target target = repository.lock(number)
+                    .orElseThrow(() -> ProblemException.notFound("There is no request " + number + "."));
+            if (target.closed()) {
+                throw new ProblemException(ProblemType.REQUEST_CLOSED, "Request " + number + " is closed. If the "
+                        + "problem is back, please file a new report.");
+            }
+            if (account != null) {
+                followers.followForMeToo(account, target.id());
+            }
+            Channel channel = request.getChannel() == null ? Channel.MOBILE_APP : request.getChannel();
+            boolean counted = repository.addMeToo(target.id(), device == null ? null : ReceiptToken.sha256(device),
+                    channel.getValue());
+            MeToo meToo = new MeToo(number.value(), repository.meTooCount(target.id()), counted);
+            return new Idempotency.Answer(counted ? 201 : 200, Map.of(), bytes(meToo));
+        });
+        return new Filed(outcome.answer(), outcome.replayed());
     }
 
     private byte[] bytes(Object value) {
