@@ -47,6 +47,8 @@ class IdentityProviderTest extends HttpTest {
     private final RSAKey providerKey = rsa();
     private final RSAKey strangerKey = rsa();
     private HttpServer keys;
+    private final java.util.concurrent.atomic.AtomicInteger fetches = new java.util.concurrent.atomic.AtomicInteger();
+    private int fetchedBeforeAnyToken;
 
     @Override
     protected Map<String, String> extraProperties() {
@@ -57,6 +59,7 @@ class IdentityProviderTest extends HttpTest {
         }
         byte[] set = new JWKSet(providerKey.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
         keys.createContext("/certs", exchange -> {
+            fetches.incrementAndGet();
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, set.length);
             try (OutputStream out = exchange.getResponseBody()) {
@@ -70,6 +73,17 @@ class IdentityProviderTest extends HttpTest {
                 "curbside.identity-provider.audience", "curbside",
                 "curbside.identity-provider.roles-claim", "groups",
                 "curbside.identity-provider.role-map", "311-admins=admin, 311-streets=staff:streets, 311-liaisons=liaison");
+    }
+
+    @org.junit.jupiter.api.BeforeAll
+    void countFetchesAtStart() {
+        fetchedBeforeAnyToken = fetches.get();
+    }
+
+    @Test
+    void theKeysAreFetchedAtStartNotDuringTheFirstTokenCheck() {
+        // Token checks run on the event loop: a fetch there would stall every connection on it.
+        assertEquals(1, fetchedBeforeAnyToken);
     }
 
     @AfterAll
