@@ -5,7 +5,10 @@ ALTER TABLE service_request
     ADD COLUMN close_reason      text CHECK (close_reason IN ('fixed', 'no_action_needed', 'duplicate',
                                    'not_city_responsibility', 'could_not_locate', 'referred')),
     ADD COLUMN duplicate_of      bigint REFERENCES service_request (id),
-    ADD COLUMN responsible_party text,
+    ADD COLUMN responsible_party text;
+-- Requests closed before there were reasons (by hand, in SQL) are taken as fixed.
+UPDATE service_request SET close_reason = 'fixed' WHERE status = 'closed';
+ALTER TABLE service_request
     -- A closed request always says why; an open one has no reason, and only duplicates point elsewhere.
     ADD CONSTRAINT service_request_closed_with_reason
         CHECK ((status = 'closed') = (close_reason IS NOT NULL)),

@@ -62,7 +62,8 @@ class AccountAdministration {
                     + "another admin can.", List.of(new Violation("grants", "leaves out admin for your own account")));
         }
         return transactions.executeWrite(s -> {
-            AccountRepository.Stored account = accounts.byId(target)
+            // Locked: two admins setting one account's roles at once apply one after the other.
+            AccountRepository.Stored account = accounts.lock(target)
                     .orElseThrow(() -> ProblemException.notFound("There is no account " + target + "."));
             for (AccountRepository.Grant grant : grants) {
                 if (grant.department() != null && !accounts.departmentExists(grant.department())) {

@@ -72,13 +72,13 @@ class AccountController implements AccountsApi {
 
     @Override
     public HttpResponse<ClaimResults> claimRequests(ReceiptClaims claims) {
-        Actor actor = accounts.current(actors.required());
+        Actor actor = actors.required();
         return HttpResponse.ok(own.claim(actor.accountId(), claims.getReceipts()));
     }
 
     @Override
     public HttpResponse<MyRequests> listMyRequests(String cursor, Integer limit) {
-        Actor actor = accounts.current(actors.required());
+        Actor actor = actors.required();
         return HttpResponse.ok(own.list(actor.accountId(), cursor, limit == null ? 50 : limit));
     }
 }

@@ -75,6 +75,11 @@ class AccountRepository {
         return one("SELECT " + COLUMNS + " FROM account WHERE id = ? AND deleted_at IS NULL", id);
     }
 
+    /** The account, locked until the transaction ends. */
+    Optional<Stored> lock(UUID id) {
+        return one("SELECT " + COLUMNS + " FROM account WHERE id = ? AND deleted_at IS NULL FOR UPDATE", id);
+    }
+
     /** Accounts whose e-mail starts with the prefix and that hold the role, after the cursor id. */
     List<Stored> find(String emailPrefix, Role role, UUID after, int limit) {
         return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM account a WHERE deleted_at IS NULL"
@@ -154,6 +159,10 @@ class AccountRepository {
      * them. Staff and liaison history keeps the (now empty) account id.
      */
     void erase(UUID account) {
+        // Mail not sent yet would keep the address for days in the outbox: it goes too.
+        update("""
+                DELETE FROM outbox_message WHERE channel = 'email' AND delivered_at IS NULL
+                  AND recipient = (SELECT email FROM account WHERE id = ?)""", account);
         update("""
                 UPDATE service_request SET contact_name = NULL, contact_email = NULL, contact_phone = NULL,
                        device_id = NULL, reporter_account_id = NULL
@@ -208,15 +217,16 @@ class AccountRepository {
 
     /**
      * A spent refresh token presented again soon after its use, while the token it was swapped
-     * for is still unused: the client most likely never got the answer. Locks it (so two such
-     * retries run one after the other) and names its sign-in; empty otherwise.
+     * for is still unused (no token made after it was used; database times only, so nodes' clocks
+     * do not matter): the client most likely never got the answer. Call under {@link #lockFamilyOf}.
      */
     Optional<RefreshToken> lostAnswer(byte[] hash, Instant usedSince, Instant now) {
         return jdbc.prepareStatement("""
                 SELECT t.account_id, t.family FROM refresh_token t
                 WHERE t.hash = ? AND t.revoked_at IS NULL AND t.used_at > ? AND t.expires_at > ?
-                  AND NOT EXISTS (SELECT 1 FROM refresh_token u WHERE u.family = t.family AND u.used_at > t.used_at)
-                FOR UPDATE""", ps -> {
+                  AND NOT EXISTS (SELECT 1 FROM refresh_token u
+                                  WHERE u.family = t.family AND u.created_at > t.created_at AND u.used_at IS NOT NULL)""",
+                ps -> {
             ps.setBytes(1, hash);
             ps.setTimestamp(2, Timestamp.from(usedSince));
             ps.setTimestamp(3, Timestamp.from(now));
@@ -224,6 +234,28 @@ class AccountRepository {
                 return rs.next() ? Optional.of(new RefreshToken(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
                         true)) : Optional.empty();
             }
+        });
+    }
+
+    /** Locks every token of the sign-in the token belongs to, in one order, until the transaction ends. */
+    void lockFamilyOf(byte[] hash) {
+        jdbc.prepareStatement("""
+                SELECT 1 FROM refresh_token WHERE family = (SELECT family FROM refresh_token WHERE hash = ?)
+                ORDER BY hash FOR UPDATE""", ps -> {
+            ps.setBytes(1, hash);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    // locked
+                }
+            }
+            return null;
+        });
+    }
+
+    void revoke(byte[] hash) {
+        jdbc.prepareStatement("UPDATE refresh_token SET revoked_at = now() WHERE hash = ? AND revoked_at IS NULL", ps -> {
+            ps.setBytes(1, hash);
+            return ps.executeUpdate();
         });
     }
 

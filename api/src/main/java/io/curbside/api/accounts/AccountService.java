@@ -95,6 +95,9 @@ public class AccountService {
         // The revocation below must commit even though the answer is a 401: no exception inside.
         Optional<Session> session = transactions.executeWrite(s -> {
             byte[] hash = hash(refreshToken);
+            // One refresh of a sign-in at a time: its owner's refresh and a retry of a lost answer
+            // (or a thief's copy) must see each other's writes, or one sign-in could keep two live tokens.
+            accounts.lockFamilyOf(hash);
             Optional<AccountRepository.RefreshToken> used = accounts.useRefreshToken(hash, now);
             if (used.isPresent() && !used.get().usable()) {
                 Optional<AccountRepository.RefreshToken> retried = accounts.lostAnswer(hash,
@@ -103,7 +106,9 @@ public class AccountService {
                     // The answer to its use was lost (a phone out of coverage): swap again, and the
                     // token that answer carried dies unused. A thief who tries this inside the grace
                     // only wins until the owner's next refresh, which then ends the whole sign-in.
+                    // Once only: the retried token is revoked too, so it cannot be replayed again.
                     accounts.revokeUnused(retried.get().family());
+                    accounts.revoke(hash);
                     return Optional.of(newSession(retried.get().account(), retried.get().family()));
                 }
                 // Presented after its one use (or revoked or expired): if copied, the copy dies with the original.
@@ -157,11 +162,11 @@ public class AccountService {
         return view(account, actor);
     }
 
-    /** The actor as stored now: deleted accounts and revoked roles show at once here. */
-    public Actor current(Actor actor) {
+    /** An account of Curbside's own as stored now, with its roles; 401 when it was deleted. */
+    Actor stored(UUID id) {
         return transactions.executeRead(s -> {
-            accounts.byId(actor.accountId()).orElseThrow(AccountService::gone);
-            return actorOf(actor.accountId(), accounts.grants(actor.accountId()));
+            accounts.byId(id).orElseThrow(AccountService::gone);
+            return actorOf(id, accounts.grants(id));
         });
     }
 

@@ -23,14 +23,16 @@ import java.util.UUID;
 public class Actors {
 
     private final TokenSettings own;
-    private final AccountRepository accounts;
+    private final AccountService accounts;
+    private final AccountRepository repository;
     private final TransactionOperations<Connection> transactions;
     private final SecurityService security;
 
-    Actors(TokenSettings own, AccountRepository accounts, TransactionOperations<Connection> transactions,
-           SecurityService security) {
+    Actors(TokenSettings own, AccountService accounts, AccountRepository repository,
+           TransactionOperations<Connection> transactions, SecurityService security) {
         this.own = own;
         this.accounts = accounts;
+        this.repository = repository;
         this.transactions = transactions;
         this.security = security;
     }
@@ -45,7 +47,17 @@ public class Actors {
         return current().orElseThrow(() -> new ProblemException(ProblemType.UNAUTHORIZED, "Sign in to do this."));
     }
 
+    /**
+     * The person a checked token names. For Curbside's own tokens the account and its roles are
+     * read from the database on each call (one indexed read): a deleted account or a revoked role
+     * stops at once, not when the token expires. The identity provider's people get the roles
+     * its token maps to, since the provider is the authority on them.
+     */
     public Actor of(Authentication authentication) {
+        Object issuer = authentication.getAttributes().get(TokenAuthentication.ISSUER);
+        if (own.issuer().equals(issuer)) {
+            return accounts.stored(UUID.fromString(authentication.getName()));
+        }
         Set<Role> roles = EnumSet.noneOf(Role.class);
         for (String name : authentication.getRoles()) {
             Role.fromWire(name).ifPresent(roles::add);
@@ -54,10 +66,7 @@ public class Actors {
         if (authentication.getAttributes().get(TokenAuthentication.DEPARTMENTS) instanceof Collection<?> values) {
             values.forEach(v -> departments.add(String.valueOf(v)));
         }
-        Object issuer = authentication.getAttributes().get(TokenAuthentication.ISSUER);
-        UUID account = own.issuer().equals(issuer)
-                ? UUID.fromString(authentication.getName())
-                : transactions.executeWrite(s -> accounts.provision(String.valueOf(issuer), authentication.getName()));
+        UUID account = transactions.executeWrite(s -> repository.provision(String.valueOf(issuer), authentication.getName()));
         return new Actor(account, roles, departments);
     }
 }

@@ -32,13 +32,18 @@ class InvalidTokenFilter implements Ordered {
         return ServerFilterPhase.SECURITY.after() + 2;
     }
 
+    /** The routes that make tokens (sign-up, sign-in, refresh, sign-out). */
+    static boolean issuesTokens(String path) {
+        return ISSUING.stream().anyMatch(path::startsWith);
+    }
+
     @RequestFilter
     @Nullable
     public HttpResponse<?> refuseInvalidToken(HttpRequest<?> request) {
         String authorization = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
         if (authorization == null || !authorization.toLowerCase(Locale.ROOT).startsWith("bearer ")
                 || request.getUserPrincipal(Authentication.class).isPresent()
-                || ISSUING.stream().anyMatch(request.getPath()::startsWith)) {
+                || issuesTokens(request.getPath())) {
             return null;
         }
         return Problems.write(HttpResponse.status(ProblemType.UNAUTHORIZED.status()), Problems.of(ProblemType.UNAUTHORIZED,

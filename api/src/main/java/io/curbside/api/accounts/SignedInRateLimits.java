@@ -26,6 +26,11 @@ class SignedInRateLimits implements RateLimitSubjectResolver {
 
     @Override
     public Optional<RateLimitSubject> resolve(HttpRequest<?> request, boolean write) {
+        if (InvalidTokenFilter.issuesTokens(request.getPath())) {
+            // Signing up and in always count by address: else each new account would bring its
+            // own budget of password guesses.
+            return Optional.empty();
+        }
         return request.getUserPrincipal(Authentication.class).map(person -> {
             String bucket = "user:" + person.getAttributes().get(TokenAuthentication.ISSUER) + ":" + person.getName();
             return write

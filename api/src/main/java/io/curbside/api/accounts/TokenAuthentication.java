@@ -5,6 +5,7 @@ import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.micronaut.context.annotation.Replaces;
+import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.token.jwt.validator.DefaultJwtAuthenticationFactory;
 import io.micronaut.security.token.jwt.validator.JwtAuthenticationFactory;
@@ -43,6 +44,11 @@ class TokenAuthentication implements JwtAuthenticationFactory {
         this.key = key;
         this.provider = provider;
         this.grants = provider.grants();
+        if (provider.enabled() && (blank(provider.issuer()) || blank(provider.audience()))) {
+            // Without an audience, a token the provider issued for any other app would open Curbside.
+            throw new ConfigurationException("CURBSIDE_IDP_JWKS_URL is set: CURBSIDE_IDP_ISSUER and CURBSIDE_IDP_AUDIENCE "
+                    + "must be set too.");
+        }
     }
 
     @Override
@@ -80,8 +86,7 @@ class TokenAuthentication implements JwtAuthenticationFactory {
     }
 
     private Optional<Authentication> providerToken(JWTClaimsSet claims) {
-        if (provider.audience() != null && !provider.audience().isBlank()
-                && (claims.getAudience() == null || !claims.getAudience().contains(provider.audience().strip()))) {
+        if (claims.getAudience() == null || !claims.getAudience().contains(provider.audience().strip())) {
             return Optional.empty();
         }
         Set<String> roles = new LinkedHashSet<>();
@@ -96,6 +101,10 @@ class TokenAuthentication implements JwtAuthenticationFactory {
         }
         return Optional.of(Authentication.build(claims.getSubject(), List.copyOf(roles),
                 Map.of(ISSUER, provider.issuer(), DEPARTMENTS, List.copyOf(departments))));
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
     }
 
     /** A claim as a list of strings: a JSON array of strings, or one space-separated string (OAuth scopes). */

@@ -1,6 +1,5 @@
 package io.curbside.api.liaisons;
 
-import io.curbside.api.accounts.AccountService;
 import io.curbside.api.accounts.Actor;
 import io.curbside.api.accounts.Actors;
 import io.curbside.api.accounts.Role;
@@ -34,27 +33,25 @@ class LiaisonController implements LiaisonsApi {
     private final NeighbourFiling filing;
     private final NeighbourBatches batches;
     private final FiledForNeighbours filed;
-    private final AccountService accounts;
     private final Actors actors;
     private final ObjectMapper json;
 
     LiaisonController(NeighbourFiling filing, NeighbourBatches batches, FiledForNeighbours filed,
-                      AccountService accounts, Actors actors, ObjectMapper json) {
+                      Actors actors, ObjectMapper json) {
         this.filing = filing;
         this.batches = batches;
         this.filed = filed;
-        this.accounts = accounts;
         this.actors = actors;
         this.json = json;
     }
 
     /**
-     * The calling liaison's account. The token said liaison when it was issued; the role is read
-     * again here, because these routes hand out neighbours' contact details and file in their
-     * name, and a role taken away must stop that now, not when the token runs out.
+     * The calling liaison's account. {@link Actors} reads the role from the database on every
+     * call, so a role taken away stops these routes (neighbours' contact details, filing in their
+     * name) at once, not when the token runs out.
      */
     private UUID liaison() {
-        Actor actor = accounts.current(actors.required());
+        Actor actor = actors.required();
         if (!actor.is(Role.LIAISON)) {
             throw new ProblemException(ProblemType.FORBIDDEN, "Your account is no longer a liaison's.");
         }

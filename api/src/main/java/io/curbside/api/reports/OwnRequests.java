@@ -42,21 +42,39 @@ public class OwnRequests {
     /** Claims each request whose receipt token is right; each answered on its own, all in one transaction. */
     public ClaimResults claim(UUID account, List<ReceiptClaim> receipts) {
         return transactions.executeWrite(s -> {
-            List<String> claimed = new ArrayList<>();
-            List<ClaimRefusal> refused = new ArrayList<>();
-            for (ReceiptClaim receipt : receipts) {
+            // Locked in one order (by tracking number), so two claims over the same requests cannot
+            // deadlock; answered in the order they were sent.
+            List<Integer> order = new ArrayList<>();
+            for (int i = 0; i < receipts.size(); i++) {
+                order.add(i);
+            }
+            order.sort(java.util.Comparator.comparing(i -> TrackingNumber.tryParse(receipts.get(i).getTrackingNumber())
+                    .map(TrackingNumber::value).orElse("")));
+            String[] claimedAt = new String[receipts.size()];
+            ClaimRefusal[] refusedAt = new ClaimRefusal[receipts.size()];
+            for (int i : order) {
+                ReceiptClaim receipt = receipts.get(i);
                 Optional<TrackingNumber> number = TrackingNumber.tryParse(receipt.getTrackingNumber());
                 Optional<OwnRequestRepository.Claimable> found = number.flatMap(repository::claimable);
                 String shown = number.map(TrackingNumber::value).orElse(receipt.getTrackingNumber());
                 if (found.isEmpty()) {
-                    refused.add(new ClaimRefusal(shown, ClaimRefusalReason.NOT_FOUND));
+                    refusedAt[i] = new ClaimRefusal(shown, ClaimRefusalReason.NOT_FOUND);
                 } else if (!ReceiptToken.matches(receipt.getReceiptToken(), found.get().receiptTokenHash())) {
-                    refused.add(new ClaimRefusal(shown, ClaimRefusalReason.WRONG_TOKEN));
+                    refusedAt[i] = new ClaimRefusal(shown, ClaimRefusalReason.WRONG_TOKEN);
                 } else if (found.get().owner() != null && !found.get().owner().equals(account)) {
-                    refused.add(new ClaimRefusal(shown, ClaimRefusalReason.CLAIMED_BY_ANOTHER_ACCOUNT));
+                    refusedAt[i] = new ClaimRefusal(shown, ClaimRefusalReason.CLAIMED_BY_ANOTHER_ACCOUNT);
                 } else {
                     repository.setOwner(found.get().id(), account);
-                    claimed.add(shown);
+                    claimedAt[i] = shown;
+                }
+            }
+            List<String> claimed = new ArrayList<>();
+            List<ClaimRefusal> refused = new ArrayList<>();
+            for (int i = 0; i < receipts.size(); i++) {
+                if (claimedAt[i] != null) {
+                    claimed.add(claimedAt[i]);
+                } else {
+                    refused.add(refusedAt[i]);
                 }
             }
             return new ClaimResults(claimed, refused);

@@ -180,6 +180,30 @@ class StaffRepository {
         });
     }
 
+    /** Locks the requests in id order, so two changes touching the same two requests cannot deadlock. */
+    void lockInOrder(List<String> trackingNumbers) {
+        jdbc.prepareStatement("""
+                SELECT id FROM service_request WHERE tracking_number = ANY (?) ORDER BY id FOR UPDATE""", ps -> {
+            ps.setArray(1, ps.getConnection().createArrayOf("text", trackingNumbers.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    // locked
+                }
+            }
+            return null;
+        });
+    }
+
+    /** Whether other requests were closed as duplicates of this one. */
+    boolean hasDuplicates(long id) {
+        return jdbc.prepareStatement("SELECT 1 FROM service_request WHERE duplicate_of = ? LIMIT 1", ps -> {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        });
+    }
+
     void setDepartment(long id, String department) {
         jdbc.prepareStatement("UPDATE service_request SET department_code = ? WHERE id = ?", ps -> {
             ps.setString(1, department);

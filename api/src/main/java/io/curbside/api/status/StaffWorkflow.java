@@ -139,7 +139,7 @@ public class StaffWorkflow {
 
     public Changed markDuplicate(Actor actor, String number, String ifMatch, String originalNumber, String note) {
         String original = StatusService.parse(originalNumber).value();
-        return change(actor, number, ifMatch, d -> {
+        return change(actor, number, ifMatch, List.of(original), d -> {
             if (original.equals(d.summary().trackingNumber())) {
                 throw new ProblemException(ProblemType.INVALID_FIELDS, "A request cannot duplicate itself.",
                         List.of(new Violation("duplicate_of", "is this request")));
@@ -151,6 +151,11 @@ public class StaffWorkflow {
                 throw new ProblemException(ProblemType.INVALID_FIELDS, original + " is itself a duplicate of "
                         + target.duplicateOf() + ": point to that one.",
                         List.of(new Violation("duplicate_of", "is itself a duplicate")));
+            }
+            if (staff.hasDuplicates(d.summary().id())) {
+                throw new ProblemException(ProblemType.INVALID_FIELDS, "Other requests are closed as duplicates of "
+                        + d.summary().trackingNumber() + ": mark " + original + " as its duplicate instead, so every "
+                        + "copy points to one original.", List.of(new Violation("duplicate_of", "would make a chain")));
             }
             allowedMove(d, d.summary().status(), ServiceRequestStatusCode.CLOSED);
             Instant now = clock.instant();
@@ -190,11 +195,22 @@ public class StaffWorkflow {
 
     /** Locks the request, checks who and which version, applies the change, and answers the new state. */
     private Changed change(Actor actor, String number, String ifMatch, Consumer<StaffRepository.Detail> apply) {
+        return change(actor, number, ifMatch, List.of(), apply);
+    }
+
+    /** As above, first locking the other requests the change touches, all in id order. */
+    private Changed change(Actor actor, String number, String ifMatch, List<String> alsoTouched,
+                           Consumer<StaffRepository.Detail> apply) {
         if (ifMatch == null || ifMatch.isBlank()) {
             throw new ProblemException(ProblemType.PRECONDITION_REQUIRED, "Send If-Match with the ETag of the version "
                     + "you are changing (from GET /v1/staff/requests/" + number + ").");
         }
         return transactions.executeWrite(s -> {
+            if (!alsoTouched.isEmpty()) {
+                List<String> all = new ArrayList<>(alsoTouched);
+                all.add(StatusService.parse(number).value());
+                staff.lockInOrder(all);
+            }
             StaffRepository.Detail d = allowed(actor, load(number, true));
             String current = StaffView.etag(d.summary().version());
             if (!matches(ifMatch, current)) {

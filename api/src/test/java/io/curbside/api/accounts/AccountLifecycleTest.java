@@ -107,6 +107,8 @@ class AccountLifecycleTest extends HttpTest {
         // and the pair it never saw is dead.
         Map<String, Object> again = refresh(first);
         assertNotEquals(lost.get("refresh_token"), again.get("refresh_token"));
+        // Once only: sent a third time, the first token is a copy, and the sign-in ends.
+        requests.problem(refreshRequest(first), HttpStatus.UNAUTHORIZED, "invalid-credentials");
         requests.problem(refreshRequest(lost), HttpStatus.UNAUTHORIZED, "invalid-credentials");
         // Presenting the dead one looked like theft: that sign-in is over.
         requests.problem(refreshRequest(again), HttpStatus.UNAUTHORIZED, "invalid-credentials");

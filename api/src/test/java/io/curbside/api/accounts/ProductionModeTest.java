@@ -46,6 +46,18 @@ class ProductionModeTest {
         }
     }
 
+    @Test
+    void anIdentityProviderWithoutAnAudienceOrIssuerIsRefused() {
+        SigningKey key = new SigningKey(settings("dev", null));
+        for (IdentityProviderSettings provider : java.util.List.of(
+                new IdentityProviderSettings("https://login.city.test/certs", "https://login.city.test", "", "roles", ""),
+                new IdentityProviderSettings("https://login.city.test/certs", null, "curbside", "roles", ""))) {
+            assertThrows(ConfigurationException.class, () -> new TokenAuthentication(settings("dev", null), key, provider));
+        }
+        new TokenAuthentication(settings("dev", null), key,
+                new IdentityProviderSettings("https://login.city.test/certs", "https://login.city.test", "curbside", "roles", ""));
+    }
+
     private static TokenSettings settings(String mode, String key) {
         return new TokenSettings(mode, key, "curbside", "curbside-api", Duration.ofMinutes(10), Duration.ofDays(30), Duration.ofSeconds(30));
     }

@@ -87,6 +87,19 @@ class RoleGrantsTest extends HttpTest {
     }
 
     @Test
+    void aRevokedRoleStopsAtOnceNotWhenTheTokenExpires() {
+        Map<String, Object> staff = people.staffOf("streets");
+        assertEquals(HttpStatus.OK, http.toBlocking().exchange(HttpRequest.GET("/v1/staff/requests").bearerAuth(token(staff)),
+                JSON).getStatus());
+        http.toBlocking().exchange(HttpRequest.PUT("/v1/admin/accounts/" + id(staff) + "/roles",
+                Map.of("grants", List.of())).bearerAuth(token(people.admin())), JSON);
+        requests.problem(HttpRequest.GET("/v1/staff/requests").bearerAuth(token(staff)), HttpStatus.FORBIDDEN, "forbidden");
+        Map<String, Object> gone = people.register("gone");
+        http.toBlocking().exchange(HttpRequest.DELETE("/v1/me").bearerAuth(token(gone)));
+        requests.problem(HttpRequest.GET("/v1/me/requests").bearerAuth(token(gone)), HttpStatus.UNAUTHORIZED, "unauthorized");
+    }
+
+    @Test
     void anAdminCannotDropTheirOwnAdminRole() {
         Map<String, Object> admin = people.admin();
         requests.problem(HttpRequest.PUT("/v1/admin/accounts/" + id(admin) + "/roles",

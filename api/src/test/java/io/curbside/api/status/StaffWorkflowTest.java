@@ -228,6 +228,34 @@ class StaffWorkflowTest extends HttpTest {
     }
 
     @Test
+    void duplicatesNeverChainAndOppositeMarksAtOnceNeitherDeadlockNorFail() throws Exception {
+        String original = pothole();
+        String copy = pothole();
+        String later = pothole();
+        http.toBlocking().exchange(HttpRequest.POST("/v1/staff/requests/" + copy + "/duplicate",
+                Map.of("duplicate_of", original)).header("If-Match", "*").bearerAuth(streets), JSON);
+        requests.problem(HttpRequest.POST("/v1/staff/requests/" + original + "/duplicate", Map.of("duplicate_of", later))
+                .header("If-Match", "*").bearerAuth(streets), HttpStatus.UNPROCESSABLE_ENTITY, "invalid-fields");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 5; round++) {
+                String a = pothole();
+                String b = pothole();
+                List<java.util.concurrent.Future<HttpStatus>> results = pool.invokeAll(List.of(
+                        () -> attempt(HttpRequest.POST("/v1/staff/requests/" + a + "/duplicate", Map.of("duplicate_of", b))
+                                .header("If-Match", "*").bearerAuth(streets)),
+                        () -> attempt(HttpRequest.POST("/v1/staff/requests/" + b + "/duplicate", Map.of("duplicate_of", a))
+                                .header("If-Match", "*").bearerAuth(streets))));
+                List<HttpStatus> statuses = List.of(results.get(0).get(), results.get(1).get());
+                assertTrue(statuses.contains(HttpStatus.OK), statuses.toString());
+                assertTrue(statuses.stream().allMatch(st -> st.getCode() < 500), statuses.toString());
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
     void theDuplicatesReporterFollowsTheOriginal() throws Exception {
         String original = pothole();
         Map<String, Object> resident = people.register("same-pothole");
