@@ -1,14 +1,11 @@
 package io.curbside.api.accounts;
 
+import io.curbside.api.support.JsonColumns;
 import io.curbside.api.support.PageCursor;
 import io.curbside.contract.model.AuditEntry;
-import io.micronaut.core.type.Argument;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
-import io.micronaut.serde.ObjectMapper;
 import jakarta.inject.Singleton;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -23,12 +20,10 @@ import java.util.UUID;
 @Singleton
 public class AuditTrail {
 
-    private static final Argument<Map<String, Object>> OBJECT = Argument.mapOf(String.class, Object.class);
-
     private final JdbcOperations jdbc;
-    private final ObjectMapper json;
+    private final JsonColumns json;
 
-    AuditTrail(JdbcOperations jdbc, ObjectMapper json) {
+    AuditTrail(JdbcOperations jdbc, JsonColumns json) {
         this.jdbc = jdbc;
         this.json = json;
     }
@@ -39,7 +34,7 @@ public class AuditTrail {
             ps.setObject(1, actor);
             ps.setString(2, action);
             ps.setString(3, target);
-            ps.setString(4, write(details));
+            ps.setString(4, json.write(details));
             return ps.executeUpdate();
         });
     }
@@ -54,7 +49,7 @@ public class AuditTrail {
             List<AuditEntry> entries = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    AuditEntry entry = new AuditEntry(rs.getLong(1), rs.getString(3), read(rs.getString(5)),
+                    AuditEntry entry = new AuditEntry(rs.getLong(1), rs.getString(3), json.read(rs.getString(5), JsonColumns.OBJECT),
                             rs.getTimestamp(6).toInstant().atZone(ZoneOffset.UTC));
                     entry.setActor(rs.getObject(2, UUID.class));
                     entry.setTarget(rs.getString(4));
@@ -63,21 +58,5 @@ public class AuditTrail {
             }
             return entries;
         });
-    }
-
-    private Map<String, Object> read(String text) {
-        try {
-            return json.readValue(text, OBJECT);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

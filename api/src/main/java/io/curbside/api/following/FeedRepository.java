@@ -1,13 +1,10 @@
 package io.curbside.api.following;
 
+import io.curbside.api.support.JsonColumns;
 import io.curbside.contract.model.ServiceRequestStatusCode;
-import io.micronaut.core.type.Argument;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
-import io.micronaut.serde.ObjectMapper;
 import jakarta.inject.Singleton;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,12 +16,10 @@ import java.util.UUID;
 @Singleton
 class FeedRepository {
 
-    private static final Argument<Map<String, String>> CODES = Argument.mapOf(String.class, String.class);
-
     private final JdbcOperations jdbc;
-    private final ObjectMapper json;
+    private final JsonColumns json;
 
-    FeedRepository(JdbcOperations jdbc, ObjectMapper json) {
+    FeedRepository(JdbcOperations jdbc, JsonColumns json) {
         this.jdbc = jdbc;
         this.json = json;
     }
@@ -70,18 +65,11 @@ class FeedRepository {
                 while (rs.next()) {
                     rows.add(new Row(new FeedPosition(Long.parseLong(rs.getString(1)), rs.getLong(2)), rs.getString(3),
                             rs.getString(4), ServiceRequestStatusCode.fromValue(rs.getString(5)), rs.getString(6),
-                            read(rs.getString(7)), rs.getTimestamp(8).toInstant()));
+                            json.read(rs.getString(7), JsonColumns.CODES), rs.getTimestamp(8).toInstant()));
                 }
             }
             return rows;
         });
     }
 
-    private Map<String, String> read(String text) {
-        try {
-            return json.readValue(text, CODES);
-        } catch (IOException e) {
-            throw new UncheckedIOException("stored JSON is unreadable: " + text, e);
-        }
-    }
 }

@@ -2,14 +2,12 @@ package io.curbside.api.jurisdiction;
 
 import io.curbside.api.i18n.Translations;
 import io.curbside.api.support.FileSource;
+import io.curbside.api.support.JsonColumns;
 import io.curbside.api.support.JsonTexts;
 import io.micronaut.core.type.Argument;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
-import io.micronaut.serde.ObjectMapper;
 import jakarta.inject.Singleton;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -28,9 +26,9 @@ class JurisdictionLoads {
 
     private final JdbcOperations jdbc;
     private final JsonTexts texts;
-    private final ObjectMapper json;
+    private final JsonColumns json;
 
-    JurisdictionLoads(JdbcOperations jdbc, JsonTexts texts, ObjectMapper json) {
+    JurisdictionLoads(JdbcOperations jdbc, JsonTexts texts, JsonColumns json) {
         this.jdbc = jdbc;
         this.texts = texts;
         this.json = json;
@@ -58,7 +56,7 @@ class JurisdictionLoads {
             ps.setString(3, content.source());
             ps.setString(4, content.sha256());
             ps.setLong(5, content.bytes().length);
-            ps.setString(6, write(layers));
+            ps.setString(6, json.write(layers));
             ps.setObject(7, actor);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -86,27 +84,11 @@ class JurisdictionLoads {
 
     private Load load(ResultSet rs) throws SQLException {
         Map<String, Integer> layers = new LinkedHashMap<>();
-        for (Map<String, Object> layer : read(rs.getString(7))) {
+        for (Map<String, Object> layer : json.read(rs.getString(7), LAYERS)) {
             layers.put(String.valueOf(layer.get("code")), ((Number) layer.get("features")).intValue());
         }
         long bytes = rs.getLong(6);
         return new Load(rs.getLong(1), rs.getString(2), texts.read(rs.getString(3)), rs.getString(4), rs.getString(5),
                 rs.wasNull() ? null : bytes, layers, rs.getObject(8, UUID.class), rs.getTimestamp(9).toInstant());
-    }
-
-    private List<Map<String, Object>> read(String text) {
-        try {
-            return json.readValue(text, LAYERS);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,13 +1,11 @@
 package io.curbside.api.reports;
 
+import io.curbside.api.support.JsonColumns;
 import io.curbside.contract.model.ServiceRequestStatusCode;
 import io.curbside.geo.LatLon;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
-import io.micronaut.serde.ObjectMapper;
 import jakarta.inject.Singleton;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.sql.Types;
@@ -22,9 +20,9 @@ import java.util.Optional;
 class RequestRepository {
 
     private final JdbcOperations jdbc;
-    private final ObjectMapper json;
+    private final JsonColumns json;
 
-    RequestRepository(JdbcOperations jdbc, ObjectMapper json) {
+    RequestRepository(JdbcOperations jdbc, JsonColumns json) {
         this.jdbc = jdbc;
         this.json = json;
     }
@@ -60,7 +58,7 @@ class RequestRepository {
             ps.setObject(5, r.accuracyMetres());
             ps.setString(6, r.locationText());
             ps.setString(7, r.description());
-            ps.setString(8, write(r.answers()));
+            ps.setString(8, json.write(r.answers()));
             ps.setString(9, r.contactName());
             ps.setString(10, r.contactEmail());
             ps.setString(11, r.contactPhone());
@@ -70,7 +68,7 @@ class RequestRepository {
             ps.setBytes(15, tokenHash);
             ps.setString(16, routing.department());
             ps.setString(17, routing.district());
-            ps.setString(18, write(routing.districts()));
+            ps.setString(18, json.write(routing.districts()));
             ps.setTimestamp(19, Timestamp.from(routing.receivedAt()));
             ps.setTimestamp(20, Timestamp.from(routing.expectedAt()));
             ps.setObject(21, routing.suspectedDuplicateOf());
@@ -187,11 +185,4 @@ class RequestRepository {
         });
     }
 
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -1,16 +1,13 @@
 package io.curbside.api.status;
 
 import io.curbside.api.reports.TrackingNumber;
+import io.curbside.api.support.JsonColumns;
 import io.curbside.contract.model.Channel;
 import io.curbside.contract.model.ServiceRequestStatusCode;
 import io.curbside.geo.LatLon;
-import io.micronaut.core.type.Argument;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
-import io.micronaut.serde.ObjectMapper;
 import jakarta.inject.Singleton;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -25,13 +22,10 @@ import java.util.UUID;
 @Singleton
 class StatusRepository {
 
-    private static final Argument<Map<String, Object>> OBJECT = Argument.mapOf(String.class, Object.class);
-    private static final Argument<Map<String, String>> CODES = Argument.mapOf(String.class, String.class);
-
     private final JdbcOperations jdbc;
-    private final ObjectMapper json;
+    private final JsonColumns json;
 
-    StatusRepository(JdbcOperations jdbc, ObjectMapper json) {
+    StatusRepository(JdbcOperations jdbc, JsonColumns json) {
         this.jdbc = jdbc;
         this.json = json;
     }
@@ -66,7 +60,7 @@ class StatusRepository {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     events.add(new Event(rs.getString(1), ServiceRequestStatusCode.fromValue(rs.getString(2)),
-                            rs.getBoolean(3), rs.getString(4), read(rs.getString(5), CODES), instant(rs, 6)));
+                            rs.getBoolean(3), rs.getString(4), json.read(rs.getString(5), JsonColumns.CODES), instant(rs, 6)));
                 }
             }
             return events;
@@ -87,7 +81,7 @@ class StatusRepository {
             ps.setString(3, event.status().getValue());
             ps.setBoolean(4, event.isPublic());
             ps.setString(5, event.note());
-            ps.setString(6, write(event.data()));
+            ps.setString(6, json.write(event.data()));
             ps.setTimestamp(7, Timestamp.from(event.at()));
             ps.setObject(8, actor);
             return ps.executeUpdate();
@@ -97,30 +91,14 @@ class StatusRepository {
     private StoredRequest request(ResultSet rs) throws SQLException {
         return new StoredRequest(rs.getLong(1), new TrackingNumber(rs.getString(2)), rs.getString(3),
                 ServiceRequestStatusCode.fromValue(rs.getString(4)), new LatLon(rs.getDouble(5), rs.getDouble(6)),
-                (Double) rs.getObject(7), rs.getString(8), rs.getString(9), rs.getString(22), read(rs.getString(10), OBJECT),
+                (Double) rs.getObject(7), rs.getString(8), rs.getString(9), rs.getString(22), json.read(rs.getString(10), JsonColumns.OBJECT),
                 rs.getString(11), Channel.fromValue(rs.getString(12)), rs.getBytes(13), rs.getString(14),
-                read(rs.getString(15), CODES), instant(rs, 16), instant(rs, 17), instant(rs, 18), instant(rs, 19),
+                json.read(rs.getString(15), JsonColumns.CODES), instant(rs, 16), instant(rs, 17), instant(rs, 18), instant(rs, 19),
                 rs.getInt(20), rs.getLong(21), rs.getObject(23, UUID.class), rs.getObject(24, UUID.class));
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {
         Timestamp t = rs.getTimestamp(column);
         return t == null ? null : t.toInstant();
-    }
-
-    private <T> T read(String text, Argument<T> type) {
-        try {
-            return json.readValue(text, type);
-        } catch (IOException e) {
-            throw new UncheckedIOException("stored JSON is unreadable: " + text, e);
-        }
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
