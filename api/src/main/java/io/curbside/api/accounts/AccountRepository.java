@@ -137,14 +137,6 @@ class AccountRepository {
         }
     }
 
-    boolean departmentExists(String code) {
-        return jdbc.prepareStatement("SELECT 1 FROM department WHERE code = ?", ps -> {
-            ps.setString(1, code);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
-        });
-    }
 
     void setPassword(UUID account, String hash) {
         jdbc.prepareStatement("UPDATE account SET password_hash = ? WHERE id = ?", ps -> {

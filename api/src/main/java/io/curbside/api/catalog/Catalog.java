@@ -38,6 +38,10 @@ public record Catalog(Set<String> languages,
         return services.stream().filter(s -> s.code().equals(code)).findFirst();
     }
 
+    public boolean hasDepartment(String code) {
+        return departments.stream().anyMatch(d -> d.code().equals(code));
+    }
+
     public Department department(String code) {
         return departments.stream().filter(d -> d.code().equals(code)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no department " + code));

@@ -1,15 +1,12 @@
 package io.curbside.api.status;
 
+import io.curbside.api.support.JsonColumns;
 import io.curbside.contract.model.ServiceRequestStatusCode;
 import io.curbside.geo.Bbox;
 import io.curbside.geo.LatLon;
-import io.micronaut.core.type.Argument;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
-import io.micronaut.serde.ObjectMapper;
 import jakarta.inject.Singleton;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -26,17 +23,15 @@ import java.util.UUID;
 @Singleton
 class StaffRepository {
 
-    private static final Argument<Map<String, Object>> OBJECT = Argument.mapOf(String.class, Object.class);
-    private static final Argument<Map<String, String>> CODES = Argument.mapOf(String.class, String.class);
     private static final String SUMMARY = """
             r.id, r.tracking_number, r.service_code, r.status, r.department_code, r.district_code, r.received_at,
             r.expected_at, r.closed_at, ST_Y(r.location::geometry), ST_X(r.location::geometry), r.location_accuracy_m,
             r.location_text, r.me_too_count, r.version""";
 
     private final JdbcOperations jdbc;
-    private final ObjectMapper json;
+    private final JsonColumns json;
 
-    StaffRepository(JdbcOperations jdbc, ObjectMapper json) {
+    StaffRepository(JdbcOperations jdbc, JsonColumns json) {
         this.jdbc = jdbc;
         this.json = json;
     }
@@ -135,7 +130,7 @@ class StaffRepository {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new Detail(summary(rs), rs.getString(16), read(rs.getString(17), OBJECT),
+                return Optional.of(new Detail(summary(rs), rs.getString(16), json.read(rs.getString(17), JsonColumns.OBJECT),
                         rs.getString(18), rs.getString(19), rs.getString(20), rs.getString(21), rs.getString(22),
                         (Boolean) rs.getObject(23), rs.getObject(24, UUID.class), rs.getString(25), rs.getString(26),
                         rs.getString(27), rs.getString(28), (Long) rs.getObject(29)));
@@ -155,7 +150,7 @@ class StaffRepository {
                 while (rs.next()) {
                     entries.add(new Entry(rs.getLong(1), rs.getString(2),
                             ServiceRequestStatusCode.fromValue(rs.getString(3)), rs.getBoolean(4), rs.getString(5),
-                            read(rs.getString(6), CODES), rs.getObject(7, UUID.class), rs.getString(8),
+                            json.read(rs.getString(6), JsonColumns.CODES), rs.getObject(7, UUID.class), rs.getString(8),
                             rs.getTimestamp(9).toInstant()));
                 }
             }
@@ -212,14 +207,6 @@ class StaffRepository {
         });
     }
 
-    boolean departmentExists(String code) {
-        return jdbc.prepareStatement("SELECT 1 FROM department WHERE code = ?", ps -> {
-            ps.setString(1, code);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
-        });
-    }
 
     /**
      * Counts a duplicate's "me too"s, and the duplicate's own reporter, on the original. A device
@@ -269,11 +256,4 @@ class StaffRepository {
                 rs.getInt(14), rs.getLong(15));
     }
 
-    private <T> T read(String text, Argument<T> type) {
-        try {
-            return json.readValue(text, type);
-        } catch (IOException e) {
-            throw new UncheckedIOException("stored JSON is unreadable: " + text, e);
-        }
-    }
 }

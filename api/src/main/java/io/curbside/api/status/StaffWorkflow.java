@@ -117,7 +117,7 @@ public class StaffWorkflow {
     public Changed reassign(Actor actor, String number, String ifMatch, String department, String reason) {
         String target = department.strip();
         return change(actor, number, ifMatch, d -> {
-            if (!staff.departmentExists(target)) {
+            if (!catalog.view(null, null).catalog().hasDepartment(target)) {
                 throw new ProblemException(ProblemType.INVALID_FIELDS, "There is no department \"" + target + "\".",
                         List.of(new Violation("department", "is not a department")));
             }
