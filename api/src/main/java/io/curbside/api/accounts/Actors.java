@@ -2,6 +2,7 @@ package io.curbside.api.accounts;
 
 import io.curbside.api.problem.ProblemException;
 import io.curbside.api.problem.ProblemType;
+import io.micronaut.http.context.ServerRequestContext;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.utils.SecurityService;
 import io.micronaut.transaction.TransactionOperations;
@@ -37,9 +38,14 @@ public class Actors {
         this.security = security;
     }
 
+    /** The request attribute where {@link FreshRolesFilter} leaves the person it read. */
+    static final String CHECKED = Actors.class.getName() + ".checked";
+
     /** The person behind the request being served, if it carries a valid token. */
     public Optional<Actor> current() {
-        return security.getAuthentication().map(this::of);
+        Optional<Actor> checked = ServerRequestContext.currentRequest()
+                .flatMap(request -> request.getAttribute(CHECKED, Actor.class));
+        return checked.isPresent() ? checked : security.getAuthentication().map(this::of);
     }
 
     /** The person behind the request being served; 401 when there is none (routes that need one check first). */

@@ -55,6 +55,8 @@ class FreshRolesFilter implements Ordered {
         } catch (ProblemException gone) {
             return refuse(request, gone.type(), gone.getMessage());
         }
+        // Read once per request: Actors hands this same person to the route.
+        request.setAttribute(Actors.CHECKED, now);
         boolean rolesHeld = person.getRoles().stream().allMatch(role -> Role.fromWire(role).map(now::is).orElse(true));
         boolean departmentsHeld = !(person.getAttributes().get(TokenAuthentication.DEPARTMENTS) instanceof Collection<?> d)
                 || now.departments().containsAll(d.stream().map(String::valueOf).toList());
