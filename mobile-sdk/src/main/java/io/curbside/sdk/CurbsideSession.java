@@ -2,6 +2,7 @@ package io.curbside.sdk;
 
 import io.curbside.sdk.api.AccountsApi;
 import io.curbside.sdk.api.FollowingApi;
+import io.curbside.sdk.api.MyRequestsApi;
 import io.curbside.sdk.model.Account;
 import io.curbside.sdk.model.Credentials;
 import io.curbside.sdk.model.Following;
@@ -42,6 +43,7 @@ public class CurbsideSession {
     }
 
     private final AccountsApi accounts;
+    private final MyRequestsApi myRequests;
     private final FollowingApi following;
     private final SessionTokens tokens;
 
@@ -55,6 +57,7 @@ public class CurbsideSession {
         this.tokens = new SessionTokens(client, store, clock);
         client.setHttpClient(client.getHttpClient().newBuilder().addInterceptor(tokens).build());
         this.accounts = new AccountsApi(client);
+        this.myRequests = new MyRequestsApi(client);
         this.following = new FollowingApi(client);
     }
 
@@ -92,7 +95,7 @@ public class CurbsideSession {
 
     /** The resident's own requests, newest first; {@code cursor}: the {@code next_cursor} of the page before. */
     public MyRequests myRequests(String cursor, Integer limit) throws ApiException {
-        return accounts.listMyRequests(cursor, limit);
+        return myRequests.listMyRequests(cursor, limit);
     }
 
     /**

@@ -1,7 +1,5 @@
 package io.curbside.api.accounts;
 
-import io.curbside.api.catalog.Catalog;
-import io.curbside.api.catalog.CatalogService;
 import io.curbside.api.problem.ProblemException;
 import io.curbside.api.problem.ProblemType;
 import io.curbside.api.support.PageCursor;
@@ -30,14 +28,14 @@ class AccountAdministration {
 
     private final AccountRepository accounts;
     private final AuditTrail audit;
-    private final CatalogService catalog;
+    private final Departments departments;
     private final TransactionOperations<Connection> transactions;
 
-    AccountAdministration(AccountRepository accounts, AuditTrail audit, CatalogService catalog,
+    AccountAdministration(AccountRepository accounts, AuditTrail audit, Departments departments,
                           TransactionOperations<Connection> transactions) {
         this.accounts = accounts;
         this.audit = audit;
-        this.catalog = catalog;
+        this.departments = departments;
         this.transactions = transactions;
     }
 
@@ -70,9 +68,8 @@ class AccountAdministration {
             // Locked: two admins setting one account's roles at once apply one after the other.
             AccountRepository.Stored account = accounts.lock(target)
                     .orElseThrow(() -> ProblemException.notFound("There is no account " + target + "."));
-            Catalog current = catalog.view(null, null).catalog();
             for (AccountRepository.Grant grant : grants) {
-                if (grant.department() != null && !current.hasDepartment(grant.department())) {
+                if (grant.department() != null && !departments.exists(grant.department())) {
                     throw new ProblemException(ProblemType.INVALID_FIELDS, "There is no department \""
                             + grant.department() + "\".", List.of(new Violation("grants", "names an unknown department")));
                 }

@@ -1,13 +1,9 @@
 package io.curbside.api.accounts;
 
-import io.curbside.api.reports.OwnRequests;
 import io.curbside.contract.api.AccountsApi;
 import io.curbside.contract.model.Account;
-import io.curbside.contract.model.ClaimResults;
 import io.curbside.contract.model.Credentials;
-import io.curbside.contract.model.MyRequests;
 import io.curbside.contract.model.PasswordChange;
-import io.curbside.contract.model.ReceiptClaims;
 import io.curbside.contract.model.RefreshRequest;
 import io.curbside.contract.model.Registration;
 import io.curbside.contract.model.Session;
@@ -16,19 +12,17 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
-/** Signing up, in and out, and a person's own account and requests. Password hashing blocks: off the event loop. */
+/** Signing up, in and out, and a person's own account. Password hashing blocks: off the event loop. */
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
 class AccountController implements AccountsApi {
 
     private final AccountService accounts;
     private final Actors actors;
-    private final OwnRequests own;
 
-    AccountController(AccountService accounts, Actors actors, OwnRequests own) {
+    AccountController(AccountService accounts, Actors actors) {
         this.accounts = accounts;
         this.actors = actors;
-        this.own = own;
     }
 
     @Override
@@ -68,17 +62,5 @@ class AccountController implements AccountsApi {
     public HttpResponse<Session> changePassword(PasswordChange change) {
         return HttpResponse.ok(accounts.changePassword(actors.required(), change.getCurrentPassword(),
                 change.getNewPassword()));
-    }
-
-    @Override
-    public HttpResponse<ClaimResults> claimRequests(ReceiptClaims claims) {
-        Actor actor = actors.required();
-        return HttpResponse.ok(own.claim(actor.accountId(), claims.getReceipts()));
-    }
-
-    @Override
-    public HttpResponse<MyRequests> listMyRequests(String cursor, Integer limit) {
-        Actor actor = actors.required();
-        return HttpResponse.ok(own.list(actor.accountId(), cursor, limit == null ? 50 : limit));
     }
 }

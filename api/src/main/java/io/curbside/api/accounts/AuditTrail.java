@@ -1,14 +1,9 @@
 package io.curbside.api.accounts;
 
-import io.curbside.api.support.JsonColumns;
 import io.curbside.api.support.PageCursor;
 import io.curbside.contract.model.AuditEntry;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 
-import java.sql.ResultSet;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,43 +15,19 @@ import java.util.UUID;
 @Singleton
 public class AuditTrail {
 
-    private final JdbcOperations jdbc;
-    private final JsonColumns json;
+    private final AuditRepository repository;
 
-    AuditTrail(JdbcOperations jdbc, JsonColumns json) {
-        this.jdbc = jdbc;
-        this.json = json;
+    AuditTrail(AuditRepository repository) {
+        this.repository = repository;
     }
 
     /** Records an action; call inside the action's own transaction. */
     public void record(UUID actor, String action, String target, Map<String, ?> details) {
-        jdbc.prepareStatement("INSERT INTO audit_log (actor_id, action, target, details) VALUES (?, ?, ?, ?::jsonb)", ps -> {
-            ps.setObject(1, actor);
-            ps.setString(2, action);
-            ps.setString(3, target);
-            ps.setString(4, json.write(details));
-            return ps.executeUpdate();
-        });
+        repository.record(actor, action, target, details);
     }
 
     /** Entries after the cursor's, oldest first; one more than the limit, to tell whether a next page exists. */
     List<AuditEntry> page(PageCursor after, int limit) {
-        return jdbc.prepareStatement("""
-                SELECT id, actor_id, action, target, details::text, at FROM audit_log
-                WHERE id > ? ORDER BY id LIMIT ?""", ps -> {
-            ps.setLong(1, after == null ? 0 : after.asLong());
-            ps.setInt(2, limit + 1);
-            List<AuditEntry> entries = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    AuditEntry entry = new AuditEntry(rs.getLong(1), rs.getString(3), json.read(rs.getString(5), JsonColumns.OBJECT),
-                            rs.getTimestamp(6).toInstant().atZone(ZoneOffset.UTC));
-                    entry.setActor(rs.getObject(2, UUID.class));
-                    entry.setTarget(rs.getString(4));
-                    entries.add(entry);
-                }
-            }
-            return entries;
-        });
+        return repository.page(after, limit);
     }
 }

@@ -42,6 +42,12 @@ public record Catalog(Set<String> languages,
         return departments.stream().anyMatch(d -> d.code().equals(code));
     }
 
+    /** A department's name in the language; its code when this catalog no longer has it. */
+    public String departmentName(String code, String language) {
+        return departments.stream().filter(d -> d.code().equals(code)).findFirst()
+                .map(d -> d.name().in(language)).orElse(code);
+    }
+
     public Department department(String code) {
         return departments.stream().filter(d -> d.code().equals(code)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no department " + code));

@@ -5,7 +5,7 @@ import io.curbside.api.accounts.AuditTrail;
 import io.curbside.api.i18n.Translations;
 import io.curbside.api.problem.ProblemException;
 import io.curbside.api.problem.ProblemType;
-import io.curbside.api.support.ImportGuard;
+import io.curbside.api.store.ImportRepository;
 import io.curbside.api.support.JsonTrees;
 import io.curbside.api.support.PageCursor;
 import io.curbside.api.support.YamlTree;
@@ -48,16 +48,16 @@ public class CatalogAdministration {
             .comparing((String tag) -> !tag.equals(Translations.FALLBACK)).thenComparing(Comparator.naturalOrder());
 
     private final CatalogRepository catalog;
-    private final StoredServices services;
-    private final ServiceVersions history;
+    private final StoredServiceRepository services;
+    private final ServiceHistoryRepository history;
     private final CatalogAdminRepository edits;
-    private final ImportGuard guard;
+    private final ImportRepository guard;
     private final AuditTrail audit;
     private final TransactionOperations<Connection> transactions;
     private final ObjectMapper json;
 
-    CatalogAdministration(CatalogRepository catalog, StoredServices services, ServiceVersions history,
-                          CatalogAdminRepository edits, ImportGuard guard, AuditTrail audit,
+    CatalogAdministration(CatalogRepository catalog, StoredServiceRepository services, ServiceHistoryRepository history,
+                          CatalogAdminRepository edits, ImportRepository guard, AuditTrail audit,
                           TransactionOperations<Connection> transactions, ObjectMapper json) {
         this.catalog = catalog;
         this.services = services;
@@ -82,7 +82,7 @@ public class CatalogAdministration {
     }
 
     public Saved<AdminService> service(String code) {
-        StoredServices.Stored stored = transactions.executeRead(s -> find(code));
+        StoredServiceRepository.Stored stored = transactions.executeRead(s -> find(code));
         return new Saved<>(admin(stored), ServiceTags.of(stored), false);
     }
 
@@ -92,7 +92,7 @@ public class CatalogAdministration {
         return transactions.executeWrite(s -> {
             guard.lock("catalog");
             history.baselineMissing();
-            Optional<StoredServices.Stored> existing = services.read(false, code).stream().findFirst();
+            Optional<StoredServiceRepository.Stored> existing = services.read(false, code).stream().findFirst();
             ServiceTags.check(code, existing, ifMatch, ifNoneMatch);
             int order = existing.map(e -> e.service().order()).orElseGet(edits::nextServiceOrder);
             Catalog.Service service = checked(entry, code, order);
@@ -100,7 +100,7 @@ public class CatalogAdministration {
             ServiceVersionAction action = existing.isPresent() ? ServiceVersionAction.UPDATE : ServiceVersionAction.CREATE;
             int version = history.record(code, action, CatalogEntry.write(service), admin.accountId());
             audit.record(admin.accountId(), "service." + action.getValue(), code, Map.of("version", version));
-            StoredServices.Stored saved = find(code);
+            StoredServiceRepository.Stored saved = find(code);
             return new Saved<>(admin(saved), ServiceTags.of(saved), existing.isEmpty());
         });
     }
@@ -116,7 +116,7 @@ public class CatalogAdministration {
                 int version = history.record(code, action, null, admin.accountId());
                 audit.record(admin.accountId(), "service." + action.getValue(), code, Map.of("version", version));
             }
-            StoredServices.Stored saved = find(code);
+            StoredServiceRepository.Stored saved = find(code);
             return new Saved<>(admin(saved), ServiceTags.of(saved), false);
         });
     }
@@ -124,7 +124,7 @@ public class CatalogAdministration {
     public ServiceHistory history(String code, String cursor, int limit) {
         PageCursor after = PageCursor.parse(cursor);
         Integer before = after == null ? null : Math.toIntExact(after.asLong());
-        List<ServiceVersions.Version> versions = transactions.executeRead(s -> {
+        List<ServiceHistoryRepository.Version> versions = transactions.executeRead(s -> {
             find(code);
             return history.page(code, before, limit + 1);
         });
@@ -193,12 +193,12 @@ public class CatalogAdministration {
                 + first.getMessage() + more + ".", violations);
     }
 
-    private StoredServices.Stored find(String code) {
+    private StoredServiceRepository.Stored find(String code) {
         return services.read(false, code).stream().findFirst()
                 .orElseThrow(() -> ProblemException.notFound("There is no service with the code \"" + code + "\"."));
     }
 
-    private static AdminService admin(StoredServices.Stored stored) {
+    private static AdminService admin(StoredServiceRepository.Stored stored) {
         return new AdminService(stored.service().code(), stored.version(), stored.active(),
                 stored.updatedAt().atZone(ZoneOffset.UTC), JsonTrees.tree(CatalogEntry.write(stored.service())));
     }
@@ -207,7 +207,7 @@ public class CatalogAdministration {
         return new CatalogGroup(g.code(), CatalogEntry.write(g.name()), g.order());
     }
 
-    private ServiceVersion version(ServiceVersions.Version v) {
+    private ServiceVersion version(ServiceHistoryRepository.Version v) {
         ServiceVersion version;
         try {
             version = new ServiceVersion(v.version(), v.action(), v.active(), v.at().atZone(ZoneOffset.UTC),

@@ -1,7 +1,7 @@
 package io.curbside.api.catalog;
 
+import io.curbside.api.store.ImportRepository;
 import io.curbside.api.support.FileSource;
-import io.curbside.api.support.ImportGuard;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -15,9 +15,9 @@ public class CatalogImporter {
 
     private final FileSource files;
     private final CatalogRepository repository;
-    private final ImportGuard guard;
+    private final ImportRepository guard;
 
-    public CatalogImporter(FileSource files, CatalogRepository repository, ImportGuard guard) {
+    public CatalogImporter(FileSource files, CatalogRepository repository, ImportRepository guard) {
         this.files = files;
         this.repository = repository;
         this.guard = guard;

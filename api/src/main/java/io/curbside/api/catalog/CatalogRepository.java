@@ -1,7 +1,7 @@
 package io.curbside.api.catalog;
 
+import io.curbside.api.store.DataVersionRepository;
 import io.curbside.api.support.DataStoreException;
-import io.curbside.api.support.DataVersions;
 import io.curbside.api.support.JsonTexts;
 import io.curbside.contract.model.ServiceVersionAction;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
@@ -29,12 +29,12 @@ public class CatalogRepository {
 
     private final JdbcOperations jdbc;
     private final JsonTexts texts;
-    private final DataVersions versions;
-    private final StoredServices services;
-    private final ServiceVersions history;
+    private final DataVersionRepository versions;
+    private final StoredServiceRepository services;
+    private final ServiceHistoryRepository history;
 
-    CatalogRepository(JdbcOperations jdbc, JsonTexts texts, DataVersions versions, StoredServices services,
-                      ServiceVersions history) {
+    CatalogRepository(JdbcOperations jdbc, JsonTexts texts, DataVersionRepository versions, StoredServiceRepository services,
+                      ServiceHistoryRepository history) {
         this.jdbc = jdbc;
         this.texts = texts;
         this.versions = versions;
@@ -121,7 +121,7 @@ public class CatalogRepository {
      */
     @ReadOnly(isolation = TransactionDefinition.Isolation.REPEATABLE_READ)
     public Snapshot snapshot() {
-        return new Snapshot(versions.of(DataVersions.Kind.CATALOG), loadActive());
+        return new Snapshot(versions.of(DataVersionRepository.Kind.CATALOG), loadActive());
     }
 
     /** A catalog as of one version. */
@@ -133,7 +133,7 @@ public class CatalogRepository {
         Connection c = jdbc.getConnection();
         try {
             return new Catalog(languages(c), calendar(c), departments(),
-                    groups(true), services.read(true, null).stream().map(StoredServices.Stored::service).toList());
+                    groups(true), services.read(true, null).stream().map(StoredServiceRepository.Stored::service).toList());
         } catch (SQLException e) {
             throw new DataStoreException("catalog SQL", e);
         }

@@ -3,7 +3,7 @@ package io.curbside.api.catalog;
 import io.curbside.api.i18n.LanguageNegotiator;
 import io.curbside.api.i18n.Translations;
 import io.curbside.api.problem.ProblemException;
-import io.curbside.api.support.DataVersions;
+import io.curbside.api.store.DataVersionRepository;
 import io.curbside.api.support.EntityTags;
 import io.curbside.contract.model.Department;
 import io.curbside.contract.model.Emergency;
@@ -32,10 +32,10 @@ public class CatalogService {
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
     private final CatalogRepository repository;
-    private final DataVersions versions;
+    private final DataVersionRepository versions;
     private volatile Loaded cached;
 
-    public CatalogService(CatalogRepository repository, DataVersions versions) {
+    public CatalogService(CatalogRepository repository, DataVersionRepository versions) {
         this.repository = repository;
         this.versions = versions;
     }
@@ -46,7 +46,7 @@ public class CatalogService {
      * it and on whichever node: a request costs one one-row read.
      */
     public View view(String lang, String acceptLanguage) {
-        return view(lang, acceptLanguage, versions.of(DataVersions.Kind.CATALOG));
+        return view(lang, acceptLanguage, versions.of(DataVersionRepository.Kind.CATALOG));
     }
 
     /** As {@link #view(String, String)}, for a caller that has just read the catalog's version itself. */

@@ -15,12 +15,12 @@ final class ServiceTags {
     private ServiceTags() {
     }
 
-    static String of(StoredServices.Stored stored) {
+    static String of(StoredServiceRepository.Stored stored) {
         return "\"" + stored.service().code() + "." + stored.version() + "\"";
     }
 
     /** Throws 428 or 412 unless the headers allow creating or replacing {@code code}. */
-    static void check(String code, Optional<StoredServices.Stored> existing, String ifMatch, String ifNoneMatch) {
+    static void check(String code, Optional<StoredServiceRepository.Stored> existing, String ifMatch, String ifNoneMatch) {
         boolean createOnly = ifNoneMatch != null && ifNoneMatch.strip().equals("*");
         if (ifNoneMatch != null && !ifNoneMatch.isBlank() && !createOnly) {
             throw ProblemException.invalidParameter("If-None-Match", "may only be * (create, never replace)");

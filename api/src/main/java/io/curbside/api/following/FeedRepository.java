@@ -1,6 +1,6 @@
 package io.curbside.api.following;
 
-import io.curbside.api.support.JsonColumns;
+import io.curbside.api.store.JsonColumns;
 import io.curbside.contract.model.ServiceRequestStatusCode;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;

@@ -3,16 +3,12 @@ package io.curbside.api.following;
 import io.curbside.api.catalog.Catalog;
 import io.curbside.api.catalog.CatalogService;
 import io.curbside.api.notifications.Outbox;
-import io.curbside.api.status.StatusService;
+import io.curbside.api.requests.StoredRequests;
 import io.curbside.api.support.PublicUrls;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.sql.ResultSet;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -28,13 +24,13 @@ public class FollowerMail {
     private static final Logger LOG = LoggerFactory.getLogger(FollowerMail.class);
 
     private final Outbox outbox;
-    private final JdbcOperations jdbc;
+    private final FollowerRepository followers;
     private final CatalogService catalog;
     private final PublicUrls urls;
 
-    FollowerMail(Outbox outbox, JdbcOperations jdbc, CatalogService catalog, PublicUrls urls) {
+    FollowerMail(Outbox outbox, FollowerRepository followers, CatalogService catalog, PublicUrls urls) {
         this.outbox = outbox;
-        this.jdbc = jdbc;
+        this.followers = followers;
         this.catalog = catalog;
         this.urls = urls;
     }
@@ -46,7 +42,7 @@ public class FollowerMail {
             return;
         }
         Catalog names = catalog.view(language, null).catalog();
-        String title = StatusService.title(kind, data, names, language);
+        String title = StoredRequests.title(kind, data, language, code -> names.departmentName(code, language));
         String subject = trackingNumber + ": " + title;
         StringBuilder text = new StringBuilder(title).append("\n\n");
         if (note != null && !note.isBlank()) {
@@ -55,29 +51,12 @@ public class FollowerMail {
         text.append(urls.of("/v1/requests/" + trackingNumber)).append("\n\n")
                 .append("You receive this because you follow request ").append(trackingNumber)
                 .append(". Stop following it in the app to receive no more.\n");
-        for (String address : addresses(requestId, madeBy)) {
+        for (String address : followers.addresses(requestId, madeBy)) {
             try {
                 outbox.enqueueEmail(address, subject, text.toString());
             } catch (IllegalArgumentException e) {
                 LOG.warn("Not e-mailing a follower of {}: {}", trackingNumber, e.getMessage());
             }
         }
-    }
-
-    private List<String> addresses(long requestId, UUID madeBy) {
-        return jdbc.prepareStatement("""
-                SELECT a.email FROM request_follower f JOIN account a ON a.id = f.account_id
-                WHERE f.request_id = ? AND a.email IS NOT NULL AND a.deleted_at IS NULL
-                  AND a.id IS DISTINCT FROM ?""", ps -> {
-            ps.setLong(1, requestId);
-            ps.setObject(2, madeBy);
-            List<String> found = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    found.add(rs.getString(1));
-                }
-            }
-            return found;
-        });
     }
 }

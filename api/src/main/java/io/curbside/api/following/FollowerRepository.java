@@ -1,11 +1,13 @@
 package io.curbside.api.following;
 
-import io.curbside.api.reports.TrackingNumber;
+import io.curbside.api.requests.TrackingNumber;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 
 import java.sql.ResultSet;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -76,6 +78,24 @@ class FollowerRepository {
             ps.setLong(1, request);
             ps.setObject(2, account);
             return ps.executeUpdate();
+        });
+    }
+
+    /** The e-mail addresses of a request's followers, but for the account that made the change. */
+    List<String> addresses(long requestId, UUID madeBy) {
+        return jdbc.prepareStatement("""
+                SELECT a.email FROM request_follower f JOIN account a ON a.id = f.account_id
+                WHERE f.request_id = ? AND a.email IS NOT NULL AND a.deleted_at IS NULL
+                  AND a.id IS DISTINCT FROM ?""", ps -> {
+            ps.setLong(1, requestId);
+            ps.setObject(2, madeBy);
+            List<String> found = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.add(rs.getString(1));
+                }
+            }
+            return found;
         });
     }
 }

@@ -1,8 +1,7 @@
 package io.curbside.api.following;
 
 import io.curbside.api.problem.ProblemException;
-import io.curbside.api.reports.TrackingNumber;
-import io.curbside.api.status.StatusService;
+import io.curbside.api.requests.TrackingNumber;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 
@@ -32,14 +31,14 @@ public class Followers {
 
     /** Follows the request (404 when there is none); following it already changes nothing. */
     public Followed follow(UUID account, String typedNumber) {
-        TrackingNumber number = StatusService.parse(typedNumber);
+        TrackingNumber number = TrackingNumber.parameter(typedNumber);
         FollowerRepository.Followed followed = transactions.executeWrite(s -> repository.follow(id(number), account, "follow"));
         return new Followed(number, followed.reason(), followed.since(), followed.added());
     }
 
     /** Stops following it, whatever the reason; not following it is no error (404 when there is no request). */
     public void unfollow(UUID account, String typedNumber) {
-        TrackingNumber number = StatusService.parse(typedNumber);
+        TrackingNumber number = TrackingNumber.parameter(typedNumber);
         transactions.executeWrite(s -> {
             repository.unfollow(id(number), account);
             return null;

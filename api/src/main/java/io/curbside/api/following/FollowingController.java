@@ -2,7 +2,7 @@ package io.curbside.api.following;
 
 import io.curbside.api.accounts.Actor;
 import io.curbside.api.accounts.Actors;
-import io.curbside.api.reports.Filed;
+import io.curbside.api.idempotency.Filed;
 import io.curbside.api.support.EntityTags;
 import io.curbside.contract.api.FollowingApi;
 import io.curbside.contract.model.Following;

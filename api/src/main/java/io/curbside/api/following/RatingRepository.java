@@ -1,6 +1,6 @@
 package io.curbside.api.following;
 
-import io.curbside.api.reports.TrackingNumber;
+import io.curbside.api.requests.TrackingNumber;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 

@@ -1,14 +1,13 @@
 package io.curbside.api.following;
 
+import io.curbside.api.idempotency.Filed;
 import io.curbside.api.idempotency.Fingerprint;
 import io.curbside.api.idempotency.Idempotency;
 import io.curbside.api.problem.ProblemException;
 import io.curbside.api.problem.ProblemType;
-import io.curbside.api.reports.Filed;
-import io.curbside.api.reports.PlainText;
-import io.curbside.api.reports.ReceiptToken;
-import io.curbside.api.reports.TrackingNumber;
-import io.curbside.api.status.StatusService;
+import io.curbside.api.requests.ReceiptToken;
+import io.curbside.api.requests.TrackingNumber;
+import io.curbside.api.support.PlainText;
 import io.curbside.contract.model.Rating;
 import io.curbside.contract.model.RatingRequest;
 import io.curbside.contract.model.Violation;
@@ -47,7 +46,7 @@ public class Ratings {
 
     /** 201 with the rating; replays a keyed retry's first answer. */
     public Filed rate(String typedNumber, RatingRequest body, String receiptToken, UUID caller, String idempotencyKey) {
-        TrackingNumber number = StatusService.parse(typedNumber);
+        TrackingNumber number = TrackingNumber.parameter(typedNumber);
         String comment = comment(body.getComment());
         // Who asked is part of the request: the same key sent with other credentials is another request.
         Fingerprint fingerprint = new Fingerprint().add(bytes(body)).add(caller == null ? "" : caller.toString())

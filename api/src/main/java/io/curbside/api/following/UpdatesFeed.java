@@ -2,7 +2,7 @@ package io.curbside.api.following;
 
 import io.curbside.api.catalog.CatalogService;
 import io.curbside.api.idempotency.Fingerprint;
-import io.curbside.api.status.StatusService;
+import io.curbside.api.requests.StoredRequests;
 import io.curbside.api.support.EntityTags;
 import io.curbside.api.support.PublicUrls;
 import io.curbside.contract.model.Update;
@@ -68,7 +68,8 @@ public class UpdatesFeed {
         List<Update> updates = new ArrayList<>(page.size());
         for (FeedRepository.Row row : page) {
             Update update = new Update(row.trackingNumber(), urls.of("/v1/requests/" + row.trackingNumber()), row.kind(),
-                    row.status(), StatusService.title(row.kind(), row.data(), names.catalog(), language),
+                    row.status(), StoredRequests.title(row.kind(), row.data(), language,
+                            code -> names.catalog().departmentName(code, language)),
                     row.at().atZone(ZoneOffset.UTC));
             update.setNote(row.note());
             updates.add(update);

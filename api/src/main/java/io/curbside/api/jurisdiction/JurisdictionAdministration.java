@@ -31,11 +31,11 @@ class JurisdictionAdministration {
     static final String UPLOAD = "upload";
 
     private final JurisdictionImporter importer;
-    private final JurisdictionLoads loads;
+    private final JurisdictionLoadRepository loads;
     private final AuditTrail audit;
     private final TransactionOperations<Connection> transactions;
 
-    JurisdictionAdministration(JurisdictionImporter importer, JurisdictionLoads loads, AuditTrail audit,
+    JurisdictionAdministration(JurisdictionImporter importer, JurisdictionLoadRepository loads, AuditTrail audit,
                                TransactionOperations<Connection> transactions) {
         this.importer = importer;
         this.loads = loads;
@@ -73,7 +73,7 @@ class JurisdictionAdministration {
 
     JurisdictionHistory history(String cursor, int limit) {
         PageCursor after = PageCursor.parse(cursor);
-        List<JurisdictionLoads.Load> page = transactions.executeRead(s ->
+        List<JurisdictionLoadRepository.Load> page = transactions.executeRead(s ->
                 loads.page(after == null ? null : after.asLong(), limit + 1));
         JurisdictionHistory history = new JurisdictionHistory(page.stream().limit(limit).map(this::upload).toList());
         if (page.size() > limit) {
@@ -82,7 +82,7 @@ class JurisdictionAdministration {
         return history;
     }
 
-    private JurisdictionUpload upload(JurisdictionLoads.Load load) {
+    private JurisdictionUpload upload(JurisdictionLoadRepository.Load load) {
         JurisdictionUpload upload = new JurisdictionUpload(load.id(), load.code(), load.name().englishFirst(),
                 load.sha256(), load.source(),
                 load.layers().entrySet().stream().map(e -> new JurisdictionUploadLayersInner(e.getKey(), e.getValue()))

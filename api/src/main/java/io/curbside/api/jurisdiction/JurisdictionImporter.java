@@ -1,7 +1,7 @@
 package io.curbside.api.jurisdiction;
 
+import io.curbside.api.store.ImportRepository;
 import io.curbside.api.support.FileSource;
-import io.curbside.api.support.ImportGuard;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -17,11 +17,11 @@ public class JurisdictionImporter {
 
     private final FileSource files;
     private final JurisdictionRepository repository;
-    private final ImportGuard guard;
-    private final JurisdictionLoads loads;
+    private final ImportRepository guard;
+    private final JurisdictionLoadRepository loads;
 
-    public JurisdictionImporter(FileSource files, JurisdictionRepository repository, ImportGuard guard,
-                                JurisdictionLoads loads) {
+    public JurisdictionImporter(FileSource files, JurisdictionRepository repository, ImportRepository guard,
+                                JurisdictionLoadRepository loads) {
         this.files = files;
         this.repository = repository;
         this.guard = guard;
@@ -55,13 +55,13 @@ public class JurisdictionImporter {
     public Loaded store(Jurisdiction jurisdiction, FileSource.Content content, UUID actor) {
         guard.lock("jurisdiction");
         repository.replace(jurisdiction, content.source(), content.sha256());
-        JurisdictionLoads.Load load = loads.record(jurisdiction, content, actor);
+        JurisdictionLoadRepository.Load load = loads.record(jurisdiction, content, actor);
         LOG.info("Loaded jurisdiction {} from {} ({} layers, sha256 {})", jurisdiction.code(), content.source(),
                 jurisdiction.layers().size(), content.sha256());
         return new Loaded(jurisdiction, load);
     }
 
     /** A jurisdiction just stored, and its entry in the history. */
-    public record Loaded(Jurisdiction jurisdiction, JurisdictionLoads.Load load) {
+    public record Loaded(Jurisdiction jurisdiction, JurisdictionLoadRepository.Load load) {
     }
 }

@@ -1,10 +1,10 @@
 package io.curbside.api.jurisdiction;
 
 import io.curbside.api.i18n.Translations;
+import io.curbside.api.store.DataVersionRepository;
 import io.curbside.api.support.DataStoreException;
-import io.curbside.api.support.DataVersions;
-import io.curbside.geo.LatLon;
 import io.curbside.api.support.JsonTexts;
+import io.curbside.geo.LatLon;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.ReadOnly;
@@ -30,9 +30,9 @@ public class JurisdictionRepository {
 
     private final JdbcOperations jdbc;
     private final JsonTexts texts;
-    private final DataVersions versions;
+    private final DataVersionRepository versions;
 
-    public JurisdictionRepository(JdbcOperations jdbc, JsonTexts texts, DataVersions versions) {
+    public JurisdictionRepository(JdbcOperations jdbc, JsonTexts texts, DataVersionRepository versions) {
         this.jdbc = jdbc;
         this.texts = texts;
         this.versions = versions;
@@ -94,7 +94,7 @@ public class JurisdictionRepository {
     public Optional<Stored> load() {
         Connection c = jdbc.getConnection();
         WKBReader wkb = new WKBReader();
-        long version = versions.of(DataVersions.Kind.JURISDICTION);
+        long version = versions.of(DataVersionRepository.Kind.JURISDICTION);
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT code, name::text, ST_AsBinary(boundary) FROM jurisdiction");
              ResultSet rs = ps.executeQuery()) {
@@ -162,10 +162,10 @@ public class JurisdictionRepository {
             }
             districts.setDouble(1, point.lon());
             districts.setDouble(2, point.lat());
-            List<Hit> hits = new ArrayList<>();
+            List<Located.Hit> hits = new ArrayList<>();
             try (ResultSet rs = districts.executeQuery()) {
                 while (rs.next()) {
-                    hits.add(new Hit(rs.getString(1), texts.read(rs.getString(2)), rs.getString(3),
+                    hits.add(new Located.Hit(rs.getString(1), texts.read(rs.getString(2)), rs.getString(3),
                             texts.read(rs.getString(4))));
                 }
             }
@@ -173,14 +173,6 @@ public class JurisdictionRepository {
         } catch (SQLException e) {
             throw new DataStoreException("jurisdiction SQL", e);
         }
-    }
-
-    /** Where a point is: inside the city or not, and its district in each layer. */
-    public record Located(boolean inside, Translations city, List<Hit> districts) {
-    }
-
-    /** The district of one layer that holds a point. */
-    public record Hit(String layer, Translations layerName, String code, Translations name) {
     }
 
     /** A jurisdiction as of one version. */

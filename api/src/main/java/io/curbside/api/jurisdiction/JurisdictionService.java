@@ -4,20 +4,20 @@ import io.curbside.api.i18n.LanguageNegotiator;
 import io.curbside.api.i18n.Translations;
 import io.curbside.api.problem.ProblemException;
 import io.curbside.api.problem.ProblemType;
-import io.curbside.api.support.DataVersions;
+import io.curbside.api.store.DataVersionRepository;
 import io.curbside.api.support.EntityTags;
-import io.curbside.contract.model.DistrictRef;
-import io.curbside.contract.model.Location;
-import io.curbside.contract.model.Violation;
-import io.curbside.geo.LatLon;
 import io.curbside.contract.model.DistrictLayer;
+import io.curbside.contract.model.DistrictRef;
 import io.curbside.contract.model.GeoJsonFeature;
 import io.curbside.contract.model.GeoJsonFeatureCollection;
 import io.curbside.contract.model.GeoJsonFeatureCollectionType;
 import io.curbside.contract.model.GeoJsonFeatureType;
 import io.curbside.contract.model.GeoJsonGeometry;
+import io.curbside.contract.model.Location;
+import io.curbside.contract.model.Violation;
 import io.curbside.geo.Bbox;
 import io.curbside.geo.GeoJsonWriter;
+import io.curbside.geo.LatLon;
 import jakarta.inject.Singleton;
 import org.locationtech.jts.geom.Geometry;
 
@@ -33,10 +33,10 @@ import java.util.TreeSet;
 public class JurisdictionService {
 
     private final JurisdictionRepository repository;
-    private final DataVersions versions;
+    private final DataVersionRepository versions;
     private volatile JurisdictionRepository.Stored cached;
 
-    public JurisdictionService(JurisdictionRepository repository, DataVersions versions) {
+    public JurisdictionService(JurisdictionRepository repository, DataVersionRepository versions) {
         this.repository = repository;
         this.versions = versions;
     }
@@ -52,7 +52,7 @@ public class JurisdictionService {
     }
 
     private JurisdictionRepository.Stored current() {
-        return current(versions.of(DataVersions.Kind.JURISDICTION));
+        return current(versions.of(DataVersionRepository.Kind.JURISDICTION));
     }
 
     private JurisdictionRepository.Stored current(long version) {
@@ -87,7 +87,7 @@ public class JurisdictionService {
             throw new ProblemException(ProblemType.INVALID_PARAMETER, e.getMessage() + ".",
                     List.of(new Violation(Double.isFinite(lat) && Math.abs(lat) <= 90 ? "lon" : "lat", e.getMessage())));
         }
-        JurisdictionRepository.Located located = repository.locate(point).orElseThrow(JurisdictionService::noJurisdiction);
+        Located located = repository.locate(point).orElseThrow(JurisdictionService::noJurisdiction);
         Set<String> languages = new TreeSet<>(located.city().languages());
         located.districts().forEach(d -> {
             languages.addAll(d.name().languages());
@@ -103,14 +103,14 @@ public class JurisdictionService {
      * Where a point is, as codes: whether the city covers it and its district in each layer.
      * The routing lookup of every report.
      */
-    public JurisdictionRepository.Located place(LatLon point) {
+    public Located place(LatLon point) {
         return repository.locate(point).orElseThrow(() -> new ProblemException(ProblemType.UNAVAILABLE,
                 "The city's boundary has not been loaded yet, so reports cannot be checked. Please try again later."));
     }
 
     /** Districts by layer code, named in the language, in the order of the layers. */
     public List<DistrictRef> districts(Map<String, String> codes, String language) {
-        return districts(codes, language, versions.of(DataVersions.Kind.JURISDICTION));
+        return districts(codes, language, versions.of(DataVersionRepository.Kind.JURISDICTION));
     }
 
     /** As {@link #districts(Map, String)}, for a caller that has just read the jurisdiction's version itself. */

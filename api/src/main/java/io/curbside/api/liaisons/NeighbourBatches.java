@@ -1,12 +1,12 @@
 package io.curbside.api.liaisons;
 
+import io.curbside.api.idempotency.Filed;
 import io.curbside.api.idempotency.Fingerprint;
 import io.curbside.api.idempotency.Idempotency;
 import io.curbside.api.problem.ConstraintPaths;
 import io.curbside.api.problem.ProblemException;
 import io.curbside.api.problem.ProblemType;
 import io.curbside.api.problem.Problems;
-import io.curbside.api.reports.Filed;
 import io.curbside.contract.model.NeighbourBatchResult;
 import io.curbside.contract.model.NeighbourBatchResultOutcome;
 import io.curbside.contract.model.NeighbourBatchResults;

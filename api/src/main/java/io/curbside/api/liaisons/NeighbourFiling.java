@@ -1,9 +1,9 @@
 package io.curbside.api.liaisons;
 
+import io.curbside.api.idempotency.Filed;
 import io.curbside.api.problem.ProblemException;
 import io.curbside.api.problem.ProblemType;
 import io.curbside.api.problem.Problems;
-import io.curbside.api.reports.Filed;
 import io.curbside.api.reports.Filer;
 import io.curbside.api.reports.IntakeService;
 import io.curbside.contract.model.Channel;

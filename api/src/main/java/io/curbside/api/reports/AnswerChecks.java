@@ -1,6 +1,7 @@
 package io.curbside.api.reports;
 
 import io.curbside.api.catalog.Catalog;
+import io.curbside.api.support.PlainText;
 import io.curbside.contract.model.QuestionDatatype;
 
 import java.math.BigDecimal;

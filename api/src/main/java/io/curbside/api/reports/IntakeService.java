@@ -2,6 +2,7 @@ package io.curbside.api.reports;
 
 import io.curbside.api.catalog.Catalog;
 import io.curbside.api.catalog.TargetWording;
+import io.curbside.api.idempotency.Filed;
 import io.curbside.api.idempotency.Fingerprint;
 import io.curbside.api.idempotency.Idempotency;
 import io.curbside.api.jurisdiction.JurisdictionService;
@@ -10,7 +11,9 @@ import io.curbside.api.photos.PhotoService;
 import io.curbside.api.photos.ProcessedPhoto;
 import io.curbside.api.problem.ProblemException;
 import io.curbside.api.problem.ProblemType;
-import io.curbside.api.status.StatusService;
+import io.curbside.api.requests.ReceiptToken;
+import io.curbside.api.requests.StoredRequests;
+import io.curbside.api.requests.TrackingNumber;
 import io.curbside.api.support.PublicUrls;
 import io.curbside.contract.model.Department;
 import io.curbside.contract.model.DistrictRef;
@@ -31,8 +34,8 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,7 +55,7 @@ public class IntakeService {
     private final ReportValidator validator;
     private final JurisdictionService jurisdiction;
     private final PhotoService photos;
-    private final StatusService status;
+    private final StoredRequests requests;
     private final NearbyFinder nearby;
     private final PublicationPolicy policy;
     private final RequestRepository repository;
@@ -64,7 +67,7 @@ public class IntakeService {
     private final String routingLayer;
 
     IntakeService(ReportValidator validator, JurisdictionService jurisdiction,
-                  PhotoService photos, StatusService status, NearbyFinder nearby, PublicationPolicy policy,
+                  PhotoService photos, StoredRequests requests, NearbyFinder nearby, PublicationPolicy policy,
                   RequestRepository repository,
                   Idempotency idempotency, TransactionOperations<Connection> transactions, PublicUrls urls,
                   ObjectMapper json, Clock clock,
@@ -72,7 +75,7 @@ public class IntakeService {
         this.validator = validator;
         this.jurisdiction = jurisdiction;
         this.photos = photos;
-        this.status = status;
+        this.requests = requests;
         this.nearby = nearby;
         this.policy = policy;
         this.repository = repository;
@@ -173,7 +176,7 @@ public class IntakeService {
             id = repository.insert(r, filer, number, ReceiptToken.hash(token), routing);
         }
         long requestId = id.orElseThrow(() -> new IllegalStateException("ten tracking numbers in a row were taken"));
-        status.recordFiled(requestId, department, district, now);
+        requests.recordFiled(requestId, department, district, now);
         photos.attach(requestId, staged);
 
         String language = r.language();

@@ -1,11 +1,13 @@
 package io.curbside.api.reports;
 
 import io.curbside.api.following.Followers;
+import io.curbside.api.idempotency.Filed;
 import io.curbside.api.idempotency.Fingerprint;
 import io.curbside.api.idempotency.Idempotency;
 import io.curbside.api.problem.ProblemException;
 import io.curbside.api.problem.ProblemType;
-import io.curbside.api.status.StatusService;
+import io.curbside.api.requests.ReceiptToken;
+import io.curbside.api.requests.TrackingNumber;
 import io.curbside.contract.model.Channel;
 import io.curbside.contract.model.MeToo;
 import io.curbside.contract.model.MeTooRequest;
@@ -41,7 +43,7 @@ public class MeTooService {
      * {@code account}: the signed-in caller, who then follows the request; null when anonymous.
      */
     public Filed add(String typedNumber, MeTooRequest body, UUID account, String idempotencyKey) {
-        TrackingNumber number = StatusService.parse(typedNumber);
+        TrackingNumber number = TrackingNumber.parameter(typedNumber);
         MeTooRequest request = body == null ? new MeTooRequest() : body;
         String device = request.getDeviceId() == null || request.getDeviceId().isBlank() ? null
                 : request.getDeviceId().strip();

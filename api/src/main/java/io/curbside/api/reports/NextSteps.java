@@ -1,6 +1,7 @@
 package io.curbside.api.reports;
 
 import io.curbside.api.i18n.Phrase;
+import io.curbside.api.requests.TrackingNumber;
 import io.curbside.contract.model.TargetUnit;
 
 import java.time.ZonedDateTime;

@@ -1,5 +1,6 @@
 package io.curbside.api.reports;
 
+import io.curbside.api.requests.TrackingNumber;
 import io.curbside.contract.model.ServiceRequestStatusCode;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;

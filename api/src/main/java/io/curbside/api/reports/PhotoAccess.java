@@ -3,7 +3,7 @@ package io.curbside.api.reports;
 import io.curbside.api.photos.PhotoService;
 import io.curbside.api.photos.PhotoStore;
 import io.curbside.api.problem.ProblemException;
-import io.curbside.api.status.StatusService;
+import io.curbside.api.requests.StoredRequests;
 import io.curbside.contract.model.PhotoSize;
 import jakarta.inject.Singleton;
 
@@ -15,11 +15,11 @@ import java.util.UUID;
 @Singleton
 class PhotoAccess {
 
-    private final StatusService status;
+    private final StoredRequests requests;
     private final PhotoService photos;
 
-    PhotoAccess(StatusService status, PhotoService photos) {
-        this.status = status;
+    PhotoAccess(StoredRequests requests, PhotoService photos) {
+        this.requests = requests;
         this.photos = photos;
     }
 
@@ -35,7 +35,7 @@ class PhotoAccess {
     }
 
     Granted open(String trackingNumber, String photoId, PhotoSize size, String receiptToken, UUID caller) {
-        StatusService.Owner owner = status.owner(trackingNumber, receiptToken, caller);
+        StoredRequests.Owner owner = requests.owner(trackingNumber, receiptToken, caller);
         try {
             return photos.open(owner.requestId(), photoId, size, owner.reporter())
                     .map(file -> new Granted(file, photos.isPublic(owner.requestId(), photoId)))

@@ -2,13 +2,13 @@ package io.curbside.api.reports;
 
 import io.curbside.api.catalog.Catalog;
 import io.curbside.api.catalog.CatalogService;
-import io.curbside.api.i18n.LanguageNegotiator;
 import io.curbside.api.i18n.LanguageTags;
-import io.curbside.api.jurisdiction.JurisdictionRepository;
 import io.curbside.api.jurisdiction.JurisdictionService;
+import io.curbside.api.jurisdiction.Located;
 import io.curbside.api.problem.ProblemException;
 import io.curbside.api.problem.ProblemType;
 import io.curbside.api.problem.Problems;
+import io.curbside.api.support.PlainText;
 import io.curbside.contract.model.Channel;
 import io.curbside.contract.model.Contact;
 import io.curbside.contract.model.NewServiceRequest;
@@ -122,7 +122,7 @@ class ReportValidator {
             }
             throw problem;
         }
-        JurisdictionRepository.Located place = jurisdiction.place(point);
+        Located place = jurisdiction.place(point);
         if (!place.inside()) {
             String city = place.city().in(language);
             throw new ProblemException(ProblemType.OUTSIDE_JURISDICTION, "That location is outside " + city

@@ -1,6 +1,7 @@
 package io.curbside.api.reports;
 
-import io.curbside.api.support.JsonColumns;
+import io.curbside.api.requests.TrackingNumber;
+import io.curbside.api.store.JsonColumns;
 import io.curbside.contract.model.ServiceRequestStatusCode;
 import io.curbside.geo.LatLon;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;

@@ -4,6 +4,7 @@ import io.curbside.api.accounts.Actor;
 import io.curbside.api.accounts.Actors;
 import io.curbside.api.catalog.Catalog;
 import io.curbside.api.catalog.CatalogService;
+import io.curbside.api.idempotency.Filed;
 import io.curbside.api.photos.PhotoStore;
 import io.curbside.api.problem.ProblemException;
 import io.curbside.api.status.StatusService;

@@ -1,7 +1,7 @@
 package io.curbside.api.reports;
 
 import io.curbside.api.catalog.Catalog;
-import io.curbside.api.jurisdiction.JurisdictionRepository;
+import io.curbside.api.jurisdiction.Located;
 import io.curbside.contract.model.Channel;
 import io.curbside.geo.LatLon;
 
@@ -25,7 +25,7 @@ record ValidReport(Catalog catalog,
                    String language,
                    Channel channel,
                    String deviceId,
-                   JurisdictionRepository.Located place) {
+                   Located place) {
 
     ValidReport {
         answers = Map.copyOf(answers);

@@ -8,9 +8,12 @@ import io.curbside.api.opendata.PublicationPolicy;
 import io.curbside.api.photos.PhotoService;
 import io.curbside.api.problem.ProblemException;
 import io.curbside.api.problem.ProblemType;
-import io.curbside.api.reports.ReceiptToken;
-import io.curbside.api.reports.TrackingNumber;
-import io.curbside.api.support.DataVersions;
+import io.curbside.api.requests.ReceiptToken;
+import io.curbside.api.requests.RequestEvent;
+import io.curbside.api.requests.StoredRequest;
+import io.curbside.api.requests.StoredRequests;
+import io.curbside.api.requests.TrackingNumber;
+import io.curbside.api.store.DataVersionRepository;
 import io.curbside.api.support.EntityTags;
 import io.curbside.contract.model.Department;
 import io.curbside.contract.model.DistrictRef;
@@ -21,7 +24,6 @@ import io.curbside.contract.model.ReportedLocation;
 import io.curbside.contract.model.ReporterDetails;
 import io.curbside.contract.model.ServiceRef;
 import io.curbside.contract.model.ServiceRequestStatus;
-import io.curbside.contract.model.ServiceRequestStatusCode;
 import io.curbside.contract.model.TimelineEvent;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -40,20 +42,20 @@ import java.util.function.Supplier;
 @Singleton
 public class StatusService {
 
-    private final StatusRepository repository;
+    private final StoredRequests requests;
     private final CatalogService catalog;
     private final JurisdictionService jurisdiction;
     private final PublicationPolicy policy;
     private final PhotoService photos;
     private final Ratings ratings;
-    private final DataVersions versions;
+    private final DataVersionRepository versions;
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
 
-    public StatusService(StatusRepository repository, CatalogService catalog, JurisdictionService jurisdiction,
-                         PublicationPolicy policy, PhotoService photos, Ratings ratings, DataVersions versions,
+    public StatusService(StoredRequests requests, CatalogService catalog, JurisdictionService jurisdiction,
+                         PublicationPolicy policy, PhotoService photos, Ratings ratings, DataVersionRepository versions,
                          TransactionOperations<Connection> transactions, Clock clock) {
-        this.repository = repository;
+        this.requests = requests;
         this.catalog = catalog;
         this.jurisdiction = jurisdiction;
         this.policy = policy;
@@ -62,15 +64,6 @@ public class StatusService {
         this.versions = versions;
         this.transactions = transactions;
         this.clock = clock;
-    }
-
-    /** The first two events of every request; call inside the transaction that files it. */
-    public void recordFiled(long requestId, String department, String district, Instant at) {
-        repository.record(requestId, new StatusRepository.Event("received", ServiceRequestStatusCode.RECEIVED, true,
-                null, Map.of(), at));
-        repository.record(requestId, new StatusRepository.Event("routed", ServiceRequestStatusCode.RECEIVED, true,
-                null, district == null ? Map.of("department", department)
-                        : Map.of("department", department, "district", district), at));
     }
 
     /** A request as one caller may see it, with the ETag of that view; no body when the caller's copy is current. */
@@ -85,11 +78,11 @@ public class StatusService {
      */
     public View view(String typedNumber, String receiptToken, UUID caller, String lang, String acceptLanguage,
                      String ifNoneMatch) {
-        TrackingNumber number = parse(typedNumber);
-        record Read(Optional<StoredRequest> request, DataVersions.Current versions, boolean rated) {
+        TrackingNumber number = TrackingNumber.parameter(typedNumber);
+        record Read(Optional<StoredRequest> request, DataVersionRepository.Current versions, boolean rated) {
         }
         Read read = transactions.executeRead(s -> {
-            Optional<StoredRequest> found = repository.find(number);
+            Optional<StoredRequest> found = requests.find(number);
             // Only the reporter's view shows their rating, so only it looks one up.
             boolean rated = found.filter(r -> ReceiptToken.matches(receiptToken, r.receiptTokenHash()) || r.belongsTo(caller))
                     .map(r -> ratings.rated(r.id())).orElse(false);
@@ -122,10 +115,10 @@ public class StatusService {
         PrivacyClass privacy = service.map(Catalog.Service::privacy).orElse(PrivacyClass.WITHHELD);
         Department department = department(names.catalog(), r.departmentCode(), language);
         List<DistrictRef> districts = jurisdiction.districts(r.districts(), language, jurisdictionVersion);
-        record History(List<StatusRepository.Event> events, List<PhotoRef> publicPhotos, List<PhotoRef> allPhotos,
+        record History(List<RequestEvent> events, List<PhotoRef> publicPhotos, List<PhotoRef> allPhotos,
                        Optional<Rating> rating) {
         }
-        History history = transactions.executeRead(s -> new History(repository.events(r.id(), true),
+        History history = transactions.executeRead(s -> new History(requests.events(r.id(), true),
                 photos.refs(r.id(), r.trackingNumber().value(), true),
                 reporter ? photos.refs(r.id(), r.trackingNumber().value(), false) : List.of(),
                 reporter ? ratings.of(r.id(), r.trackingNumber()) : Optional.empty()));
@@ -155,49 +148,14 @@ public class StatusService {
         return status;
     }
 
-    private static TimelineEvent event(StatusRepository.Event e, Catalog catalog, String language) {
+    private static TimelineEvent event(RequestEvent e, Catalog catalog, String language) {
         TimelineEvent event = new TimelineEvent(e.kind(), e.at().atZone(ZoneOffset.UTC), e.status(),
-                title(e.kind(), e.data(), catalog, language));
+                StoredRequests.title(e.kind(), e.data(), language, code -> catalog.departmentName(code, language)));
         event.setNote(e.note());
         return event;
     }
 
-    /** What an event of the timeline says happened, in the language (a department in its data by its name). */
-    public static String title(String kind, Map<String, String> data, Catalog catalog, String language) {
-        String department = data.get("department");
-        Map<String, String> values = department == null ? Map.of()
-                : Map.of("department", department(catalog, department, language).getName());
-        return TimelineWording.title(kind, language, values);
-    }
-
     private static Department department(Catalog catalog, String code, String language) {
-        return catalog.departments().stream().filter(d -> d.code().equals(code)).findFirst()
-                .map(d -> new Department(code, d.name().in(language)))
-                .orElse(new Department(code, code));
-    }
-
-    /** Whose request it is to the caller: the request's id, and whether the caller is its reporter. */
-    public record Owner(long requestId, boolean reporter) {
-    }
-
-    /**
-     * The request behind a tracking number (404 when none), and whether the caller is its reporter:
-     * by receipt token, or as the account that reported or filed it.
-     */
-    public Owner owner(String typedNumber, String receiptToken, UUID caller) {
-        TrackingNumber number = parse(typedNumber);
-        StoredRequest request = transactions.executeRead(s -> repository.find(number))
-                .orElseThrow(() -> ProblemException.notFound("There is no request " + number + "."));
-        return new Owner(request.id(), ReceiptToken.matches(receiptToken, request.receiptTokenHash())
-                || request.belongsTo(caller));
-    }
-
-    /** A tracking number as typed, or a 400 naming the parameter. */
-    public static TrackingNumber parse(String typed) {
-        try {
-            return TrackingNumber.parse(typed);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidParameter("trackingNumber", e.getMessage());
-        }
+        return new Department(code, catalog.departmentName(code, language));
     }
 }

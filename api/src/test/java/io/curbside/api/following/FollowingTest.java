@@ -1,6 +1,6 @@
 package io.curbside.api.following;
 
-import io.curbside.api.reports.TrackingNumber;
+import io.curbside.api.requests.TrackingNumber;
 import io.curbside.api.testing.HttpTest;
 import io.curbside.api.testing.People;
 import io.curbside.api.testing.Reports;

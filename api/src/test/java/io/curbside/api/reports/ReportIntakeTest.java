@@ -1,5 +1,6 @@
 package io.curbside.api.reports;
 
+import io.curbside.api.requests.TrackingNumber;
 import io.curbside.api.testing.HttpTest;
 import io.curbside.api.testing.Reports;
 import io.curbside.api.testing.RequestsClient;

@@ -103,7 +103,7 @@ class RequestStatusTest extends HttpTest {
     void anUnknownNumberIs404() {
         String other;
         do {
-            other = io.curbside.api.reports.TrackingNumber.random().value();
+            other = io.curbside.api.requests.TrackingNumber.random().value();
         } while (other.equals(number));
         requests.problem(HttpRequest.GET("/v1/requests/" + other), HttpStatus.NOT_FOUND, "not-found");
     }

@@ -1,0 +1,31 @@
+package io.curbside.api.support;
+
+/**
+ * Whether a text a resident sent is text: no control characters but tab and line breaks, and
+ * no half of a surrogate pair. The database refuses NUL in text and JSON, and the others only
+ * garble what staff read; refusing them names the field instead of failing the whole report.
+ */
+public final class PlainText {
+
+    private PlainText() {
+    }
+
+    /** What is wrong with the text, or null when nothing is. */
+    public static String problem(String text) {
+        if (text == null) {
+            return null;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7f && c < 0xa0)) {
+                return "must not contain control characters (found U+" + String.format("%04X", (int) c) + ")";
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return "is not valid Unicode text (a lone surrogate)";
+            }
+        }
+        return null;
+    }
+}
