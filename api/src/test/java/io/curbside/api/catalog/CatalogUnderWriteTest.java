@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -19,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -34,6 +36,7 @@ class CatalogUnderWriteTest extends DatabaseTest {
     void readersNeverSeeAHalfWrittenCatalog() throws Exception {
         AtomicBoolean writing = new AtomicBoolean(true);
         Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
+        AtomicInteger reads = new AtomicInteger();
         ExecutorService readers = Executors.newFixedThreadPool(4);
         Future<?>[] running = new Future<?>[4];
         for (int r = 0; r < running.length; r++) {
@@ -46,6 +49,7 @@ class CatalogUnderWriteTest extends DatabaseTest {
                         status = e.code();
                     }
                     statuses.computeIfAbsent(status, k -> new AtomicInteger()).incrementAndGet();
+                    reads.incrementAndGet();
                 }
             });
         }
@@ -60,7 +64,11 @@ class CatalogUnderWriteTest extends DatabaseTest {
                         SELECT 's%d', code, 'd%d', '{"en": "S"}', '{"en": "S"}', 1, 'hours', 'accepted', 'open', true, 99
                         FROM service_group LIMIT 1""".formatted(i, i));
                 c.commit();
-                Thread.sleep(15);   // readers get between the commits, where the race was
+                // Readers get between the commits, where the race was: at most one read per reader was
+                // under way at the commit, so one more than that has begun after it.
+                int done = reads.get();
+                await().atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1))
+                        .until(() -> reads.get() > done + running.length);
             }
         } finally {
             writing.set(false);

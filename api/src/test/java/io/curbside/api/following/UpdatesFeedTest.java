@@ -8,13 +8,16 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
 import static io.curbside.api.testing.People.token;
@@ -32,7 +35,7 @@ class UpdatesFeedTest extends HttpTest {
      * An event shows once every transaction older than it is over, on the whole database server:
      * other test runs sharing it may hold one open for a moment, so wait for what is expected.
      */
-    private static final long PATIENCE_MILLIS = 30_000;
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     private People people;
 
@@ -192,17 +195,13 @@ class UpdatesFeedTest extends HttpTest {
                 (Boolean) body.get("more"), response.getHeaders().get("ETag"));
     }
 
-    private Page await(Map<String, Object> session, String since, int limit, Predicate<List<Map<String, Object>>> expected)
-            throws InterruptedException {
-        long until = System.currentTimeMillis() + PATIENCE_MILLIS;
-        while (true) {
-            Page page = read(session, since, limit, null);
-            if (expected.test(page.updates()) || System.currentTimeMillis() > until) {
-                assertTrue(expected.test(page.updates()), () -> "the feed has " + order(page.updates()));
-                return page;
-            }
-            Thread.sleep(100);
-        }
+    private Page await(Map<String, Object> session, String since, int limit, Predicate<List<Map<String, Object>>> expected) {
+        AtomicReference<Page> page = new AtomicReference<>();
+        Awaitility.await().atMost(PATIENCE).pollDelay(Duration.ZERO).untilAsserted(() -> {
+            page.set(read(session, since, limit, null));
+            assertTrue(expected.test(page.get().updates()), () -> "the feed has " + order(page.get().updates()));
+        });
+        return page.get();
     }
 
     private String file(Reports report, Map<String, Object> session) {

@@ -6,8 +6,10 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.Map;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,16 +29,14 @@ class ScheduledDeliveryTest extends NotificationTest {
     void theScheduledWorkerDeliversWithoutBeingAsked() throws Exception {
         WebhookReceiver receiver = subscribed(WebhookSubscriptions.Filters.all());
         file(Reports.aPothole());
-        long until = System.nanoTime() + 10_000_000_000L;
-        while (receiver.deliveries().size() < 2 && System.nanoTime() < until) {
-            Thread.sleep(50);
-        }
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                .until(() -> receiver.deliveries().size() >= 2);
         assertEquals(2, receiver.deliveries().size());
         assertTrue(receiver.deliveries().stream().allMatch(WebhookReceiver.Delivery::signatureValid));
-        until = System.nanoTime() + 5_000_000_000L;
-        while (count("SELECT count(*) FROM outbox_message WHERE delivered_at IS NULL") > 0 && System.nanoTime() < until) {
-            Thread.sleep(50);
-        }
+        // Received before the worker has marked them delivered.
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
+                .until(() -> count("SELECT count(*) FROM outbox_message WHERE delivered_at IS NULL") == 0);
+        assertEquals(2, receiver.deliveries().size(), "each delivered once, and nothing is left to deliver");
         assertEquals(0, worker.refreshBacklog());
         assertEquals(0.0, meters.get("curbside.outbox.backlog").gauge().value());
         assertEquals(2.0, meters.get("curbside.outbox.delivered").tag("channel", "webhook").counter().count());

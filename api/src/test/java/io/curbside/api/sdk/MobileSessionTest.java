@@ -1,6 +1,8 @@
 package io.curbside.api.sdk;
 
+import io.curbside.api.testing.ClockedTokenTimes;
 import io.curbside.api.testing.DatabaseTest;
+import io.curbside.api.testing.TestClock;
 import io.curbside.sdk.ApiException;
 import io.curbside.sdk.CurbsideClient;
 import io.curbside.sdk.CurbsideSession;
@@ -14,6 +16,7 @@ import io.curbside.sdk.model.ReportedLocation;
 import io.curbside.sdk.model.Update;
 import io.curbside.sdk.model.Updates;
 import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import okhttp3.MediaType;
@@ -27,10 +30,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -42,6 +47,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -51,11 +57,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The mobile SDK's session: signs up, files reports signed in, lists "my requests" and the updates
  * feed, and lives through its access tokens expiring (two seconds here) without the app noticing.
+ * Time is the app's clock, which the test moves on, and the session's, which it shares.
  */
 @MicronautTest(transactional = false)
 class MobileSessionTest extends DatabaseTest {
 
     private static final long TOKEN_LIFETIME_MILLIS = 2_000;
+
+    private final TestClock clock = new TestClock(Instant.now());
 
     @Inject
     EmbeddedServer server;
@@ -71,16 +80,23 @@ class MobileSessionTest extends DatabaseTest {
         refreshes.set(0);
     }
 
+    @MockBean(Clock.class)
+    Clock clock() {
+        return clock;
+    }
+
     @Override
     protected Map<String, String> extraProperties() {
-        return Map.of("curbside.tokens.access-ttl", TOKEN_LIFETIME_MILLIS + "ms");
+        Map<String, String> settings = new HashMap<>(ClockedTokenTimes.SETTINGS);
+        settings.put("curbside.tokens.access-ttl", TOKEN_LIFETIME_MILLIS + "ms");
+        return settings;
     }
 
     @Test
     void signsUpFilesSignedInAndSeesItInMyRequestsAfterTheAccessTokenExpired() throws Exception {
         CurbsideClient client = client();
         MemoryStore store = new MemoryStore();
-        CurbsideSession session = new CurbsideSession(client, store, Clock.systemUTC());
+        CurbsideSession session = new CurbsideSession(client, store, clock);
         Account ana = session.register(email("ana"), "a long password", "Ana");
         assertTrue(session.isSignedIn());
 
@@ -99,12 +115,9 @@ class MobileSessionTest extends DatabaseTest {
         assertEquals("reporter", session.myRequests(null, null).getRequests().get(0).getRelation().getValue());
 
         // Their requests' news, in Spanish: each was received and sent to the department.
-        Updates news = session.updates(null, 50, "es");
         // Events show once every older transaction on the database server is over: wait out other test runs'.
-        for (long until = System.currentTimeMillis() + 30_000; news.getUpdates().size() < 4
-                && System.currentTimeMillis() < until; news = session.updates(null, 50, "es")) {
-            Thread.sleep(100);
-        }
+        Updates news = await().atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO)
+                .until(() -> session.updates(null, 50, "es"), updates -> updates.getUpdates().size() >= 4);
         assertEquals("es", news.getLanguage());
         List<String> seen = new ArrayList<>();
         for (Update update : news.getUpdates()) {
@@ -114,7 +127,7 @@ class MobileSessionTest extends DatabaseTest {
         assertFalse(news.getNextCursor().isEmpty());
 
         // The next start of the app resumes the sign-in from the saved refresh token.
-        CurbsideSession resumed = new CurbsideSession(client(), store, Clock.systemUTC());
+        CurbsideSession resumed = new CurbsideSession(client(), store, clock);
         assertTrue(resumed.isSignedIn());
         assertEquals(List.of(second, first), numbers(resumed));
         assertEquals(ana.getId(), resumed.account().getId());
@@ -164,7 +177,7 @@ class MobileSessionTest extends DatabaseTest {
     @Test
     void aRefreshTokenUsedElsewhereEndsTheSignIn() throws Exception {
         MemoryStore store = new MemoryStore();
-        CurbsideSession session = new CurbsideSession(client(), store, Clock.systemUTC());
+        CurbsideSession session = new CurbsideSession(client(), store, clock);
         session.register(email("dee"), "a long password", "Dee");
         // Someone copied the refresh token and used it first, then the one it was swapped for (past the grace
         // a lost answer gets, which needs the successor unused).
@@ -189,13 +202,13 @@ class MobileSessionTest extends DatabaseTest {
     @Test
     void signingOutEndsTheSignInOnTheServerToo() throws Exception {
         MemoryStore store = new MemoryStore();
-        CurbsideSession session = new CurbsideSession(client(), store, Clock.systemUTC());
+        CurbsideSession session = new CurbsideSession(client(), store, clock);
         session.register(email("ed"), "a long password", "Ed");
         String refreshToken = store.load();
         session.logout();
         assertFalse(session.isSignedIn());
         assertEquals(401, assertThrows(ApiException.class, () -> session.myRequests(null, null)).getCode());
-        CurbsideSession withTheOldToken = new CurbsideSession(client(), new MemoryStore(refreshToken), Clock.systemUTC());
+        CurbsideSession withTheOldToken = new CurbsideSession(client(), new MemoryStore(refreshToken), clock);
         assertEquals(401, assertThrows(ApiException.class, () -> withTheOldToken.myRequests(null, null)).getCode());
         assertFalse(withTheOldToken.isSignedIn());
         // Signed out, the app still files reports: anonymously.
@@ -216,13 +229,13 @@ class MobileSessionTest extends DatabaseTest {
         return client;
     }
 
-    /** Waits out the access tokens handed out so far. */
-    private static void expire() throws InterruptedException {
-        Thread.sleep(TOKEN_LIFETIME_MILLIS + 1_000);
+    /** Moves time past the access tokens handed out so far. */
+    private void expire() {
+        clock.advance(Duration.ofMillis(TOKEN_LIFETIME_MILLIS + 1_000));
     }
 
-    private static Clock stoppedClock() {
-        return Clock.fixed(Instant.now(), ZoneOffset.UTC);
+    private Clock stoppedClock() {
+        return Clock.fixed(clock.instant(), ZoneOffset.UTC);
     }
 
     private static String email(String name) {

@@ -1,5 +1,6 @@
 package io.curbside.api.testing;
 
+import org.awaitility.core.ConditionTimeoutException;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -21,6 +22,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * A real S3 API for tests: S3Proxy with its in-memory backend, in a JVM of its own (its dependencies
@@ -158,33 +161,34 @@ public final class S3Server implements AutoCloseable {
         }
     }
 
-    /** Any HTTP answer (403 to an unsigned request) means S3Proxy is serving. */
+    /** Waits until S3Proxy answers, and fails at once if it stops. */
     private void awaitAnswer(Path log) {
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("S3Proxy stopped at start-up (exit " + process.exitValue() + "):\n" + tail(log));
-            }
-            try {
-                HttpURLConnection connection = (HttpURLConnection) endpoint.toURL().openConnection();
-                connection.setConnectTimeout(1000);
-                connection.setReadTimeout(2000);
-                int status = connection.getResponseCode();
-                connection.disconnect();
-                if (status > 0) {
-                    return;
+        try {
+            await().atMost(START_TIMEOUT).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100)).until(() -> {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("S3Proxy stopped at start-up (exit " + process.exitValue() + "):\n"
+                            + tail(log));
                 }
-            } catch (IOException notYet) {
-                // Not listening yet.
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while S3Proxy was starting", e);
-            }
+                return answers();
+            });
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException("S3Proxy did not answer at " + endpoint + " within " + START_TIMEOUT + ":\n"
+                    + tail(log), e);
         }
-        throw new IllegalStateException("S3Proxy did not answer at " + endpoint + " within " + START_TIMEOUT + ":\n" + tail(log));
+    }
+
+    /** Any HTTP answer (403 to an unsigned request) means S3Proxy is serving. */
+    private boolean answers() {
+        try {
+            HttpURLConnection connection = (HttpURLConnection) endpoint.toURL().openConnection();
+            connection.setConnectTimeout(1000);
+            connection.setReadTimeout(2000);
+            int status = connection.getResponseCode();
+            connection.disconnect();
+            return status > 0;
+        } catch (IOException notYet) {
+            return false;
+        }
     }
 
     private static String tail(Path log) {
