@@ -54,7 +54,7 @@ public class Ratings {
                 .add(receiptToken == null || receiptToken.isBlank() ? new byte[0] : ReceiptToken.hash(receiptToken));
         Idempotency.Request keyed = new Idempotency.Request("POST /v1/requests/" + number + "/rating",
                 Idempotency.normalizeKey(idempotencyKey), fingerprint.sha256());
-        Idempotency.Outcome outcome = idempotency.once(keyed, () -> {
+        Idempotency.Outcome outcome = idempotency.once(keyed, Idempotency.Work.inTransaction(() -> {
             RatingRepository.Target target = repository.lock(number)
                     .orElseThrow(() -> ProblemException.notFound("There is no request " + number + "."));
             boolean reporter = ReceiptToken.matches(receiptToken, target.receiptTokenHash())
@@ -76,7 +76,7 @@ public class Ratings {
             Rating rating = new Rating(number.value(), body.getScore(), rated.atZone(ZoneOffset.UTC));
             rating.setComment(comment);
             return new Idempotency.Answer(201, Map.of(), bytes(rating));
-        });
+        }));
         return new Filed(outcome.answer(), outcome.replayed());
     }
 

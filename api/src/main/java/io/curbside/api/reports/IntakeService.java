@@ -22,12 +22,10 @@ import io.curbside.contract.model.Target;
 import io.curbside.geo.LatLon;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.serde.ObjectMapper;
-import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -57,7 +55,6 @@ public class IntakeService {
     private final PublicationPolicy policy;
     private final RequestRepository repository;
     private final Idempotency idempotency;
-    private final TransactionOperations<Connection> transactions;
     private final PublicUrls urls;
     private final ObjectMapper json;
     private final Clock clock;
@@ -66,7 +63,7 @@ public class IntakeService {
     IntakeService(ReportValidator validator, JurisdictionService jurisdiction,
                   PhotoService photos, StatusService status, NearbyFinder nearby, PublicationPolicy policy,
                   RequestRepository repository,
-                  Idempotency idempotency, TransactionOperations<Connection> transactions, PublicUrls urls,
+                  Idempotency idempotency, PublicUrls urls,
                   ObjectMapper json, Clock clock,
                   @Value("${curbside.routing.district-layer:council_districts}") String routingLayer) {
         this.validator = validator;
@@ -77,7 +74,6 @@ public class IntakeService {
         this.policy = policy;
         this.repository = repository;
         this.idempotency = idempotency;
-        this.transactions = transactions;
         this.urls = urls;
         this.json = json;
         this.clock = clock;
@@ -106,49 +102,18 @@ public class IntakeService {
         uploads.forEach(upload -> fingerprint.add(new Fingerprint().add(upload).sha256()));
         Idempotency.Request request = new Idempotency.Request(scope, Idempotency.normalizeKey(idempotencyKey),
                 fingerprint.sha256());
-        Optional<Idempotency.Answer> earlier = idempotency.earlier(request);
-        if (earlier.isPresent()) {
-            return new Filed(earlier.get(), true);
-        }
-        List<ProcessedPhoto> processed = new ArrayList<>();
-        for (int i = 0; i < uploads.size(); i++) {
-            processed.add(photos.process(i, uploads.get(i)));
-        }
-        Optional<LatLon> gps = processed.stream().flatMap(p -> p.gps().stream()).findFirst();
-        ValidReport valid = validator.validate(report, uploads.size(), gps, filer, acceptLanguage);
-        Idempotency.Claim claim = idempotency.claim(request);
-        if (claim.earlier().isPresent()) {
-            return new Filed(claim.earlier().get(), true);
-        }
-        PhotoService.Staged staged = null;
-        try {
-            staged = photos.stage(processed);
-            PhotoService.Staged attached = staged;
-            Idempotency.Answer answer = transactions.executeWrite(s -> {
-                Idempotency.Answer a = commit(valid, filer, attached);
-                idempotency.complete(claim, a);
-                return a;
-            });
-            return new Filed(answer, false);
-        } catch (RuntimeException e) {
-            // Cleanup that fails (the database may be what failed) must not hide why the intake did.
-            PhotoService.Staged written = staged;
-            cleanUp(e, () -> {
-                if (written != null) {
-                    photos.discard(written);
-                }
-            });
-            cleanUp(e, () -> idempotency.release(claim));
-            throw e;
-        }
-    }
-
-    private static void cleanUp(RuntimeException cause, Runnable step) {
-        try {
-            step.run();
-        } catch (RuntimeException e) {
-            cause.addSuppressed(e);
-        }
+        Idempotency.Outcome outcome = idempotency.once(request, () -> {
+            // Decoded and checked before the key is claimed: a refused report never holds its key.
+            List<ProcessedPhoto> processed = new ArrayList<>();
+            for (int i = 0; i < uploads.size(); i++) {
+                processed.add(photos.process(i, uploads.get(i)));
+            }
+            Optional<LatLon> gps = processed.stream().flatMap(p -> p.gps().stream()).findFirst();
+            ValidReport valid = validator.validate(report, uploads.size(), gps, filer, acceptLanguage);
+            return new Idempotency.Work<>(() -> photos.stage(processed), staged -> commit(valid, filer, staged),
+                    photos::discard);
+        });
+        return new Filed(outcome.answer(), outcome.replayed());
     }
 
     private Idempotency.Answer commit(ValidReport r, Filer filer, PhotoService.Staged staged) {

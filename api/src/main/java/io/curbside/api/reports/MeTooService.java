@@ -53,7 +53,7 @@ public class MeTooService {
         }
         Idempotency.Request keyed = new Idempotency.Request("POST /v1/requests/" + number + "/me-too",
                 Idempotency.normalizeKey(idempotencyKey), fingerprint.sha256());
-        Idempotency.Outcome outcome = idempotency.once(keyed, () -> {
+        Idempotency.Outcome outcome = idempotency.once(keyed, Idempotency.Work.inTransaction(() -> {
             RequestRepository.Target target = repository.lock(number)
                     .orElseThrow(() -> ProblemException.notFound("There is no request " + number + "."));
             if (target.closed()) {
@@ -68,7 +68,7 @@ public class MeTooService {
                     channel.getValue());
             MeToo meToo = new MeToo(number.value(), repository.meTooCount(target.id()), counted);
             return new Idempotency.Answer(counted ? 201 : 200, Map.of(), bytes(meToo));
-        });
+        }));
         return new Filed(outcome.answer(), outcome.replayed());
     }
 
