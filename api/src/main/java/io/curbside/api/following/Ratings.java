@@ -4,7 +4,6 @@ import io.curbside.api.idempotency.Fingerprint;
 import io.curbside.api.idempotency.Idempotency;
 import io.curbside.api.problem.ProblemException;
 import io.curbside.api.problem.ProblemType;
-import io.curbside.api.reports.Filed;
 import io.curbside.api.reports.PlainText;
 import io.curbside.api.reports.ReceiptToken;
 import io.curbside.api.reports.TrackingNumber;
@@ -46,7 +45,7 @@ public class Ratings {
     }
 
     /** 201 with the rating; replays a keyed retry's first answer. */
-    public Filed rate(String typedNumber, RatingRequest body, String receiptToken, UUID caller, String idempotencyKey) {
+    public Idempotency.Outcome rate(String typedNumber, RatingRequest body, String receiptToken, UUID caller, String idempotencyKey) {
         TrackingNumber number = StatusService.parse(typedNumber);
         String comment = comment(body.getComment());
         // Who asked is part of the request: the same key sent with other credentials is another request.
@@ -54,7 +53,7 @@ public class Ratings {
                 .add(receiptToken == null || receiptToken.isBlank() ? new byte[0] : ReceiptToken.hash(receiptToken));
         Idempotency.Request keyed = new Idempotency.Request("POST /v1/requests/" + number + "/rating",
                 Idempotency.normalizeKey(idempotencyKey), fingerprint.sha256());
-        Idempotency.Outcome outcome = idempotency.once(keyed, Idempotency.Work.inTransaction(() -> {
+        return idempotency.once(keyed, Idempotency.Work.inTransaction(() -> {
             RatingRepository.Target target = repository.lock(number)
                     .orElseThrow(() -> ProblemException.notFound("There is no request " + number + "."));
             boolean reporter = ReceiptToken.matches(receiptToken, target.receiptTokenHash())
@@ -77,7 +76,6 @@ public class Ratings {
             rating.setComment(comment);
             return new Idempotency.Answer(201, Map.of(), bytes(rating));
         }));
-        return new Filed(outcome.answer(), outcome.replayed());
     }
 
     /** The rating of a request, for its reporter's own view; call inside a read transaction. */

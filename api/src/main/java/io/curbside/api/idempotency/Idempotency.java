@@ -5,6 +5,10 @@ import io.curbside.api.problem.ProblemType;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.serde.ObjectMapper;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -95,6 +99,23 @@ public class Idempotency {
 
     /** What a keyed request came to: its answer, and whether that is an earlier one replayed. */
     public record Outcome(Answer answer, boolean replayed) {
+
+        /**
+         * The answer as the route sends it: the JSON bytes stored for replays, as they are, with the
+         * stored headers, and saying when it is a replay. {@code T} is the contract's type of those
+         * bytes; Micronaut writes a body that is not a {@code T} by its own type, so they are sent
+         * untouched instead of being read back into a {@code T} only to be written again.
+         */
+        @SuppressWarnings("unchecked")
+        public <T> MutableHttpResponse<T> response() {
+            MutableHttpResponse<byte[]> response = HttpResponse.<byte[]>status(HttpStatus.valueOf(answer.status()))
+                    .contentType(MediaType.APPLICATION_JSON_TYPE).body(answer.body());
+            answer.headers().forEach(response::header);
+            if (replayed) {
+                response.header("Idempotent-Replayed", "true");
+            }
+            return (MutableHttpResponse<T>) (MutableHttpResponse<?>) response;
+        }
     }
 
     /** The right to do the work for a key, or the earlier answer to replay instead. */

@@ -6,7 +6,6 @@ import io.curbside.api.problem.ConstraintPaths;
 import io.curbside.api.problem.ProblemException;
 import io.curbside.api.problem.ProblemType;
 import io.curbside.api.problem.Problems;
-import io.curbside.api.reports.Filed;
 import io.curbside.contract.model.NeighbourBatchResult;
 import io.curbside.contract.model.NeighbourBatchResultOutcome;
 import io.curbside.contract.model.NeighbourBatchResults;
@@ -52,7 +51,7 @@ class NeighbourBatches {
         this.json = json;
     }
 
-    Filed file(UUID liaison, List<Map<String, Object>> items, String idempotencyKey, String acceptLanguage) {
+    Idempotency.Outcome file(UUID liaison, List<Map<String, Object>> items, String idempotencyKey, String acceptLanguage) {
         String key = Idempotency.normalizeKey(idempotencyKey);
         if (key == null) {
             throw ProblemException.invalidParameter("Idempotency-Key", "is required for a batch, so that a retry "
@@ -60,9 +59,8 @@ class NeighbourBatches {
         }
         Idempotency.Request request = new Idempotency.Request(SCOPE, key, fingerprint(liaison, items));
         // The items commit one by one under keys of their own, before the batch's answer is stored.
-        Idempotency.Outcome outcome = idempotency.once(request, new Idempotency.Work<>(
+        return idempotency.once(request, new Idempotency.Work<>(
                 () -> fileAll(liaison, items, key, acceptLanguage), answer -> answer, answer -> { }));
-        return new Filed(outcome.answer(), outcome.replayed());
     }
 
     private Idempotency.Answer fileAll(UUID liaison, List<Map<String, Object>> items, String key,

@@ -80,7 +80,7 @@ public class IntakeService {
         this.routingLayer = routingLayer;
     }
 
-    public Filed file(NewServiceRequest report, List<byte[]> uploads, Filer filer, String idempotencyKey,
+    public Idempotency.Outcome file(NewServiceRequest report, List<byte[]> uploads, Filer filer, String idempotencyKey,
                       String acceptLanguage) {
         return file(SCOPE, report, uploads, filer, idempotencyKey, acceptLanguage);
     }
@@ -89,7 +89,7 @@ public class IntakeService {
      * Files a report as another route does: {@code scope} names that route, so a key sent to it
      * never meets the same key sent to another (the draft's keys are per resource).
      */
-    public Filed file(String scope, NewServiceRequest report, List<byte[]> uploads, Filer filer, String idempotencyKey,
+    public Idempotency.Outcome file(String scope, NewServiceRequest report, List<byte[]> uploads, Filer filer, String idempotencyKey,
                       String acceptLanguage) {
         if (report == null) {
             throw new ProblemException(ProblemType.INVALID_BODY, "The body is empty: send the report as JSON, or as the "
@@ -102,7 +102,7 @@ public class IntakeService {
         uploads.forEach(upload -> fingerprint.add(new Fingerprint().add(upload).sha256()));
         Idempotency.Request request = new Idempotency.Request(scope, Idempotency.normalizeKey(idempotencyKey),
                 fingerprint.sha256());
-        Idempotency.Outcome outcome = idempotency.once(request, () -> {
+        return idempotency.once(request, () -> {
             // Decoded and checked before the key is claimed: a refused report never holds its key.
             List<ProcessedPhoto> processed = new ArrayList<>();
             for (int i = 0; i < uploads.size(); i++) {
@@ -113,7 +113,6 @@ public class IntakeService {
             return new Idempotency.Work<>(() -> photos.stage(processed), staged -> commit(valid, filer, staged),
                     photos::discard);
         });
-        return new Filed(outcome.answer(), outcome.replayed());
     }
 
     private Idempotency.Answer commit(ValidReport r, Filer filer, PhotoService.Staged staged) {
