@@ -52,7 +52,7 @@ class FiledForNeighbours {
             neighbour.setEmail(row.email());
             neighbour.setPhone(row.phone());
             NeighbourRequest request = new NeighbourRequest(row.trackingNumber(),
-                    urls.of("/v1/requests/" + row.trackingNumber()), new ServiceRef(row.serviceCode(), name), row.status(),
+                    urls.request(row.trackingNumber()), new ServiceRef(row.serviceCode(), name), row.status(),
                     row.receivedAt().atZone(ZoneOffset.UTC), row.expectedAt().atZone(ZoneOffset.UTC), neighbour);
             if (row.closedAt() != null) {
                 request.setClosedAt(row.closedAt().atZone(ZoneOffset.UTC));

@@ -145,7 +145,7 @@ public class IntakeService {
         List<DistrictRef> refs = jurisdiction.districts(districts, language);
         DistrictRef routed = refs.stream().filter(d -> d.getLayer().equals(routingLayer)).findFirst().orElse(null);
         String target = TargetWording.say(service.target(), language);
-        String url = urls.of("/v1/requests/" + number.value());
+        String url = urls.request(number.value());
         ServiceRequestCreated created = new ServiceRequestCreated(number.value(), url, token,
                 ServiceRequestStatusCode.RECEIVED, new ServiceRef(service.code(), service.name().in(language)),
                 new Department(department, dept.name().in(language)), refs, now.atZone(ZoneOffset.UTC),

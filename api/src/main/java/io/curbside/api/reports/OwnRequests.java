@@ -92,7 +92,7 @@ public class OwnRequests {
         for (OwnRequestRepository.Listed row : rows.rows()) {
             String language = row.language();
             String name = names.service(row.serviceCode()).map(s -> s.name().in(language)).orElse(row.serviceCode());
-            MyRequest request = new MyRequest(row.trackingNumber(), urls.of("/v1/requests/" + row.trackingNumber()),
+            MyRequest request = new MyRequest(row.trackingNumber(), urls.request(row.trackingNumber()),
                     new ServiceRef(row.serviceCode(), name), row.status(), row.receivedAt().atZone(ZoneOffset.UTC),
                     row.expectedAt().atZone(ZoneOffset.UTC),
                     row.reporter() ? MyRequestRelation.REPORTER : MyRequestRelation.FILED_FOR_NEIGHBOUR);
