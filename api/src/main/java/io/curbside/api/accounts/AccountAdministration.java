@@ -2,6 +2,7 @@ package io.curbside.api.accounts;
 
 import io.curbside.api.problem.ProblemException;
 import io.curbside.api.problem.ProblemType;
+import io.curbside.api.support.KeysetPage;
 import io.curbside.api.support.PageCursor;
 import io.curbside.contract.model.Account;
 import io.curbside.contract.model.AccountList;
@@ -43,17 +44,16 @@ class AccountAdministration {
         PageCursor after = PageCursor.parse(cursor);
         UUID afterId = after == null ? null : parseUuid(after.key());
         return transactions.executeRead(s -> {
-            List<AccountRepository.Stored> rows = accounts.find(emailPrefix == null || emailPrefix.isBlank() ? null
-                    : emailPrefix.strip(), role == null ? null : Role.fromWire(role.getValue()).orElseThrow(), afterId,
-                    limit + 1);
+            KeysetPage<AccountRepository.Stored> rows = KeysetPage.read(limit, n -> accounts.find(
+                    emailPrefix == null || emailPrefix.isBlank() ? null : emailPrefix.strip(),
+                    role == null ? null : Role.fromWire(role.getValue()).orElseThrow(), afterId, n),
+                    AccountRepository.Stored::id);
             List<Account> page = new ArrayList<>();
-            for (AccountRepository.Stored row : rows.subList(0, Math.min(limit, rows.size()))) {
+            for (AccountRepository.Stored row : rows.rows()) {
                 page.add(AccountService.account(row, accounts.grants(row.id())));
             }
             AccountList list = new AccountList(page);
-            if (rows.size() > limit) {
-                list.setNextCursor(PageCursor.of(rows.get(limit - 1).id()));
-            }
+            list.setNextCursor(rows.nextCursor());
             return list;
         });
     }
@@ -85,11 +85,11 @@ class AccountAdministration {
     }
 
     AuditLog log(String cursor, int limit) {
-        List<AuditEntry> entries = transactions.executeRead(s -> audit.page(PageCursor.parse(cursor), limit));
-        AuditLog page = new AuditLog(entries.subList(0, Math.min(limit, entries.size())));
-        if (entries.size() > limit) {
-            page.setNextCursor(PageCursor.of(entries.get(limit - 1).getId()));
-        }
+        PageCursor after = PageCursor.parse(cursor);
+        KeysetPage<AuditEntry> entries = KeysetPage.read(limit, n -> transactions.executeRead(s -> audit.page(after, n)),
+                AuditEntry::getId);
+        AuditLog page = new AuditLog(entries.rows());
+        page.setNextCursor(entries.nextCursor());
         return page;
     }
 

@@ -35,13 +35,13 @@ class AuditRepository {
         });
     }
 
-    /** Entries after the cursor's, oldest first; one more than the limit, to tell whether a next page exists. */
-    List<AuditEntry> page(PageCursor after, int limit) {
+    /** At most {@code count} entries after the cursor's, oldest first. */
+    List<AuditEntry> page(PageCursor after, int count) {
         return jdbc.prepareStatement("""
                 SELECT id, actor_id, action, target, details::text, at FROM audit_log
                 WHERE id > ? ORDER BY id LIMIT ?""", ps -> {
             ps.setLong(1, after == null ? 0 : after.asLong());
-            ps.setInt(2, limit + 1);
+            ps.setInt(2, count);
             List<AuditEntry> entries = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

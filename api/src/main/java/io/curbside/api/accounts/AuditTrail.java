@@ -26,8 +26,8 @@ public class AuditTrail {
         repository.record(actor, action, target, details);
     }
 
-    /** Entries after the cursor's, oldest first; one more than the limit, to tell whether a next page exists. */
-    List<AuditEntry> page(PageCursor after, int limit) {
-        return repository.page(after, limit);
+    /** At most {@code count} entries after the cursor's, oldest first. */
+    List<AuditEntry> page(PageCursor after, int count) {
+        return repository.page(after, count);
     }
 }

@@ -7,6 +7,7 @@ import io.curbside.api.problem.ProblemException;
 import io.curbside.api.problem.ProblemType;
 import io.curbside.api.store.ImportRepository;
 import io.curbside.api.support.JsonTrees;
+import io.curbside.api.support.KeysetPage;
 import io.curbside.api.support.PageCursor;
 import io.curbside.api.support.YamlTree;
 import io.curbside.contract.model.AdminCatalog;
@@ -124,14 +125,12 @@ public class CatalogAdministration {
     public ServiceHistory history(String code, String cursor, int limit) {
         PageCursor after = PageCursor.parse(cursor);
         Integer before = after == null ? null : Math.toIntExact(after.asLong());
-        List<ServiceHistoryRepository.Version> versions = transactions.executeRead(s -> {
+        KeysetPage<ServiceHistoryRepository.Version> versions = KeysetPage.read(limit, rows -> transactions.executeRead(s -> {
             find(code);
-            return history.page(code, before, limit + 1);
-        });
-        ServiceHistory page = new ServiceHistory(code, versions.stream().limit(limit).map(this::version).toList());
-        if (versions.size() > limit) {
-            page.setNextCursor(PageCursor.of(versions.get(limit - 1).version()));
-        }
+            return history.page(code, before, rows);
+        }), ServiceHistoryRepository.Version::version);
+        ServiceHistory page = new ServiceHistory(code, versions.rows().stream().map(this::version).toList());
+        page.setNextCursor(versions.nextCursor());
         return page;
     }
 

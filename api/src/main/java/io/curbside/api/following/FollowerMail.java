@@ -48,7 +48,7 @@ public class FollowerMail {
         if (note != null && !note.isBlank()) {
             text.append(note.strip()).append("\n\n");
         }
-        text.append(urls.of("/v1/requests/" + trackingNumber)).append("\n\n")
+        text.append(urls.request(trackingNumber)).append("\n\n")
                 .append("You receive this because you follow request ").append(trackingNumber)
                 .append(". Stop following it in the app to receive no more.\n");
         for (String address : followers.addresses(requestId, madeBy)) {

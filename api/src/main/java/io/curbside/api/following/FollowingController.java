@@ -2,7 +2,6 @@ package io.curbside.api.following;
 
 import io.curbside.api.accounts.Actor;
 import io.curbside.api.accounts.Actors;
-import io.curbside.api.idempotency.Filed;
 import io.curbside.api.support.EntityTags;
 import io.curbside.contract.api.FollowingApi;
 import io.curbside.contract.model.Following;
@@ -14,16 +13,13 @@ import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.serde.ObjectMapper;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.ZoneOffset;
+import java.util.UUID;
 
 /** Following requests, the updates feed and ratings, as the contract declares them; off the event loop (database). */
 @Controller
@@ -34,14 +30,12 @@ class FollowingController implements FollowingApi {
     private final UpdatesFeed feed;
     private final Ratings ratings;
     private final Actors actors;
-    private final ObjectMapper json;
 
-    FollowingController(Followers followers, UpdatesFeed feed, Ratings ratings, Actors actors, ObjectMapper json) {
+    FollowingController(Followers followers, UpdatesFeed feed, Ratings ratings, Actors actors) {
         this.followers = followers;
         this.feed = feed;
         this.ratings = ratings;
         this.actors = actors;
-        this.json = json;
     }
 
     @Override
@@ -74,19 +68,8 @@ class FollowingController implements FollowingApi {
     @Produces(MediaType.APPLICATION_JSON)
     public HttpResponse<Rating> rateRequest(String trackingNumber, RatingRequest ratingRequest, String receiptToken,
                                             String idempotencyKey) {
-        Filed filed = ratings.rate(trackingNumber, ratingRequest, receiptToken,
-                actors.current().map(Actor::accountId).orElse(null), idempotencyKey);
-        Rating body;
-        try {
-            body = json.readValue(filed.answer().body(), Rating.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("a stored answer is unreadable", e);
-        }
-        MutableHttpResponse<Rating> response = HttpResponse.<Rating>status(HttpStatus.valueOf(filed.answer().status()))
-                .body(body);
-        if (filed.replayed()) {
-            response.header("Idempotent-Replayed", "true");
-        }
-        return response.header(HttpHeaders.CACHE_CONTROL, "no-store");
+        UUID caller = actors.current().map(Actor::accountId).orElse(null);
+        return ratings.rate(trackingNumber, ratingRequest, receiptToken, caller, idempotencyKey).<Rating>response()
+                .header(HttpHeaders.CACHE_CONTROL, "no-store");
     }
 }

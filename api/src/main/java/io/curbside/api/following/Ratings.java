@@ -1,6 +1,5 @@
 package io.curbside.api.following;
 
-import io.curbside.api.idempotency.Filed;
 import io.curbside.api.idempotency.Fingerprint;
 import io.curbside.api.idempotency.Idempotency;
 import io.curbside.api.problem.ProblemException;
@@ -45,7 +44,7 @@ public class Ratings {
     }
 
     /** 201 with the rating; replays a keyed retry's first answer. */
-    public Filed rate(String typedNumber, RatingRequest body, String receiptToken, UUID caller, String idempotencyKey) {
+    public Idempotency.Outcome rate(String typedNumber, RatingRequest body, String receiptToken, UUID caller, String idempotencyKey) {
         TrackingNumber number = TrackingNumber.parameter(typedNumber);
         String comment = comment(body.getComment());
         // Who asked is part of the request: the same key sent with other credentials is another request.
@@ -53,7 +52,7 @@ public class Ratings {
                 .add(receiptToken == null || receiptToken.isBlank() ? new byte[0] : ReceiptToken.hash(receiptToken));
         Idempotency.Request keyed = new Idempotency.Request("POST /v1/requests/" + number + "/rating",
                 Idempotency.normalizeKey(idempotencyKey), fingerprint.sha256());
-        Idempotency.Outcome outcome = idempotency.once(keyed, () -> {
+        return idempotency.once(keyed, Idempotency.Work.inTransaction(() -> {
             RatingRepository.Target target = repository.lock(number)
                     .orElseThrow(() -> ProblemException.notFound("There is no request " + number + "."));
             boolean reporter = ReceiptToken.matches(receiptToken, target.receiptTokenHash())
@@ -75,8 +74,7 @@ public class Ratings {
             Rating rating = new Rating(number.value(), body.getScore(), rated.atZone(ZoneOffset.UTC));
             rating.setComment(comment);
             return new Idempotency.Answer(201, Map.of(), bytes(rating));
-        });
-        return new Filed(outcome.answer(), outcome.replayed());
+        }));
     }
 
     /** The rating of a request, for its reporter's own view; call inside a read transaction. */

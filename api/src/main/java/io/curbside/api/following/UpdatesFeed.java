@@ -67,7 +67,7 @@ public class UpdatesFeed {
         String language = names.language();
         List<Update> updates = new ArrayList<>(page.size());
         for (FeedRepository.Row row : page) {
-            Update update = new Update(row.trackingNumber(), urls.of("/v1/requests/" + row.trackingNumber()), row.kind(),
+            Update update = new Update(row.trackingNumber(), urls.request(row.trackingNumber()), row.kind(),
                     row.status(), StoredRequests.title(row.kind(), row.data(), language,
                             code -> names.catalog().departmentName(code, language)),
                     row.at().atZone(ZoneOffset.UTC));

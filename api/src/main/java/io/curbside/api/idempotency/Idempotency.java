@@ -5,6 +5,10 @@ import io.curbside.api.problem.ProblemType;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.serde.ObjectMapper;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -20,6 +24,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -27,10 +33,11 @@ import java.util.function.Supplier;
  * the same key and the same request gets the first answer and creates nothing; the same key
  * with another request is 422; a retry while the first is still running is 409.
  *
- * <p>The work claims the key, then stores its answer in the same transaction that commits what
- * it created, so a key is "done" exactly when the thing exists. A failure before that releases
- * the claim, so a corrected request may reuse the key (validation failures are never stored).
- * A node that dies mid-request loses its claim when the lease lapses.
+ * <p>{@link #once} is the only way in. Checks run before the key is claimed; the work then
+ * claims the key and stores its answer in the same transaction that commits what it created, so
+ * a key is "done" exactly when the thing exists. A failure before that releases the claim, so a
+ * corrected request may reuse the key (validation failures are never stored). A node that dies
+ * mid-request loses its claim when the lease lapses.
  */
 @Singleton
 public class Idempotency {
@@ -75,12 +82,96 @@ public class Idempotency {
     public record Answer(int status, Map<String, String> headers, byte[] body) {
     }
 
+    /**
+     * What {@link #once} does for a key once it is claimed: {@code prepare} outside any
+     * transaction (slow work: photo files written, a batch's items filed under keys of their own),
+     * then {@code commit} in the write transaction that stores the answer too. When the commit
+     * fails, {@code undo} removes what prepare made before the key is given back; a prepare that
+     * fails cleans up after itself.
+     */
+    public record Work<P>(Supplier<P> prepare, Function<P, Answer> commit, Consumer<P> undo) {
+
+        /** Work done wholly inside the transaction that stores its answer. */
+        public static Work<Void> inTransaction(Supplier<Answer> commit) {
+            return new Work<>(() -> null, nothing -> commit.get(), nothing -> { });
+        }
+    }
+
+    /** What a keyed request came to: its answer, and whether that is an earlier one replayed. */
+    public record Outcome(Answer answer, boolean replayed) {
+
+        /**
+         * The answer as the route sends it: the JSON bytes stored for replays, as they are, with the
+         * stored headers, and saying when it is a replay. {@code T} is the contract's type of those
+         * bytes; Micronaut writes a body that is not a {@code T} by its own type, so they are sent
+         * untouched instead of being read back into a {@code T} only to be written again.
+         */
+        @SuppressWarnings("unchecked")
+        public <T> MutableHttpResponse<T> response() {
+            MutableHttpResponse<byte[]> response = HttpResponse.<byte[]>status(HttpStatus.valueOf(answer.status()))
+                    .contentType(MediaType.APPLICATION_JSON_TYPE).body(answer.body());
+            answer.headers().forEach(response::header);
+            if (replayed) {
+                response.header("Idempotent-Replayed", "true");
+            }
+            return (MutableHttpResponse<T>) (MutableHttpResponse<?>) response;
+        }
+    }
+
     /** The right to do the work for a key, or the earlier answer to replay instead. */
-    public record Claim(Request request, UUID owner, Answer replay) {
+    private record Claim(Request request, UUID owner, Answer replay) {
         static final Claim NONE = new Claim(null, null, null);
 
-        public Optional<Answer> earlier() {
+        Optional<Answer> earlier() {
             return Optional.ofNullable(replay);
+        }
+    }
+
+    /** Does the work once per key; see {@link #once(Request, Supplier)}, with nothing to check first. */
+    public <P> Outcome once(Request request, Work<P> work) {
+        return once(request, () -> work);
+    }
+
+    /**
+     * Does the work once per key: replays the earlier answer of a finished request with this key;
+     * else runs {@code check} (validation, CPU work: a failure there claims nothing and stores
+     * nothing), claims the key, and does the work it hands back, giving the key back if that
+     * fails, so nothing half-done is ever replayed.
+     */
+    public <P> Outcome once(Request request, Supplier<Work<P>> check) {
+        Optional<Answer> earlier = earlier(request);
+        if (earlier.isPresent()) {
+            return new Outcome(earlier.get(), true);
+        }
+        Work<P> work = check.get();
+        Claim claim = claim(request);
+        if (claim.earlier().isPresent()) {
+            return new Outcome(claim.earlier().get(), true);
+        }
+        try {
+            P prepared = work.prepare().get();
+            try {
+                return new Outcome(transactions.executeWrite(s -> {
+                    Answer answer = work.commit().apply(prepared);
+                    complete(claim, answer);
+                    return answer;
+                }), false);
+            } catch (RuntimeException e) {
+                cleanUp(e, () -> work.undo().accept(prepared));
+                throw e;
+            }
+        } catch (RuntimeException e) {
+            cleanUp(e, () -> release(claim));
+            throw e;
+        }
+    }
+
+    /** Cleanup that fails (the database may be what failed) must not hide why the work did. */
+    private static void cleanUp(RuntimeException cause, Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
         }
     }
 
@@ -88,7 +179,7 @@ public class Idempotency {
      * The stored answer to this key, when a request with the same fingerprint already finished;
      * throws 422 when the key belongs to another request, 409 while it is still running.
      */
-    public Optional<Answer> earlier(Request request) {
+    private Optional<Answer> earlier(Request request) {
         if (!request.keyed()) {
             return Optional.empty();
         }
@@ -113,7 +204,7 @@ public class Idempotency {
     }
 
     /** Claims the key before the work starts; may instead hand back the answer of a request that just finished. */
-    public Claim claim(Request request) {
+    private Claim claim(Request request) {
         if (!request.keyed()) {
             return Claim.NONE;
         }
@@ -133,7 +224,7 @@ public class Idempotency {
     }
 
     /** Stores the answer; call inside the transaction that commits the work. */
-    public void complete(Claim claim, Answer answer) {
+    private void complete(Claim claim, Answer answer) {
         if (claim.owner() == null) {
             return;
         }
@@ -147,43 +238,13 @@ public class Idempotency {
     }
 
     /** Gives the key back after a failure, so nothing half-done is ever replayed. */
-    public void release(Claim claim) {
+    private void release(Claim claim) {
         if (claim.owner() != null) {
             Request r = claim.request();
             transactions.executeWrite(s -> {
                 repository.release(r.scope(), r.storedKey(), claim.owner());
                 return null;
             });
-        }
-    }
-
-    /** What a keyed request came to: its answer, and whether that is an earlier one replayed. */
-    public record Outcome(Answer answer, boolean replayed) {
-    }
-
-    /**
-     * Does the work once per key: replays the earlier answer of a finished request with this key,
-     * or claims the key, runs the work in one write transaction that also stores its answer, and
-     * gives the key back if the work fails, so nothing half-done is ever replayed.
-     */
-    public Outcome once(Request request, Supplier<Answer> work) {
-        Optional<Answer> earlier = earlier(request);
-        if (earlier.isPresent()) {
-            return new Outcome(earlier.get(), true);
-        }
-        Claim claim = claim(request);
-        if (claim.earlier().isPresent()) {
-            return new Outcome(claim.earlier().get(), true);
-        }
-        try {
-            return new Outcome(transactions.executeWrite(s -> {
-                Answer answer = work.get();
-                complete(claim, answer);
-                return answer;
-            }), false);
-        } catch (RuntimeException e) {
-            release(claim);
-            throw e;
         }
     }
 

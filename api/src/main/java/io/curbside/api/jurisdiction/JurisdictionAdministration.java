@@ -6,6 +6,7 @@ import io.curbside.api.problem.ProblemException;
 import io.curbside.api.problem.ProblemType;
 import io.curbside.api.support.FileSource;
 import io.curbside.api.support.InvalidFileException;
+import io.curbside.api.support.KeysetPage;
 import io.curbside.api.support.PageCursor;
 import io.curbside.contract.model.JurisdictionHistory;
 import io.curbside.contract.model.JurisdictionUpload;
@@ -73,12 +74,10 @@ class JurisdictionAdministration {
 
     JurisdictionHistory history(String cursor, int limit) {
         PageCursor after = PageCursor.parse(cursor);
-        List<JurisdictionLoadRepository.Load> page = transactions.executeRead(s ->
-                loads.page(after == null ? null : after.asLong(), limit + 1));
-        JurisdictionHistory history = new JurisdictionHistory(page.stream().limit(limit).map(this::upload).toList());
-        if (page.size() > limit) {
-            history.setNextCursor(PageCursor.of(page.get(limit - 1).id()));
-        }
+        KeysetPage<JurisdictionLoadRepository.Load> page = KeysetPage.read(limit, rows -> transactions.executeRead(s ->
+                loads.page(after == null ? null : after.asLong(), rows)), JurisdictionLoadRepository.Load::id);
+        JurisdictionHistory history = new JurisdictionHistory(page.rows().stream().map(this::upload).toList());
+        history.setNextCursor(page.nextCursor());
         return history;
     }
 

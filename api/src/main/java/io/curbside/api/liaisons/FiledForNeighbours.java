@@ -2,6 +2,7 @@ package io.curbside.api.liaisons;
 
 import io.curbside.api.catalog.Catalog;
 import io.curbside.api.catalog.CatalogService;
+import io.curbside.api.support.KeysetPage;
 import io.curbside.api.support.PageCursor;
 import io.curbside.api.support.PublicUrls;
 import io.curbside.contract.model.Neighbour;
@@ -38,11 +39,12 @@ class FiledForNeighbours {
     /** One page, newest first; only ever the requests this liaison filed. */
     NeighbourRequests list(UUID liaison, ServiceRequestStatusCode status, String cursor, int limit) {
         PageCursor after = PageCursor.parse(cursor);
-        List<NeighbourRequestRepository.Listed> rows = transactions.executeRead(s ->
-                repository.filedBy(liaison, status, after == null ? null : after.asLong(), limit + 1));
+        KeysetPage<NeighbourRequestRepository.Listed> rows = KeysetPage.read(limit, n -> transactions.executeRead(s ->
+                repository.filedBy(liaison, status, after == null ? null : after.asLong(), n)),
+                NeighbourRequestRepository.Listed::id);
         Catalog names = catalog.view("en", null).catalog();
         List<NeighbourRequest> page = new ArrayList<>();
-        for (NeighbourRequestRepository.Listed row : rows.subList(0, Math.min(limit, rows.size()))) {
+        for (NeighbourRequestRepository.Listed row : rows.rows()) {
             String language = row.language();
             String name = names.service(row.serviceCode()).map(s -> s.name().in(language)).orElse(row.serviceCode());
             Neighbour neighbour = new Neighbour(row.consent());
@@ -50,7 +52,7 @@ class FiledForNeighbours {
             neighbour.setEmail(row.email());
             neighbour.setPhone(row.phone());
             NeighbourRequest request = new NeighbourRequest(row.trackingNumber(),
-                    urls.of("/v1/requests/" + row.trackingNumber()), new ServiceRef(row.serviceCode(), name), row.status(),
+                    urls.request(row.trackingNumber()), new ServiceRef(row.serviceCode(), name), row.status(),
                     row.receivedAt().atZone(ZoneOffset.UTC), row.expectedAt().atZone(ZoneOffset.UTC), neighbour);
             if (row.closedAt() != null) {
                 request.setClosedAt(row.closedAt().atZone(ZoneOffset.UTC));
@@ -58,9 +60,7 @@ class FiledForNeighbours {
             page.add(request);
         }
         NeighbourRequests answer = new NeighbourRequests(page);
-        if (rows.size() > limit) {
-            answer.setNextCursor(PageCursor.of(rows.get(limit - 1).id()));
-        }
+        answer.setNextCursor(rows.nextCursor());
         return answer;
     }
 }

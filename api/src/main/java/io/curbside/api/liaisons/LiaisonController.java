@@ -18,7 +18,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.serde.ObjectMapper;
 
 import java.util.UUID;
 
@@ -34,15 +33,12 @@ class LiaisonController implements LiaisonsApi {
     private final NeighbourBatches batches;
     private final FiledForNeighbours filed;
     private final Actors actors;
-    private final ObjectMapper json;
 
-    LiaisonController(NeighbourFiling filing, NeighbourBatches batches, FiledForNeighbours filed,
-                      Actors actors, ObjectMapper json) {
+    LiaisonController(NeighbourFiling filing, NeighbourBatches batches, FiledForNeighbours filed, Actors actors) {
         this.filing = filing;
         this.batches = batches;
         this.filed = filed;
         this.actors = actors;
-        this.json = json;
     }
 
     /**
@@ -62,15 +58,14 @@ class LiaisonController implements LiaisonsApi {
     @Produces(MediaType.APPLICATION_JSON)
     public HttpResponse<ServiceRequestCreated> fileForNeighbour(NeighbourReport report, String idempotencyKey,
                                                                 String acceptLanguage) {
-        return filing.file(liaison(), report, idempotencyKey, acceptLanguage).response(json, ServiceRequestCreated.class);
+        return filing.file(liaison(), report, idempotencyKey, acceptLanguage).response();
     }
 
     @Override
     @Produces(MediaType.APPLICATION_JSON)
     public HttpResponse<NeighbourBatchResults> fileBatchForNeighbours(String idempotencyKey, NeighbourBatch batch,
                                                                       String acceptLanguage) {
-        return batches.file(liaison(), batch.getRequests(), idempotencyKey, acceptLanguage)
-                .response(json, NeighbourBatchResults.class);
+        return batches.file(liaison(), batch.getRequests(), idempotencyKey, acceptLanguage).response();
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.curbside.api.liaisons;
 
-import io.curbside.api.idempotency.Filed;
 import io.curbside.api.idempotency.Fingerprint;
 import io.curbside.api.idempotency.Idempotency;
 import io.curbside.api.problem.ConstraintPaths;
@@ -14,19 +13,16 @@ import io.curbside.contract.model.NeighbourReport;
 import io.curbside.contract.model.ServiceRequestCreated;
 import io.curbside.contract.model.Violation;
 import io.micronaut.serde.ObjectMapper;
-import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -46,54 +42,36 @@ class NeighbourBatches {
     private final NeighbourFiling filing;
     private final Idempotency idempotency;
     private final Validator validator;
-    private final TransactionOperations<Connection> transactions;
     private final ObjectMapper json;
 
-    NeighbourBatches(NeighbourFiling filing, Idempotency idempotency, Validator validator,
-                     TransactionOperations<Connection> transactions, ObjectMapper json) {
+    NeighbourBatches(NeighbourFiling filing, Idempotency idempotency, Validator validator, ObjectMapper json) {
         this.filing = filing;
         this.idempotency = idempotency;
         this.validator = validator;
-        this.transactions = transactions;
         this.json = json;
     }
 
-    Filed file(UUID liaison, List<Map<String, Object>> items, String idempotencyKey, String acceptLanguage) {
+    Idempotency.Outcome file(UUID liaison, List<Map<String, Object>> items, String idempotencyKey, String acceptLanguage) {
         String key = Idempotency.normalizeKey(idempotencyKey);
         if (key == null) {
             throw ProblemException.invalidParameter("Idempotency-Key", "is required for a batch, so that a retry "
                     + "never files its requests twice");
         }
         Idempotency.Request request = new Idempotency.Request(SCOPE, key, fingerprint(liaison, items));
-        Optional<Idempotency.Answer> earlier = idempotency.earlier(request);
-        if (earlier.isPresent()) {
-            return new Filed(earlier.get(), true);
+        // The items commit one by one under keys of their own, before the batch's answer is stored.
+        return idempotency.once(request, new Idempotency.Work<>(
+                () -> fileAll(liaison, items, key, acceptLanguage), answer -> answer, answer -> { }));
+    }
+
+    private Idempotency.Answer fileAll(UUID liaison, List<Map<String, Object>> items, String key,
+                                       String acceptLanguage) {
+        List<NeighbourBatchResult> results = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            results.add(fileOne(liaison, i, items.get(i), itemKey(key, i), acceptLanguage));
         }
-        Idempotency.Claim claim = idempotency.claim(request);
-        if (claim.earlier().isPresent()) {
-            return new Filed(claim.earlier().get(), true);
-        }
-        try {
-            List<NeighbourBatchResult> results = new ArrayList<>();
-            for (int i = 0; i < items.size(); i++) {
-                results.add(fileOne(liaison, i, items.get(i), itemKey(key, i), acceptLanguage));
-            }
-            int filed = (int) results.stream().filter(r -> r.getOutcome() == NeighbourBatchResultOutcome.FILED).count();
-            Idempotency.Answer answer = new Idempotency.Answer(200, Map.of(),
-                    bytes(new NeighbourBatchResults(filed, results.size() - filed, results)));
-            transactions.executeWrite(s -> {
-                idempotency.complete(claim, answer);
-                return null;
-            });
-            return new Filed(answer, false);
-        } catch (RuntimeException e) {
-            try {
-                idempotency.release(claim);
-            } catch (RuntimeException cleanup) {
-                e.addSuppressed(cleanup);
-            }
-            throw e;
-        }
+        int filed = (int) results.stream().filter(r -> r.getOutcome() == NeighbourBatchResultOutcome.FILED).count();
+        return new Idempotency.Answer(200, Map.of(),
+                bytes(new NeighbourBatchResults(filed, results.size() - filed, results)));
     }
 
     /**

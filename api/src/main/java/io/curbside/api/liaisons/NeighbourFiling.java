@@ -1,6 +1,6 @@
 package io.curbside.api.liaisons;
 
-import io.curbside.api.idempotency.Filed;
+import io.curbside.api.idempotency.Idempotency;
 import io.curbside.api.problem.ProblemException;
 import io.curbside.api.problem.ProblemType;
 import io.curbside.api.problem.Problems;
@@ -34,12 +34,13 @@ class NeighbourFiling {
         this.intake = intake;
     }
 
-    Filed file(UUID liaison, NeighbourReport report, String idempotencyKey, String acceptLanguage) {
+    Idempotency.Outcome file(UUID liaison, NeighbourReport report, String idempotencyKey, String acceptLanguage) {
         return file(SCOPE, liaison, report, idempotencyKey, acceptLanguage);
     }
 
     /** Files it with the key in the given scope (a batch files each item under a key of its own). */
-    Filed file(String scope, UUID liaison, NeighbourReport report, String idempotencyKey, String acceptLanguage) {
+    Idempotency.Outcome file(String scope, UUID liaison, NeighbourReport report, String idempotencyKey,
+                             String acceptLanguage) {
         Neighbour neighbour = report.getNeighbour();
         if (neighbour == null || neighbour.getConsentToContact() == null) {
             // The contract requires both; a caller that skipped its checks still gets a named field.

@@ -163,8 +163,8 @@ public class PhotoService {
     /** The request's photos, all of them or the public ones, with their URLs. */
     public List<PhotoRef> refs(long requestId, String trackingNumber, boolean publicOnly) {
         return transactions.executeRead(s -> repository.ofRequest(requestId, publicOnly)).stream()
-                .map(r -> new PhotoRef(r.id(), url(trackingNumber, r.id(), PhotoSize.DISPLAY),
-                        url(trackingNumber, r.id(), PhotoSize.THUMBNAIL), r.width(), r.height()))
+                .map(r -> new PhotoRef(r.id(), urls.photo(trackingNumber, r.id(), PhotoSize.DISPLAY.getValue()),
+                        urls.photo(trackingNumber, r.id(), PhotoSize.THUMBNAIL.getValue()), r.width(), r.height()))
                 .toList();
     }
 
@@ -234,10 +234,6 @@ public class PhotoService {
             });
         }
         return deleted.size();
-    }
-
-    private String url(String trackingNumber, String id, PhotoSize size) {
-        return urls.of("/v1/requests/" + trackingNumber + "/photos/" + id + "/" + size.getValue());
     }
 
     private static String newId() {

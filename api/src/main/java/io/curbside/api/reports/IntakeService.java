@@ -2,7 +2,6 @@ package io.curbside.api.reports;
 
 import io.curbside.api.catalog.Catalog;
 import io.curbside.api.catalog.TargetWording;
-import io.curbside.api.idempotency.Filed;
 import io.curbside.api.idempotency.Fingerprint;
 import io.curbside.api.idempotency.Idempotency;
 import io.curbside.api.jurisdiction.JurisdictionService;
@@ -25,12 +24,10 @@ import io.curbside.contract.model.Target;
 import io.curbside.geo.LatLon;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.serde.ObjectMapper;
-import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -60,7 +57,6 @@ public class IntakeService {
     private final PublicationPolicy policy;
     private final RequestRepository repository;
     private final Idempotency idempotency;
-    private final TransactionOperations<Connection> transactions;
     private final PublicUrls urls;
     private final ObjectMapper json;
     private final Clock clock;
@@ -69,7 +65,7 @@ public class IntakeService {
     IntakeService(ReportValidator validator, JurisdictionService jurisdiction,
                   PhotoService photos, StoredRequests requests, NearbyFinder nearby, PublicationPolicy policy,
                   RequestRepository repository,
-                  Idempotency idempotency, TransactionOperations<Connection> transactions, PublicUrls urls,
+                  Idempotency idempotency, PublicUrls urls,
                   ObjectMapper json, Clock clock,
                   @Value("${curbside.routing.district-layer:council_districts}") String routingLayer) {
         this.validator = validator;
@@ -80,14 +76,13 @@ public class IntakeService {
         this.policy = policy;
         this.repository = repository;
         this.idempotency = idempotency;
-        this.transactions = transactions;
         this.urls = urls;
         this.json = json;
         this.clock = clock;
         this.routingLayer = routingLayer;
     }
 
-    public Filed file(NewServiceRequest report, List<byte[]> uploads, Filer filer, String idempotencyKey,
+    public Idempotency.Outcome file(NewServiceRequest report, List<byte[]> uploads, Filer filer, String idempotencyKey,
                       String acceptLanguage) {
         return file(SCOPE, report, uploads, filer, idempotencyKey, acceptLanguage);
     }
@@ -96,7 +91,7 @@ public class IntakeService {
      * Files a report as another route does: {@code scope} names that route, so a key sent to it
      * never meets the same key sent to another (the draft's keys are per resource).
      */
-    public Filed file(String scope, NewServiceRequest report, List<byte[]> uploads, Filer filer, String idempotencyKey,
+    public Idempotency.Outcome file(String scope, NewServiceRequest report, List<byte[]> uploads, Filer filer, String idempotencyKey,
                       String acceptLanguage) {
         if (report == null) {
             throw new ProblemException(ProblemType.INVALID_BODY, "The body is empty: send the report as JSON, or as the "
@@ -109,49 +104,17 @@ public class IntakeService {
         uploads.forEach(upload -> fingerprint.add(new Fingerprint().add(upload).sha256()));
         Idempotency.Request request = new Idempotency.Request(scope, Idempotency.normalizeKey(idempotencyKey),
                 fingerprint.sha256());
-        Optional<Idempotency.Answer> earlier = idempotency.earlier(request);
-        if (earlier.isPresent()) {
-            return new Filed(earlier.get(), true);
-        }
-        List<ProcessedPhoto> processed = new ArrayList<>();
-        for (int i = 0; i < uploads.size(); i++) {
-            processed.add(photos.process(i, uploads.get(i)));
-        }
-        Optional<LatLon> gps = processed.stream().flatMap(p -> p.gps().stream()).findFirst();
-        ValidReport valid = validator.validate(report, uploads.size(), gps, filer, acceptLanguage);
-        Idempotency.Claim claim = idempotency.claim(request);
-        if (claim.earlier().isPresent()) {
-            return new Filed(claim.earlier().get(), true);
-        }
-        PhotoService.Staged staged = null;
-        try {
-            staged = photos.stage(processed);
-            PhotoService.Staged attached = staged;
-            Idempotency.Answer answer = transactions.executeWrite(s -> {
-                Idempotency.Answer a = commit(valid, filer, attached);
-                idempotency.complete(claim, a);
-                return a;
-            });
-            return new Filed(answer, false);
-        } catch (RuntimeException e) {
-            // Cleanup that fails (the database may be what failed) must not hide why the intake did.
-            PhotoService.Staged written = staged;
-            cleanUp(e, () -> {
-                if (written != null) {
-                    photos.discard(written);
-                }
-            });
-            cleanUp(e, () -> idempotency.release(claim));
-            throw e;
-        }
-    }
-
-    private static void cleanUp(RuntimeException cause, Runnable step) {
-        try {
-            step.run();
-        } catch (RuntimeException e) {
-            cause.addSuppressed(e);
-        }
+        return idempotency.once(request, () -> {
+            // Decoded and checked before the key is claimed: a refused report never holds its key.
+            List<ProcessedPhoto> processed = new ArrayList<>();
+            for (int i = 0; i < uploads.size(); i++) {
+                processed.add(photos.process(i, uploads.get(i)));
+            }
+            Optional<LatLon> gps = processed.stream().flatMap(p -> p.gps().stream()).findFirst();
+            ValidReport valid = validator.validate(report, uploads.size(), gps, filer, acceptLanguage);
+            return new Idempotency.Work<>(() -> photos.stage(processed), staged -> commit(valid, filer, staged),
+                    photos::discard);
+        });
     }
 
     private Idempotency.Answer commit(ValidReport r, Filer filer, PhotoService.Staged staged) {
@@ -184,7 +147,7 @@ public class IntakeService {
         List<DistrictRef> refs = jurisdiction.districts(districts, language);
         DistrictRef routed = refs.stream().filter(d -> d.getLayer().equals(routingLayer)).findFirst().orElse(null);
         String target = TargetWording.say(service.target(), language);
-        String url = urls.of("/v1/requests/" + number.value());
+        String url = urls.request(number.value());
         ServiceRequestCreated created = new ServiceRequestCreated(number.value(), url, token,
                 ServiceRequestStatusCode.RECEIVED, new ServiceRef(service.code(), service.name().in(language)),
                 new Department(department, dept.name().in(language)), refs, now.atZone(ZoneOffset.UTC),

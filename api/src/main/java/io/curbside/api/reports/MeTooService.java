@@ -1,7 +1,6 @@
 package io.curbside.api.reports;
 
 import io.curbside.api.following.Followers;
-import io.curbside.api.idempotency.Filed;
 import io.curbside.api.idempotency.Fingerprint;
 import io.curbside.api.idempotency.Idempotency;
 import io.curbside.api.problem.ProblemException;
@@ -42,7 +41,7 @@ public class MeTooService {
      * 201 when counted, 200 when this device already was; replays a keyed retry's first answer.
      * {@code account}: the signed-in caller, who then follows the request; null when anonymous.
      */
-    public Filed add(String typedNumber, MeTooRequest body, UUID account, String idempotencyKey) {
+    public Idempotency.Outcome add(String typedNumber, MeTooRequest body, UUID account, String idempotencyKey) {
         TrackingNumber number = TrackingNumber.parameter(typedNumber);
         MeTooRequest request = body == null ? new MeTooRequest() : body;
         String device = request.getDeviceId() == null || request.getDeviceId().isBlank() ? null
@@ -55,7 +54,7 @@ public class MeTooService {
         }
         Idempotency.Request keyed = new Idempotency.Request("POST /v1/requests/" + number + "/me-too",
                 Idempotency.normalizeKey(idempotencyKey), fingerprint.sha256());
-        Idempotency.Outcome outcome = idempotency.once(keyed, () -> {
+        return idempotency.once(keyed, Idempotency.Work.inTransaction(() -> {
             RequestRepository.Target target = repository.lock(number)
                     .orElseThrow(() -> ProblemException.notFound("There is no request " + number + "."));
             if (target.closed()) {
@@ -70,8 +69,7 @@ public class MeTooService {
                     channel.getValue());
             MeToo meToo = new MeToo(number.value(), repository.meTooCount(target.id()), counted);
             return new Idempotency.Answer(counted ? 201 : 200, Map.of(), bytes(meToo));
-        });
-        return new Filed(outcome.answer(), outcome.replayed());
+        }));
     }
 
     private byte[] bytes(Object value) {

@@ -102,7 +102,7 @@ class NearbyFinder {
                 .sorted(Comparator.comparingDouble(Shown::metres).thenComparing(l -> l.request().trackingNumber()))
                 .limit(MAX_LISTED)
                 .map(l -> new NearbyRequest(l.request().trackingNumber(),
-                        urls.of("/v1/requests/" + l.request().trackingNumber()),
+                        urls.request(l.request().trackingNumber()),
                         new ServiceRef(service.code(), service.name().in(language)), l.request().status(),
                         l.request().receivedAt().atZone(ZoneOffset.UTC), l.place(), roundedUp(l.metres()),
                         l.request().meToo()))

@@ -4,6 +4,7 @@ import io.curbside.api.catalog.Catalog;
 import io.curbside.api.catalog.CatalogService;
 import io.curbside.api.requests.ReceiptToken;
 import io.curbside.api.requests.TrackingNumber;
+import io.curbside.api.support.KeysetPage;
 import io.curbside.api.support.PageCursor;
 import io.curbside.api.support.PublicUrls;
 import io.curbside.contract.model.ClaimRefusal;
@@ -86,14 +87,14 @@ public class OwnRequests {
     /** The account's requests, newest first: reported, or filed for a neighbour. */
     public MyRequests list(UUID account, String cursor, int limit) {
         PageCursor after = PageCursor.parse(cursor);
-        List<OwnRequestRepository.Listed> rows = transactions.executeRead(s ->
-                repository.ownedBy(account, after == null ? null : after.asLong(), limit + 1));
+        KeysetPage<OwnRequestRepository.Listed> rows = KeysetPage.read(limit, n -> transactions.executeRead(s ->
+                repository.ownedBy(account, after == null ? null : after.asLong(), n)), OwnRequestRepository.Listed::id);
         Catalog names = catalog.view("en", null).catalog();
         List<MyRequest> page = new ArrayList<>();
-        for (OwnRequestRepository.Listed row : rows.subList(0, Math.min(limit, rows.size()))) {
+        for (OwnRequestRepository.Listed row : rows.rows()) {
             String language = row.language();
             String name = names.service(row.serviceCode()).map(s -> s.name().in(language)).orElse(row.serviceCode());
-            MyRequest request = new MyRequest(row.trackingNumber(), urls.of("/v1/requests/" + row.trackingNumber()),
+            MyRequest request = new MyRequest(row.trackingNumber(), urls.request(row.trackingNumber()),
                     new ServiceRef(row.serviceCode(), name), row.status(), row.receivedAt().atZone(ZoneOffset.UTC),
                     row.expectedAt().atZone(ZoneOffset.UTC),
                     row.reporter() ? MyRequestRelation.REPORTER : MyRequestRelation.FILED_FOR_NEIGHBOUR);
@@ -103,9 +104,7 @@ public class OwnRequests {
             page.add(request);
         }
         MyRequests answer = new MyRequests(page);
-        if (rows.size() > limit) {
-            answer.setNextCursor(PageCursor.of(rows.get(limit - 1).id()));
-        }
+        answer.setNextCursor(rows.nextCursor());
         return answer;
     }
 }

@@ -4,7 +4,6 @@ import io.curbside.api.accounts.Actor;
 import io.curbside.api.accounts.Actors;
 import io.curbside.api.catalog.Catalog;
 import io.curbside.api.catalog.CatalogService;
-import io.curbside.api.idempotency.Filed;
 import io.curbside.api.photos.PhotoStore;
 import io.curbside.api.problem.ProblemException;
 import io.curbside.api.status.StatusService;
@@ -29,7 +28,6 @@ import io.micronaut.http.server.types.files.FileCustomizableResponseType;
 import io.micronaut.http.server.types.files.StreamedFile;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.serde.ObjectMapper;
 import org.reactivestreams.Publisher;
 
 import java.time.Clock;
@@ -51,12 +49,11 @@ public class ServiceRequestController implements RequestsApi {
     private final NearbyFinder nearby;
     private final CatalogService catalog;
     private final PhotoAccess photoAccess;
-    private final ObjectMapper json;
     private final Clock clock;
     private final Actors actors;
 
     ServiceRequestController(IntakeService intake, MeTooService meToo, MultipartReport multipart, StatusService status, NearbyFinder nearby,
-                             CatalogService catalog, PhotoAccess photoAccess, ObjectMapper json, Clock clock, Actors actors) {
+                             CatalogService catalog, PhotoAccess photoAccess, Clock clock, Actors actors) {
         this.intake = intake;
         this.meToo = meToo;
         this.multipart = multipart;
@@ -64,7 +61,6 @@ public class ServiceRequestController implements RequestsApi {
         this.nearby = nearby;
         this.catalog = catalog;
         this.photoAccess = photoAccess;
-        this.json = json;
         this.clock = clock;
         this.actors = actors;
     }
@@ -85,15 +81,14 @@ public class ServiceRequestController implements RequestsApi {
     public HttpResponse<ServiceRequestCreated> createServiceRequest(NewServiceRequest report, String idempotencyKey,
                                                                     String acceptLanguage,
                                                                     Publisher<CompletedFileUpload> photos) {
-        return answer(intake.file(report, multipart.photos(photos), filer(), idempotencyKey, acceptLanguage),
-                ServiceRequestCreated.class);
+        return intake.file(report, multipart.photos(photos), filer(), idempotencyKey, acceptLanguage).response();
     }
 
     @Override
     @Produces(MediaType.APPLICATION_JSON)
     public HttpResponse<ServiceRequestCreated> createServiceRequest_1(String idempotencyKey, String acceptLanguage,
                                                                       NewServiceRequest report) {
-        return answer(intake.file(report, List.of(), filer(), idempotencyKey, acceptLanguage), ServiceRequestCreated.class);
+        return intake.file(report, List.of(), filer(), idempotencyKey, acceptLanguage).response();
     }
 
     @Override
@@ -125,7 +120,7 @@ public class ServiceRequestController implements RequestsApi {
     @Override
     @Produces(MediaType.APPLICATION_JSON)
     public HttpResponse<MeToo> addMeToo(String trackingNumber, String idempotencyKey, MeTooRequest meTooRequest) {
-        return answer(meToo.add(trackingNumber, meTooRequest, caller(), idempotencyKey), MeToo.class);
+        return meToo.add(trackingNumber, meTooRequest, caller(), idempotencyKey).response();
     }
 
     @Override
@@ -148,9 +143,5 @@ public class ServiceRequestController implements RequestsApi {
         }
         return response.header(HttpHeaders.CACHE_CONTROL, cache).header("X-Content-Type-Options", "nosniff")
                 .header(HttpHeaders.VARY, "Receipt-Token");
-    }
-
-    private <T> HttpResponse<T> answer(Filed filed, Class<T> type) {
-        return filed.response(json, type);
     }
 }

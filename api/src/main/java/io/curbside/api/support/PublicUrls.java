@@ -22,7 +22,17 @@ public class PublicUrls {
         this.hosts = hosts;
     }
 
-    public String of(String path) {
+    /** Where anyone follows a request: its status, {@code GET .../v1/requests/CS-7K4M-Q2XD}. */
+    public String request(String trackingNumber) {
+        return of("/v1/requests/" + trackingNumber);
+    }
+
+    /** One size of one of a request's photos. */
+    public String photo(String trackingNumber, String photoId, String size) {
+        return request(trackingNumber) + "/photos/" + photoId + "/" + size;
+    }
+
+    private String of(String path) {
         if (base != null) {
             return base + path;
         }

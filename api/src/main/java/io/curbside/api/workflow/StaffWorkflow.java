@@ -9,6 +9,7 @@ import io.curbside.api.problem.ProblemType;
 import io.curbside.api.requests.RequestEvent;
 import io.curbside.api.requests.StoredRequests;
 import io.curbside.api.requests.TrackingNumber;
+import io.curbside.api.support.KeysetPage;
 import io.curbside.api.support.PageCursor;
 import io.curbside.contract.model.CloseReason;
 import io.curbside.contract.model.ServiceRequestStatusCode;
@@ -62,17 +63,15 @@ public class StaffWorkflow {
     public StaffRequestList list(StaffRepository.Filter asked, String cursor, int limit) {
         PageCursor after = PageCursor.parse(cursor);
         Instant now = clock.instant();
-        List<StaffRepository.Summary> rows = transactions.executeRead(s ->
-                staff.list(asked, after == null ? null : after.asLong(), limit + 1, now));
+        KeysetPage<StaffRepository.Summary> rows = KeysetPage.read(limit, n -> transactions.executeRead(s ->
+                staff.list(asked, after == null ? null : after.asLong(), n, now)), StaffRepository.Summary::id);
         var names = catalog.view("en", null).catalog();
         List<StaffRequestSummary> page = new ArrayList<>();
-        for (StaffRepository.Summary row : rows.subList(0, Math.min(limit, rows.size()))) {
+        for (StaffRepository.Summary row : rows.rows()) {
             page.add(view.summary(row, names, now));
         }
         StaffRequestList list = new StaffRequestList(page);
-        if (rows.size() > limit) {
-            list.setNextCursor(PageCursor.of(rows.get(limit - 1).id()));
-        }
+        list.setNextCursor(rows.nextCursor());
         return list;
     }
 
