@@ -69,6 +69,14 @@ public final class Messages {
         return message.say(key, values);
     }
 
+    /**
+     * The message in English from the classpath's files: for problems, which are not yet said in the
+     * request's language, though their words are in the files for translators already.
+     */
+    public static String english(String key, Map<String, ?> values) {
+        return classpath().say(Translations.FALLBACK, key, values);
+    }
+
     /** Whether Curbside has this message (in English, and so in every language). */
     public boolean has(String key) {
         return languages.get(Translations.FALLBACK).containsKey(key);

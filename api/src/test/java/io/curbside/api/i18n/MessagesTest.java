@@ -98,6 +98,14 @@ class MessagesTest {
     }
 
     @Test
+    void anApostropheIsTextAndAValueIsNeverReadAsAPattern() {
+        assertTrue(Messages.english("problem.contact.neighbour", Map.of()).startsWith("needs the neighbour's e-mail"));
+        assertEquals("That location is outside Coeur d'Alene {Idaho}, so Coeur d'Alene {Idaho} cannot take this "
+                + "report. Please check the pin, or contact the city or county responsible for that place.",
+                Messages.english("problem.outside", Map.of("city", "Coeur d'Alene {Idaho}")));
+    }
+
+    @Test
     void aMissingValueOrMessageIsTheCallersMistake() {
         IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
                 () -> messages.say("en", "timeline.routed", Map.of("dept", "Streets")));
