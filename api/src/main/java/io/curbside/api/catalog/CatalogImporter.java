@@ -1,11 +1,15 @@
 package io.curbside.api.catalog;
 
+import io.curbside.api.i18n.Messages;
 import io.curbside.api.store.ImportRepository;
 import io.curbside.api.support.FileSource;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import java.util.Set;
+import java.util.TreeSet;
 
 /** Loads a catalog file into the database, all of it or nothing. */
 @Singleton
@@ -31,6 +35,7 @@ public class CatalogImporter {
     public boolean importIfEmpty(String location) {
         guard.lock("catalog");
         if (!guard.isEmpty("service")) {
+            checkLanguages(repository.snapshot().catalog().languages());
             return false;
         }
         importFile(location);
@@ -46,6 +51,27 @@ public class CatalogImporter {
         repository.save(catalog, content.source(), content.sha256());
         LOG.info("Imported catalog {} ({} services, languages {}, sha256 {})", content.source(),
                 catalog.services().size(), catalog.languages(), content.sha256());
+        checkLanguages(catalog.languages());
         return catalog;
+    }
+
+    /**
+     * Says which of the catalog's languages Curbside's own sentences are missing in. Not a reason
+     * to refuse the catalog: residents still get its texts in their language, and Curbside's few
+     * sentences in English, as they would for a message a translation lacks.
+     */
+    private static void checkLanguages(Set<String> languages) {
+        Messages messages = Messages.classpath();
+        for (String language : new TreeSet<>(languages)) {
+            if (!messages.speaks(language)) {
+                LOG.warn("The catalog offers language \"{}\", but there is no messages/messages_{}.properties: Curbside's "
+                        + "own sentences (next steps, timeline, e-mails) will be in English for it", language, language);
+            }
+        }
+        Set<String> unused = new TreeSet<>(messages.languages());
+        unused.removeIf(file -> languages.stream().anyMatch(l -> l.equals(file) || l.startsWith(file + "-")));
+        if (!unused.isEmpty()) {
+            LOG.info("Message files for {} are not used: the catalog does not offer those languages", unused);
+        }
     }
 }

@@ -2,6 +2,7 @@ package io.curbside.api.following;
 
 import io.curbside.api.catalog.Catalog;
 import io.curbside.api.catalog.CatalogService;
+import io.curbside.api.i18n.Messages;
 import io.curbside.api.notifications.Outbox;
 import io.curbside.api.requests.StoredRequests;
 import io.curbside.api.support.PublicUrls;
@@ -43,14 +44,14 @@ public class FollowerMail {
         }
         Catalog names = catalog.view(language, null).catalog();
         String title = StoredRequests.title(kind, data, language, code -> names.departmentName(code, language));
-        String subject = trackingNumber + ": " + title;
+        Messages messages = Messages.classpath();
+        String subject = messages.say(language, "follower_mail.subject", Map.of("number", trackingNumber, "title", title));
         StringBuilder text = new StringBuilder(title).append("\n\n");
         if (note != null && !note.isBlank()) {
             text.append(note.strip()).append("\n\n");
         }
         text.append(urls.request(trackingNumber)).append("\n\n")
-                .append("You receive this because you follow request ").append(trackingNumber)
-                .append(". Stop following it in the app to receive no more.\n");
+                .append(messages.say(language, "follower_mail.footer", Map.of("number", trackingNumber))).append('\n');
         for (String address : followers.addresses(requestId, madeBy)) {
             try {
                 outbox.enqueueEmail(address, subject, text.toString());

@@ -1,8 +1,11 @@
 package io.curbside.api.photos;
 
+import io.curbside.api.i18n.Messages;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -37,30 +40,34 @@ final class FileSignature {
     /** How to name a file that is not a photo, for the resident's message, when its signature is known. */
     static Optional<String> describeOther(byte[] head) {
         if (startsWith(head, 0, ascii("GIF87a")) || startsWith(head, 0, ascii("GIF89a"))) {
-            return Optional.of("a GIF image");
+            return kind("gif");
         }
         if (startsWith(head, 0, ascii("%PDF"))) {
-            return Optional.of("a PDF document");
+            return kind("pdf");
         }
         if (startsWith(head, 0, ascii("II*\0")) || startsWith(head, 0, ascii("MM\0*"))) {
-            return Optional.of("a TIFF image or camera RAW file");
+            return kind("tiff");
         }
         if (startsWith(head, 0, ascii("BM"))) {
-            return Optional.of("a BMP image");
+            return kind("bmp");
         }
         if (startsWith(head, 0, ascii("PK\3\4"))) {
-            return Optional.of("a ZIP archive or office document");
+            return kind("zip");
         }
         if (startsWith(head, 0, ascii("MZ")) || startsWith(head, 0, ascii("\u007FELF"))) {
-            return Optional.of("a program");
+            return kind("program");
         }
         if (startsWith(head, 4, ascii("ftyp"))) {
-            return Optional.of("a video");
+            return kind("video");
         }
         if (looksLikeText(head)) {
-            return Optional.of("a text file");
+            return kind("text");
         }
         return Optional.empty();
+    }
+
+    private static Optional<String> kind(String kind) {
+        return Optional.of(Messages.english("problem.photo.kind." + kind, Map.of()));
     }
 
     // HEIF and AVIF share one container: an ISO-BMFF "ftyp" box listing a major brand, then compatible brands.

@@ -1,10 +1,7 @@
 package io.curbside.api.photos;
 
-import javax.imageio.IIOException;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReadParam;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
+import io.curbside.api.i18n.Messages;
+
 import java.awt.Color;
 import java.awt.Dimension;
 import java.awt.image.BufferedImage;
@@ -13,12 +10,16 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import javax.imageio.IIOException;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 
 /** One upload in an ImageIO reader: its size from the header first, then only as many pixels as asked for. */
 final class PhotoDecoder implements AutoCloseable {
-
-    private static final String UNREADABLE_MESSAGE = "The photo could not be read; it may be damaged. Please send it again, or another photo.";
 
     private final byte[] upload;
     private final String type;
@@ -85,7 +86,8 @@ final class PhotoDecoder implements AutoCloseable {
     }
 
     private static PhotoRejectedException unreadable(Exception cause) {
-        return new PhotoRejectedException(PhotoRejectedException.Reason.UNREADABLE, UNREADABLE_MESSAGE, cause);
+        return new PhotoRejectedException(PhotoRejectedException.Reason.UNREADABLE,
+            Messages.english("problem.photo.unreadable", Map.of()), cause);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.curbside.api.photos;
 
+import io.curbside.api.i18n.Messages;
 import io.curbside.api.photos.PhotoRejectedException.Reason;
 
 import java.awt.Dimension;
@@ -7,6 +8,7 @@ import java.awt.image.BufferedImage;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -25,8 +27,8 @@ public final class PhotoProcessor {
     /** Thread-safe. */
     public ProcessedPhoto process(byte[] upload) throws PhotoRejectedException {
         if (upload.length > limits.maxBytes()) {
-            throw new PhotoRejectedException(Reason.TOO_MANY_BYTES, "The photo is " + megabytes(upload.length)
-                + " MB; the largest accepted is " + megabytes(limits.maxBytes()) + " MB.");
+            throw new PhotoRejectedException(Reason.TOO_MANY_BYTES, Messages.english("problem.photo.megabytes",
+                Map.of("size", megabytes(upload.length), "max", megabytes(limits.maxBytes()))));
         }
         String type = sniff(upload).orElseThrow(() -> notAPhoto(upload));
         if (type.equals("heic") || type.equals("avif")) {
@@ -54,14 +56,14 @@ public final class PhotoProcessor {
 
     private void checkPixels(Dimension size) throws PhotoRejectedException {
         if (size.width < 1 || size.height < 1) {
-            throw new PhotoRejectedException(Reason.UNREADABLE, "The photo says it is " + size.width + " x " + size.height
-                + " pixels, which cannot be; it may be damaged. Please send it again, or another photo.");
+            throw new PhotoRejectedException(Reason.UNREADABLE, Messages.english("problem.photo.impossible_size",
+                Map.of("width", String.valueOf(size.width), "height", String.valueOf(size.height))));
         }
         long pixels = (long) size.width * size.height;
         if (pixels > limits.maxPixels()) {
-            throw new PhotoRejectedException(Reason.TOO_MANY_PIXELS, "The photo is " + size.width + " x " + size.height
-                + " pixels (" + megapixels(pixels) + " megapixels); the most accepted is " + megapixels(limits.maxPixels())
-                + " megapixels.");
+            throw new PhotoRejectedException(Reason.TOO_MANY_PIXELS, Messages.english("problem.photo.megapixels",
+                Map.of("width", String.valueOf(size.width), "height", String.valueOf(size.height),
+                    "size", megapixels(pixels), "max", megapixels(limits.maxPixels()))));
         }
     }
 
@@ -75,18 +77,14 @@ public final class PhotoProcessor {
     }
 
     private static PhotoRejectedException cannotDecode(String type) {
-        String message = type.equals("heic")
-            ? "The file is a HEIC photo, which this server cannot read; please send it as JPEG"
-                + " (on iPhone: Settings > Camera > Formats > Most Compatible)."
-            : "The file is an AVIF image, which this server cannot read; please send it as JPEG, PNG or WebP.";
-        return new PhotoRejectedException(Reason.UNSUPPORTED_TYPE, message);
+        return new PhotoRejectedException(Reason.UNSUPPORTED_TYPE,
+            Messages.english(type.equals("heic") ? "problem.photo.heic" : "problem.photo.avif", Map.of()));
     }
 
     private static PhotoRejectedException notAPhoto(byte[] upload) {
-        String what = FileSignature.describeOther(upload)
-            .map(kind -> "The file is " + kind + ", not a photo this server accepts")
-            .orElse("The file is not a photo this server accepts");
-        return new PhotoRejectedException(Reason.UNSUPPORTED_TYPE, what + "; please send a JPEG, PNG or WebP photo.");
+        return new PhotoRejectedException(Reason.UNSUPPORTED_TYPE, FileSignature.describeOther(upload)
+            .map(kind -> Messages.english("problem.photo.not_a_photo.kind", Map.of("kind", kind)))
+            .orElseGet(() -> Messages.english("problem.photo.not_a_photo", Map.of())));
     }
 
     private static String megabytes(long bytes) {

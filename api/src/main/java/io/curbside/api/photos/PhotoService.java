@@ -1,5 +1,6 @@
 package io.curbside.api.photos;
 
+import io.curbside.api.i18n.Messages;
 import io.curbside.api.problem.ProblemException;
 import io.curbside.api.problem.ProblemType;
 import io.curbside.api.support.PublicUrls;
@@ -21,6 +22,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 
@@ -65,9 +67,10 @@ public class PhotoService {
     /** Refuses an upload over the size limit before its bytes are read into memory. */
     public void refuseIfTooLarge(int index, long size) {
         if (size > maxBytes) {
-            String message = "is " + size + " bytes; the most accepted is " + maxBytes + " bytes";
-            throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "Photo " + (index + 1) + " " + message + ".",
-                    List.of(new Violation("photos[" + index + "]", message)));
+            Map<String, String> values = Map.of("number", String.valueOf(index + 1), "size", String.valueOf(size),
+                    "max", String.valueOf(maxBytes));
+            throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, Messages.english("problem.photo.too_large", values),
+                    List.of(new Violation("photos[" + index + "]", Messages.english("problem.photo.bytes", values))));
         }
     }
 
@@ -88,7 +91,8 @@ public class PhotoService {
                 case TOO_MANY_BYTES, TOO_MANY_PIXELS -> ProblemType.PAYLOAD_TOO_LARGE;
                 case UNREADABLE -> ProblemType.INVALID_PHOTO;
             };
-            throw new ProblemException(type, "Photo " + (index + 1) + " " + e.getMessage(),
+            throw new ProblemException(type, Messages.english("problem.photo.numbered",
+                    Map.of("number", String.valueOf(index + 1), "problem", e.getMessage())),
                     List.of(new Violation(field, e.getMessage())));
         } finally {
             decoding.release();

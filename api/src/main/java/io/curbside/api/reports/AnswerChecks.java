@@ -1,6 +1,7 @@
 package io.curbside.api.reports;
 
 import io.curbside.api.catalog.Catalog;
+import io.curbside.api.i18n.Messages;
 import io.curbside.api.support.PlainText;
 import io.curbside.contract.model.QuestionDatatype;
 
@@ -12,6 +13,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -57,18 +59,18 @@ final class AnswerChecks {
             case DATETIME -> datetime(answer);
             case SINGLEVALUELIST -> answer instanceof String key
                     ? key(question, key)
-                    : Checked.wrong("must be one of " + keys(question));
+                    : wrong("problem.answer.one_of", Map.of("keys", keys(question)));
             case MULTIVALUELIST -> list(question, answer);
         };
     }
 
     private static Checked text(Object answer, int max) {
         if (!(answer instanceof String s)) {
-            return Checked.wrong("must be text");
+            return wrong("problem.answer.text", Map.of());
         }
         String t = s.strip();
         if (t.length() > max) {
-            return Checked.wrong("must be at most " + max + " characters");
+            return wrong("problem.answer.too_long", Map.of("max", String.valueOf(max)));
         }
         String unreadable = PlainText.problem(t);
         return unreadable == null ? Checked.ok(t) : Checked.wrong(unreadable);
@@ -77,23 +79,23 @@ final class AnswerChecks {
     private static Checked number(Object answer) {
         String text = answer instanceof Number || answer instanceof String ? answer.toString().strip() : null;
         if (text == null) {
-            return Checked.wrong("must be a number");
+            return wrong("problem.answer.number", Map.of());
         }
         // Parsing, and above all stripping zeros, takes time that grows with the square of the length:
         // a million digits would keep a core busy for minutes. No question needs a long number.
         if (text.length() > NUMBER_TEXT_MAX) {
-            return Checked.wrong("must be a number of at most " + NUMBER_DIGITS + " digits");
+            return wrong("problem.answer.number_too_long", Map.of("digits", String.valueOf(NUMBER_DIGITS)));
         }
         BigDecimal number;
         try {
             number = new BigDecimal(text);
         } catch (NumberFormatException e) {
-            return Checked.wrong("must be a number");
+            return wrong("problem.answer.number", Map.of());
         }
         // 1e200000 is a BigDecimal, but not a number anyone means, nor one the database can hold.
         BigDecimal plain = number.stripTrailingZeros();
         if (plain.precision() > NUMBER_DIGITS || Math.abs(plain.scale()) > NUMBER_DIGITS) {
-            return Checked.wrong("must be a number of at most " + NUMBER_DIGITS + " digits");
+            return wrong("problem.answer.number_too_long", Map.of("digits", String.valueOf(NUMBER_DIGITS)));
         }
         return Checked.ok(number);
     }
@@ -111,33 +113,37 @@ final class AnswerChecks {
                 }
             }
         }
-        return Checked.wrong("must be a date and time in ISO 8601 form, e.g. 2026-11-24T08:30");
+        return wrong("problem.answer.datetime", Map.of());
     }
 
     private static Checked key(Catalog.Question question, String key) {
         return question.values().stream().anyMatch(v -> v.key().equals(key))
                 ? Checked.ok(key)
-                : Checked.wrong("\"" + key + "\" is not one of " + keys(question));
+                : wrong("problem.answer.not_one_of", Map.of("key", key, "keys", keys(question)));
     }
 
     private static Checked list(Catalog.Question question, Object answer) {
         if (!(answer instanceof List<?> items)) {
-            return Checked.wrong("must be a list of keys from " + keys(question));
+            return wrong("problem.answer.list_of", Map.of("keys", keys(question)));
         }
         Set<String> chosen = new LinkedHashSet<>();
         for (Object item : items) {
             if (!(item instanceof String key)) {
-                return Checked.wrong("must be a list of keys from " + keys(question));
+                return wrong("problem.answer.list_of", Map.of("keys", keys(question)));
             }
             Checked one = key(question, key);
             if (one.problem() != null) {
                 return one;
             }
             if (!chosen.add(key)) {
-                return Checked.wrong("\"" + key + "\" is chosen twice");
+                return wrong("problem.answer.twice", Map.of("key", key));
             }
         }
         return Checked.ok(new ArrayList<>(chosen));
+    }
+
+    private static Checked wrong(String problem, Map<String, String> values) {
+        return Checked.wrong(Messages.english(problem, values));
     }
 
     private static String keys(Catalog.Question question) {

@@ -1,5 +1,6 @@
 package io.curbside.api.reports;
 
+import io.curbside.api.i18n.Messages;
 import io.curbside.api.photos.PhotoService;
 import io.curbside.api.problem.ProblemException;
 import io.curbside.api.problem.ProblemType;
@@ -16,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -48,7 +50,8 @@ class MultipartReport {
         List<CompletedFileUpload> received = collect(parts);
         try {
             if (received.size() > MAX_PHOTOS) {
-                List<Violation> v = List.of(new Violation("photos", "at most " + MAX_PHOTOS + " photos"));
+                List<Violation> v = List.of(new Violation("photos",
+                        Messages.english("problem.photos.too_many", Map.of("max", String.valueOf(MAX_PHOTOS)))));
                 throw new ProblemException(ProblemType.INVALID_FIELDS, Problems.correct(v), v);
             }
             List<byte[]> uploads = new ArrayList<>();

@@ -3,6 +3,7 @@ package io.curbside.api.reports;
 import io.curbside.api.catalog.Catalog;
 import io.curbside.api.catalog.CatalogService;
 import io.curbside.api.i18n.LanguageTags;
+import io.curbside.api.i18n.Messages;
 import io.curbside.api.jurisdiction.JurisdictionService;
 import io.curbside.api.jurisdiction.Located;
 import io.curbside.api.problem.ProblemException;
@@ -67,7 +68,7 @@ class ReportValidator {
         plainText(report, violations);
         String preferred = report.getLanguage();
         if (preferred != null && !LanguageTags.isValid(preferred)) {
-            violations.add(new Violation("language", "is not a language tag (e.g. en, es, vi)"));
+            violations.add(new Violation("language", Messages.english("problem.language", Map.of())));
             preferred = null;
         }
         CatalogService.View view = catalog.view(preferred, acceptLanguage);
@@ -75,10 +76,9 @@ class ReportValidator {
         Optional<Catalog.Service> found = view.catalog().service(report.getServiceCode());
         if (found.isEmpty()) {
             if (violations.stream().noneMatch(v -> v.getField().equals("service_code"))) {
-                violations.add(new Violation("service_code", catalog.isRetired(report.getServiceCode())
-                        ? "\"" + report.getServiceCode() + "\" has been retired: the city no longer takes reports of "
-                                + "this kind here (see GET /v1/services for what it takes)"
-                        : "\"" + report.getServiceCode() + "\" is not a service of this city (see GET /v1/services)"));
+                violations.add(new Violation("service_code", Messages.english(catalog.isRetired(report.getServiceCode())
+                        ? "problem.service.retired" : "problem.service.unknown",
+                        Map.of("code", String.valueOf(report.getServiceCode())))));
             }
             throw invalid(violations);
         }
@@ -93,13 +93,13 @@ class ReportValidator {
         String email = trimmed(contact.getEmail());
         String phone = trimmed(contact.getPhone());
         if (email != null && !EMAIL.matcher(email).matches()) {
-            violations.add(new Violation("contact.email", "is not an e-mail address"));
+            violations.add(new Violation("contact.email", Messages.english("problem.email", Map.of())));
         }
         if (phone != null && !(PHONE.matcher(phone).matches() && digits(phone) >= 7 && digits(phone) <= 15)) {
-            violations.add(new Violation("contact.phone", "is not a phone number (7 to 15 digits)"));
+            violations.add(new Violation("contact.phone", Messages.english("problem.phone", Map.of())));
         }
         if (filer.withoutConsent()) {
-            String refused = "may only be given when the neighbour agrees to be contacted (consent_to_contact: true)";
+            String refused = Messages.english("problem.contact.without_consent", Map.of());
             if (email != null) {
                 violations.add(new Violation("contact.email", refused));
             }
@@ -108,11 +108,8 @@ class ReportValidator {
             }
         }
         if (!service.anonymous() && (filer.withoutConsent() || (email == null && phone == null))) {
-            violations.add(new Violation("contact", filer.liaison() != null
-                    ? "needs the neighbour's e-mail address or phone number and their consent to be contacted: this "
-                    + "service cannot be reported anonymously, because the city may need to reach them"
-                    : "needs an e-mail address or a phone number: this service cannot "
-                    + "be reported anonymously, because the city may need to reach you"));
+            violations.add(new Violation("contact", Messages.english(filer.liaison() != null
+                    ? "problem.contact.neighbour" : "problem.contact", Map.of())));
         }
         if (!violations.isEmpty()) {
             ProblemException problem = invalid(violations);
@@ -125,9 +122,9 @@ class ReportValidator {
         Located place = jurisdiction.place(point);
         if (!place.inside()) {
             String city = place.city().in(language);
-            throw new ProblemException(ProblemType.OUTSIDE_JURISDICTION, "That location is outside " + city
-                    + ", so " + city + " cannot take this report. Please check the pin, or contact the city or county "
-                    + "responsible for that place.", List.of(new Violation("location", "is outside " + city)));
+            throw new ProblemException(ProblemType.OUTSIDE_JURISDICTION,
+                    Messages.english("problem.outside", Map.of("city", city)),
+                    List.of(new Violation("location", Messages.english("problem.outside.field", Map.of("city", city)))));
         }
         ReportedLocation where = report.getLocation();
         return new ValidReport(view.catalog(), service, point, where.getAccuracyM(), trimmed(where.getDescription()),
@@ -160,11 +157,12 @@ class ReportValidator {
 
     private static LatLon location(ReportedLocation where, List<Violation> violations) {
         if (where == null) {
-            violations.add(new Violation("location", "is required: where is it?"));
+            violations.add(new Violation("location", Messages.english("problem.location", Map.of())));
             return null;
         }
         if (where.getLat() == null || where.getLon() == null) {
-            violations.add(new Violation(where.getLat() == null ? "location.lat" : "location.lon", "is required"));
+            violations.add(new Violation(where.getLat() == null ? "location.lat" : "location.lon",
+                    Messages.english("problem.required", Map.of())));
             return null;
         }
         try {
@@ -181,20 +179,21 @@ class ReportValidator {
         Map<String, Object> stored = new LinkedHashMap<>();
         if (answers.size() > MAX_ANSWERS) {
             // Naming each of a million made-up keys would cost more than the report.
-            violations.add(new Violation("answers", "has " + answers.size() + " answers; this service has "
-                    + service.questions().size() + " questions"));
+            violations.add(new Violation("answers", Messages.english("problem.answers.too_many", Map.of(
+                    "given", String.valueOf(answers.size()), "questions", String.valueOf(service.questions().size())))));
             return stored;
         }
         for (String code : answers.keySet()) {
             if (service.question(code).isEmpty()) {
-                violations.add(new Violation("answers." + code, "is not a question of this service"));
+                violations.add(new Violation("answers." + code, Messages.english("problem.answers.unknown", Map.of())));
             }
         }
         for (Catalog.Question question : service.questions()) {
             Object answer = answers.get(question.code());
             if (!AnswerChecks.isGiven(answer)) {
                 if (question.required()) {
-                    violations.add(new Violation("answers." + question.code(), "is required"));
+                    violations.add(new Violation("answers." + question.code(),
+                            Messages.english("problem.required", Map.of())));
                 }
                 continue;
             }
@@ -210,10 +209,10 @@ class ReportValidator {
 
     private static void photos(Catalog.Service service, int photos, List<Violation> violations) {
         if (service.photos() == PhotoPolicy.REQUIRED && photos == 0) {
-            violations.add(new Violation("photos", "this service needs at least one photo"));
+            violations.add(new Violation("photos", Messages.english("problem.photos.required", Map.of())));
         }
         if (service.photos() == PhotoPolicy.NOT_ACCEPTED && photos > 0) {
-            violations.add(new Violation("photos", "this service does not take photos"));
+            violations.add(new Violation("photos", Messages.english("problem.photos.not_taken", Map.of())));
         }
     }
 

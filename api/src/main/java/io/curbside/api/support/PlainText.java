@@ -1,5 +1,9 @@
 package io.curbside.api.support;
 
+import io.curbside.api.i18n.Messages;
+
+import java.util.Map;
+
 /**
  * Whether a text a resident sent is text: no control characters but tab and line breaks, and
  * no half of a surrogate pair. The database refuses NUL in text and JSON, and the others only
@@ -18,12 +22,12 @@ public final class PlainText {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7f && c < 0xa0)) {
-                return "must not contain control characters (found U+" + String.format("%04X", (int) c) + ")";
+                return Messages.english("problem.text.control", Map.of("code", String.format("%04X", (int) c)));
             }
             if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
                 i++;
             } else if (Character.isSurrogate(c)) {
-                return "is not valid Unicode text (a lone surrogate)";
+                return Messages.english("problem.text.surrogate", Map.of());
             }
         }
         return null;
