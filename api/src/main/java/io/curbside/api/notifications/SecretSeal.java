@@ -1,6 +1,5 @@
 package io.curbside.api.notifications;
 
-import io.micronaut.context.annotation.Value;
 import io.micronaut.context.exceptions.ConfigurationException;
 import jakarta.inject.Singleton;
 
@@ -34,8 +33,8 @@ class SecretSeal {
 
     private final Optional<SecretKeySpec> key;
 
-    SecretSeal(@Value("${curbside.webhooks.secret-key:}") String base64Key) {
-        this.key = parse(base64Key);
+    SecretSeal(WebhookSettings settings) {
+        this.key = parse(settings.secretKey());
     }
 
     /** Whether secrets are sealed when stored. */

@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class WebhookTargetsTest {
 
     private static WebhookTargets targets(boolean allowHttp, boolean allowPrivate) {
-        return new WebhookTargets(new WebhookSettings(allowHttp, allowPrivate, Duration.ofSeconds(1), Duration.ofSeconds(1)));
+        return new WebhookTargets(new WebhookSettings(allowHttp, allowPrivate, Duration.ofSeconds(1), Duration.ofSeconds(1), ""));
     }
 
     private static void refused(WebhookTargets targets, String url, String because) {
