@@ -2,7 +2,7 @@ package io.curbside.api;
 
 import io.curbside.api.catalog.CatalogImporter;
 import io.curbside.api.jurisdiction.JurisdictionImporter;
-import io.micronaut.context.annotation.Property;
+import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
@@ -25,13 +25,16 @@ public class StartupImports {
     private final String jurisdictionFile;
     private final String catalogFile;
 
-    public StartupImports(JurisdictionImporter jurisdiction, CatalogImporter catalog,
-                          @Property(name = "curbside.jurisdiction") String jurisdictionFile,
-                          @Property(name = "curbside.catalog") String catalogFile) {
+    /** The files to import, from {@code curbside.catalog} and {@code curbside.jurisdiction}: paths, or {@code classpath:} resources. */
+    @ConfigurationProperties("curbside")
+    public record Files(String catalog, String jurisdiction) {
+    }
+
+    public StartupImports(JurisdictionImporter jurisdiction, CatalogImporter catalog, Files files) {
         this.jurisdiction = jurisdiction;
         this.catalog = catalog;
-        this.jurisdictionFile = jurisdictionFile;
-        this.catalogFile = catalogFile;
+        this.jurisdictionFile = files.jurisdiction();
+        this.catalogFile = files.catalog();
     }
 
     @EventListener

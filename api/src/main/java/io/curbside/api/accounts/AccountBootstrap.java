@@ -1,7 +1,6 @@
 package io.curbside.api.accounts;
 
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.context.exceptions.ConfigurationException;
@@ -39,32 +38,22 @@ class AccountBootstrap implements ApplicationEventListener<StartupEvent>, Ordere
 
     private final AccountService accounts;
     private final TokenSettings tokens;
-    private final String adminEmail;
-    private final String adminPassword;
+    private final BootstrapSettings.Admin admin;
     private final boolean demoUsers;
 
     /** Takes the signing key at start-up, so production without one refuses to start rather than at the first sign-in. */
-    AccountBootstrap(SigningKey signingKey, AccountService accounts, TokenSettings tokens,
-                     @Value("${curbside.bootstrap-admin.email:}") String adminEmail,
-                     @Value("${curbside.bootstrap-admin.password:}") String adminPassword,
-                     @Value("${curbside.demo-users:false}") boolean demoUsers) {
+    AccountBootstrap(SigningKey signingKey, AccountService accounts, TokenSettings tokens, BootstrapSettings settings) {
         this.accounts = accounts;
         this.tokens = tokens;
-        this.adminEmail = adminEmail;
-        this.adminPassword = adminPassword;
-        this.demoUsers = demoUsers;
+        this.admin = settings.bootstrapAdmin();
+        this.demoUsers = settings.demoUsers();
     }
 
     @Override
     public void onApplicationEvent(StartupEvent event) {
-        if (!adminEmail.isBlank()) {
-            if (adminPassword.length() < 12) {
-                throw new ConfigurationException("CURBSIDE_BOOTSTRAP_ADMIN_PASSWORD must have at least 12 characters.");
-            }
-            if (accounts.ensure(adminEmail, adminPassword, "Administrator",
-                    List.of(new AccountRepository.Grant(Role.ADMIN, null)))) {
-                LOG.info("Created the first admin, {}", adminEmail);
-            }
+        if (admin.wanted() && accounts.ensure(admin.email(), admin.password(), "Administrator",
+                List.of(new AccountRepository.Grant(Role.ADMIN, null)))) {
+            LOG.info("Created the first admin, {}", admin.email());
         }
         if (demoUsers) {
             if (!tokens.dev()) {

@@ -26,7 +26,7 @@ public record IdentityProviderSettings(
     }
 
     public String claim() {
-        return rolesClaim == null || rolesClaim.isBlank() ? "roles" : rolesClaim.strip();
+        return rolesClaim.strip();
     }
 
     /** One mapped grant: a role, and for staff the department. */

@@ -49,6 +49,10 @@ class TokenAuthentication implements JwtAuthenticationFactory {
             throw new ConfigurationException("CURBSIDE_IDP_JWKS_URL is set: CURBSIDE_IDP_ISSUER and CURBSIDE_IDP_AUDIENCE "
                     + "must be set too.");
         }
+        if (provider.enabled() && blank(provider.rolesClaim())) {
+            throw new ConfigurationException("CURBSIDE_IDP_JWKS_URL is set: CURBSIDE_IDP_ROLES_CLAIM must name the claim "
+                    + "that holds its groups.");
+        }
     }
 
     @Override

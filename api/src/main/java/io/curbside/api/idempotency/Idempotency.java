@@ -2,8 +2,6 @@ package io.curbside.api.idempotency;
 
 import io.curbside.api.problem.ProblemException;
 import io.curbside.api.problem.ProblemType;
-import io.micronaut.context.annotation.Value;
-import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -42,7 +40,6 @@ import java.util.function.Supplier;
 @Singleton
 public class Idempotency {
 
-    private static final Duration MINIMUM_RETENTION = Duration.ofHours(24);
     private static final Argument<Map<String, String>> HEADERS = Argument.mapOf(String.class, String.class);
 
     private final IdempotencyRepository repository;
@@ -52,18 +49,12 @@ public class Idempotency {
     private final Duration retention;
 
     public Idempotency(IdempotencyRepository repository, TransactionOperations<Connection> transactions,
-                       ObjectMapper json,
-                       @Value("${curbside.idempotency.lease:60s}") Duration lease,
-                       @Value("${curbside.idempotency.retention:168h}") Duration retention) {
+                       ObjectMapper json, IdempotencySettings settings) {
         this.repository = repository;
         this.transactions = transactions;
         this.json = json;
-        if (retention.compareTo(MINIMUM_RETENTION) < 0) {
-            // A phone may retry the next morning; forgetting its key sooner would file the report twice.
-            throw new ConfigurationException("curbside.idempotency.retention must be at least 24h, not " + retention);
-        }
-        this.lease = lease;
-        this.retention = retention;
+        this.lease = settings.lease();
+        this.retention = settings.retention();
     }
 
     /** What a client sent: the route, its key (none: no idempotency), and what it asked for. */

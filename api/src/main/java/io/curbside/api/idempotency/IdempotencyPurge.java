@@ -5,7 +5,7 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Forgets idempotency keys past their retention, every quarter of an hour, on every node. */
+/** Forgets idempotency keys past their retention, every {@code curbside.idempotency.purge-interval}, on every node. */
 @Singleton
 class IdempotencyPurge {
 
@@ -17,7 +17,7 @@ class IdempotencyPurge {
         this.idempotency = idempotency;
     }
 
-    @Scheduled(fixedDelay = "${curbside.idempotency.purge-interval:15m}", initialDelay = "1m")
+    @Scheduled(fixedDelay = "${curbside.idempotency.purge-interval}", initialDelay = "1m")
     void purge() {
         int purged = idempotency.purgeExpired();
         if (purged > 0) {

@@ -30,39 +30,41 @@ class EmailSender {
 
     private static final Argument<Map<String, String>> TEXTS = Argument.mapOf(String.class, String.class);
 
-    private final EmailSettings settings;
+    private final EmailSettings.Smtp smtp;
+    private final String from;
     private final ObjectMapper json;
     private final Session session;
 
     EmailSender(EmailSettings settings, ObjectMapper json) {
-        this.settings = settings;
+        this.smtp = settings.smtp();
+        this.from = settings.from();
         this.json = json;
-        String timeout = Long.toString(settings.timeout().toMillis());
+        String timeout = Long.toString(smtp.timeout().toMillis());
         Properties properties = new Properties();
         properties.put("mail.transport.protocol", "smtp");
-        properties.put("mail.smtp.host", settings.host() == null ? "" : settings.host());
-        properties.put("mail.smtp.port", Integer.toString(settings.port()));
+        properties.put("mail.smtp.host", smtp.host() == null ? "" : smtp.host());
+        properties.put("mail.smtp.port", Integer.toString(smtp.port()));
         properties.put("mail.smtp.connectiontimeout", timeout);
         properties.put("mail.smtp.timeout", timeout);
         properties.put("mail.smtp.writetimeout", timeout);
-        properties.put("mail.smtp.auth", Boolean.toString(settings.authenticates()));
-        properties.put("mail.smtp.starttls.enable", Boolean.toString(settings.starttls()));
-        properties.put("mail.smtp.starttls.required", Boolean.toString(settings.starttls()));
+        properties.put("mail.smtp.auth", Boolean.toString(smtp.authenticates()));
+        properties.put("mail.smtp.starttls.enable", Boolean.toString(smtp.starttls()));
+        properties.put("mail.smtp.starttls.required", Boolean.toString(smtp.starttls()));
         this.session = Session.getInstance(properties);
     }
 
     /** The longest one message can take: connecting, the SMTP dialogue and the data, each within the timeout. */
     Duration longest() {
-        return settings.timeout().multipliedBy(3);
+        return smtp.timeout().multipliedBy(3);
     }
 
     /** Sends each message while the lease leaves time for it, and says what became of each, by row id. */
     Map<Long, Outcome> deliver(List<ClaimedMessage> messages, long deadline) {
         Map<Long, Outcome> outcomes = new LinkedHashMap<>();
         try (Transport transport = session.getTransport()) {
-            transport.connect(settings.host(), settings.port(),
-                    settings.authenticates() ? settings.username() : null,
-                    settings.authenticates() ? settings.password() : null);
+            transport.connect(smtp.host(), smtp.port(),
+                    smtp.authenticates() ? smtp.username() : null,
+                    smtp.authenticates() ? smtp.password() : null);
             for (ClaimedMessage message : messages) {
                 boolean inTime = System.nanoTime() + longest().toNanos() <= deadline;
                 outcomes.put(message.id(), inTime ? send(transport, message) : Outcome.notSent());
@@ -110,7 +112,7 @@ class EmailSender {
                 setHeader("Message-ID", messageId);
             }
         };
-        mime.setFrom(new InternetAddress(settings.from(), true));
+        mime.setFrom(new InternetAddress(from, true));
         mime.setRecipient(Message.RecipientType.TO, new InternetAddress(message.recipient(), true));
         mime.setSubject(texts.get("subject"), StandardCharsets.UTF_8.name());
         mime.setText(texts.get("text"), StandardCharsets.UTF_8.name());

@@ -26,7 +26,7 @@ class OutboxSchedule {
         this.settings = settings;
     }
 
-    @Scheduled(fixedDelay = "${curbside.outbox.interval:1s}", initialDelay = "${curbside.outbox.interval:1s}")
+    @Scheduled(fixedDelay = "${curbside.outbox.interval}", initialDelay = "${curbside.outbox.interval}")
     void deliver() {
         try {
             for (int i = 0; i < MAX_PASSES; i++) {

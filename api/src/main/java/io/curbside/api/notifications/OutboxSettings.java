@@ -1,11 +1,14 @@
 package io.curbside.api.notifications;
 
+import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.context.exceptions.ConfigurationException;
 
 import java.time.Duration;
 
 /**
- * How the outbox worker delivers, from the {@code curbside.outbox.*} properties.
+ * How the outbox worker delivers, from the {@code curbside.outbox.*} properties; an impossible
+ * value stops the start-up, not a delivery. ({@code enabled} and {@code interval} are read by
+ * {@link OutboxSchedule}'s {@code @Requires} and {@code @Scheduled}.)
  *
  * @param batch       rows one pass claims at most
  * @param maxAttempts attempts before a message is given up
@@ -15,6 +18,7 @@ import java.time.Duration;
  *                    finish inside it, so no two nodes send a row at once while leases hold
  * @param retention   how long delivered and given-up rows are kept, for operators to look into
  */
+@ConfigurationProperties("curbside.outbox")
 record OutboxSettings(int batch, int maxAttempts, Duration firstRetry, Duration maxRetry, Duration lease,
                       Duration retention) {
 

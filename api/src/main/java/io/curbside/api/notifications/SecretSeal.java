@@ -1,12 +1,8 @@
 package io.curbside.api.notifications;
 
-import io.micronaut.context.annotation.Value;
 import io.micronaut.context.exceptions.ConfigurationException;
 import jakarta.inject.Singleton;
 
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -14,6 +10,9 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Webhook secrets at rest. Signing needs each secret itself, so it cannot be kept as a hash;
@@ -34,8 +33,8 @@ class SecretSeal {
 
     private final Optional<SecretKeySpec> key;
 
-    SecretSeal(@Value("${curbside.webhooks.secret-key:}") String base64Key) {
-        this.key = parse(base64Key);
+    SecretSeal(WebhookSettings settings) {
+        this.key = parse(settings.secretKey());
     }
 
     /** Whether secrets are sealed when stored. */

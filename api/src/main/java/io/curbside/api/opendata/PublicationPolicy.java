@@ -4,7 +4,6 @@ import io.curbside.contract.model.GeneralizedLocation;
 import io.curbside.contract.model.PrivacyClass;
 import io.curbside.geo.LatLon;
 import io.curbside.geo.LocationGeneralizer;
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
 import java.util.List;
@@ -27,10 +26,9 @@ public class PublicationPolicy {
     private final LocationGeneralizer grid;
     private final LocationGeneralizer coarse;
 
-    public PublicationPolicy(@Value("${curbside.publication.cell-metres:100}") double cellMetres,
-                             @Value("${curbside.publication.sensitive-cell-metres:500}") double sensitiveCellMetres) {
-        this.grid = new LocationGeneralizer(cellMetres);
-        this.coarse = new LocationGeneralizer(sensitiveCellMetres);
+    public PublicationPolicy(PublicationSettings settings) {
+        this.grid = new LocationGeneralizer(settings.cellMetres());
+        this.coarse = new LocationGeneralizer(settings.sensitiveCellMetres());
     }
 
     public Optional<GeneralizedLocation> location(LatLon exact, PrivacyClass privacy) {

@@ -7,7 +7,6 @@ import io.curbside.api.support.PublicUrls;
 import io.curbside.contract.model.PhotoRef;
 import io.curbside.contract.model.PhotoSize;
 import io.curbside.contract.model.Violation;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -51,17 +50,14 @@ public class PhotoService {
     private final Semaphore decoding;
 
     public PhotoService(PhotoStore store, PhotoRepository repository, TransactionOperations<Connection> transactions,
-                        PublicUrls urls,
-                        @Value("${curbside.photos.max-bytes:10485760}") long maxBytes,
-                        @Value("${curbside.photos.max-pixels:50000000}") long maxPixels,
-                        @Value("${curbside.photos.concurrent-decodes:2}") int concurrentDecodes) {
-        this.processor = new PhotoProcessor(new PhotoLimits(maxBytes, maxPixels, 1600, 320));
-        this.maxBytes = maxBytes;
+                        PublicUrls urls, PhotoSettings settings) {
+        this.processor = new PhotoProcessor(new PhotoLimits(settings.maxBytes(), settings.maxPixels(), 1600, 320));
+        this.maxBytes = settings.maxBytes();
         this.store = store;
         this.repository = repository;
         this.transactions = transactions;
         this.urls = urls;
-        this.decoding = new Semaphore(Math.max(1, concurrentDecodes), true);
+        this.decoding = new Semaphore(Math.max(1, settings.concurrentDecodes()), true);
     }
 
     /** Refuses an upload over the size limit before its bytes are read into memory. */

@@ -16,10 +16,11 @@ import java.util.Optional;
  * is refused here, so the application does not start with it.
  *
  * @param store     {@code disk} or {@code s3}
- * @param directory the root of the disk store (relative to the working directory unless absolute)
+ * @param directory the root of the disk store (relative to the working directory unless absolute);
+ *                  required when {@code store} is {@code disk}
  * @param s3        the object store, used when {@code store} is {@code s3}
  */
-public record PhotoStoreSettings(String store, Path directory, S3 s3) {
+public record PhotoStoreSettings(String store, @Nullable Path directory, S3 s3) {
 
     public static final String STORE = "curbside.photos.store";
     public static final String DIRECTORY = "curbside.photos.directory";
@@ -35,13 +36,18 @@ public record PhotoStoreSettings(String store, Path directory, S3 s3) {
     public static final String S3_STORE = "s3";
 
     public PhotoStoreSettings {
-        Objects.requireNonNull(directory, DIRECTORY);
         Objects.requireNonNull(s3, "s3");
         if (!DISK.equals(store) && !S3_STORE.equals(store)) {
             throw new ConfigurationException(STORE + " must be " + DISK + " or " + S3_STORE + ", not \"" + store + '"');
         }
+        if (DISK.equals(store) && directory == null) {
+            throw new ConfigurationException(DIRECTORY + " is required when " + STORE + " is " + DISK);
+        }
         if (S3_STORE.equals(store) && s3.bucket() == null) {
             throw new ConfigurationException(S3_BUCKET + " is required when " + STORE + " is " + S3_STORE);
+        }
+        if (S3_STORE.equals(store) && s3.region() == null) {
+            throw new ConfigurationException(S3_REGION + " is required when " + STORE + " is " + S3_STORE);
         }
     }
 
@@ -49,18 +55,17 @@ public record PhotoStoreSettings(String store, Path directory, S3 s3) {
      * An S3-compatible object store.
      *
      * @param endpoint  where it answers; {@code null} for AWS itself
-     * @param region    the signing region; most other stores accept any
+     * @param region    the signing region; most other stores accept any; required when this store is used
      * @param bucket    the bucket; required when this store is used
      * @param prefix    put before every key, ending in "/" unless empty
      * @param pathStyle {@code http://host/bucket/key} rather than {@code http://bucket.host/key} (MinIO, s3proxy)
      * @param accessKey with {@code secretKey}, fixed credentials; both {@code null} for the SDK's default chain
      * @param secretKey the secret that goes with {@code accessKey}
      */
-    public record S3(@Nullable URI endpoint, String region, @Nullable String bucket, String prefix,
+    public record S3(@Nullable URI endpoint, @Nullable String region, @Nullable String bucket, String prefix,
                      boolean pathStyle, @Nullable String accessKey, @Nullable String secretKey) {
 
         public S3 {
-            Objects.requireNonNull(region, S3_REGION);
             Objects.requireNonNull(prefix, S3_PREFIX);
             if ((accessKey == null) != (secretKey == null)) {
                 throw new ConfigurationException(S3_ACCESS_KEY + " and " + S3_SECRET_KEY + " go together: set both or neither");
@@ -86,15 +91,18 @@ public record PhotoStoreSettings(String store, Path directory, S3 s3) {
     }
 
     /**
-     * Reads the settings, with their defaults. A blank value counts as unset, because the
-     * environment-variable mappings in application.yml resolve an unset variable to "".
+     * Reads the settings; their defaults are application.yml's. A blank value counts as unset,
+     * because the environment-variable mappings there resolve an unset optional variable to "":
+     * an optional value is then absent (no prefix, no path-style addressing), a required one refused.
+     * Read here rather than bound with {@code @ConfigurationProperties}, whose conversions are
+     * lenient: "yes" would become true, and "" an empty URI.
      */
     public static PhotoStoreSettings from(PropertyResolver properties) {
-        String store = text(properties, STORE).map(s -> s.toLowerCase(Locale.ROOT)).orElse(DISK);
-        Path directory = Path.of(text(properties, DIRECTORY).orElse("data/photos"));
+        String store = text(properties, STORE).map(s -> s.toLowerCase(Locale.ROOT)).orElse("");
+        Path directory = text(properties, DIRECTORY).map(Path::of).orElse(null);
         S3 s3 = new S3(
                 text(properties, S3_ENDPOINT).map(PhotoStoreSettings::endpoint).orElse(null),
-                text(properties, S3_REGION).orElse("us-east-1"),
+                text(properties, S3_REGION).orElse(null),
                 text(properties, S3_BUCKET).orElse(null),
                 text(properties, S3_PREFIX).orElse(""),
                 text(properties, S3_PATH_STYLE).map(PhotoStoreSettings::bool).orElse(false),

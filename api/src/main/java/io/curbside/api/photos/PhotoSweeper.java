@@ -1,6 +1,5 @@
 package io.curbside.api.photos;
 
-import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -15,12 +14,12 @@ class PhotoSweeper {
     private final PhotoService photos;
     private final long graceSeconds;
 
-    PhotoSweeper(PhotoService photos, @Value("${curbside.photos.orphan-grace-seconds:3600}") long graceSeconds) {
+    PhotoSweeper(PhotoService photos, PhotoSettings settings) {
         this.photos = photos;
-        this.graceSeconds = graceSeconds;
+        this.graceSeconds = settings.orphanGraceSeconds();
     }
 
-    @Scheduled(fixedDelay = "${curbside.photos.sweep-interval:10m}", initialDelay = "2m")
+    @Scheduled(fixedDelay = "${curbside.photos.sweep-interval}", initialDelay = "2m")
     void sweep() {
         int deleted = photos.sweepOrphans(graceSeconds);
         if (deleted > 0) {

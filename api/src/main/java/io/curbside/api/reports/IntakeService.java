@@ -22,7 +22,6 @@ import io.curbside.contract.model.ServiceRequestCreated;
 import io.curbside.contract.model.ServiceRequestStatusCode;
 import io.curbside.contract.model.Target;
 import io.curbside.geo.LatLon;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.serde.ObjectMapper;
 import jakarta.inject.Singleton;
 
@@ -66,8 +65,7 @@ public class IntakeService {
                   PhotoService photos, StoredRequests requests, NearbyFinder nearby, PublicationPolicy policy,
                   RequestRepository repository,
                   Idempotency idempotency, PublicUrls urls,
-                  ObjectMapper json, Clock clock,
-                  @Value("${curbside.routing.district-layer:council_districts}") String routingLayer) {
+                  ObjectMapper json, Clock clock, ReportSettings settings) {
         this.validator = validator;
         this.jurisdiction = jurisdiction;
         this.photos = photos;
@@ -79,7 +77,7 @@ public class IntakeService {
         this.urls = urls;
         this.json = json;
         this.clock = clock;
-        this.routingLayer = routingLayer;
+        this.routingLayer = settings.routing().districtLayer();
     }
 
     public Idempotency.Outcome file(NewServiceRequest report, List<byte[]> uploads, Filer filer, String idempotencyKey,

@@ -7,7 +7,6 @@ import io.curbside.contract.model.GeneralizedLocation;
 import io.curbside.contract.model.NearbyRequest;
 import io.curbside.contract.model.ServiceRef;
 import io.curbside.geo.LatLon;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 
@@ -47,15 +46,13 @@ class NearbyFinder {
     private final int days;
 
     NearbyFinder(RequestRepository repository, PublicationPolicy policy, PublicUrls urls,
-                 TransactionOperations<Connection> transactions,
-                 @Value("${curbside.duplicates.radius-metres:50}") int radiusMetres,
-                 @Value("${curbside.duplicates.days:30}") int days) {
+                 TransactionOperations<Connection> transactions, ReportSettings settings) {
         this.repository = repository;
         this.policy = policy;
         this.urls = urls;
         this.transactions = transactions;
-        this.radiusMetres = radiusMetres;
-        this.days = days;
+        this.radiusMetres = settings.duplicates().radiusMetres();
+        this.days = settings.duplicates().days();
     }
 
     int defaultRadius() {

@@ -2,7 +2,6 @@ package io.curbside.api.support;
 
 import io.curbside.api.problem.ProblemType;
 import io.curbside.api.problem.Problems;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
@@ -30,8 +29,8 @@ public class JsonBodyLimit {
 
     private final long jurisdictionMaxBytes;
 
-    public JsonBodyLimit(@Value("${curbside.jurisdiction-upload-max-bytes:20971520}") long jurisdictionMaxBytes) {
-        this.jurisdictionMaxBytes = jurisdictionMaxBytes;
+    public JsonBodyLimit(HttpSettings settings) {
+        this.jurisdictionMaxBytes = settings.jurisdictionUploadMaxBytes();
     }
 
     @RequestFilter

@@ -1,6 +1,5 @@
 package io.curbside.api.support;
 
-import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.context.ServerRequestContext;
 import io.micronaut.http.server.util.HttpHostResolver;
@@ -17,7 +16,8 @@ public class PublicUrls {
     private final String base;
     private final HttpHostResolver hosts;
 
-    public PublicUrls(@Value("${curbside.public-url:}") String base, HttpHostResolver hosts) {
+    public PublicUrls(HttpSettings settings, HttpHostResolver hosts) {
+        String base = settings.publicUrl();
         this.base = base == null || base.isBlank() ? null : base.replaceAll("/+$", "");
         this.hosts = hosts;
     }

@@ -94,8 +94,8 @@ class EmailDeliveryTest extends NotificationTest {
                 "{\"subject\":\"s\",\"text\":\"t\"}", null, null, null, false, "resident@example.org");
         int before = smtp.getReceivedMessages().length;
         long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-        EmailSender tls = new EmailSender(new EmailSettings(true, "127.0.0.1", smtp.getSmtp().getPort(), "", "", FROM,
-                true, Duration.ofSeconds(2)), json);
+        EmailSender tls = new EmailSender(new EmailSettings(true, FROM, new EmailSettings.Smtp("127.0.0.1",
+                smtp.getSmtp().getPort(), "", "", true, Duration.ofSeconds(2))), json);
         Outcome refused = tls.deliver(List.of(message), deadline).get(-1L);
         assertEquals(Outcome.Kind.FAILED, refused.kind());
         assertTrue(refused.detail().contains("STARTTLS"), refused.detail());
@@ -105,8 +105,8 @@ class EmailDeliveryTest extends NotificationTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        EmailSender down = new EmailSender(new EmailSettings(true, "127.0.0.1", closedPort, "", "", FROM, false,
-                Duration.ofSeconds(2)), json);
+        EmailSender down = new EmailSender(new EmailSettings(true, FROM, new EmailSettings.Smtp("127.0.0.1", closedPort, "", "",
+                false, Duration.ofSeconds(2))), json);
         assertEquals(Outcome.Kind.FAILED, down.deliver(List.of(message), deadline).get(-1L).kind());
     }
 
@@ -114,8 +114,8 @@ class EmailDeliveryTest extends NotificationTest {
     void anAddressTheServerCannotTakeIsGivenUpNotRetried() {
         ClaimedMessage message = new ClaimedMessage(-2, UUID.randomUUID(), "email", 1,
                 "{\"subject\":\"s\",\"text\":\"t\"}", null, null, null, false, "no address at all");
-        EmailSender sender = new EmailSender(new EmailSettings(true, "127.0.0.1", smtp.getSmtp().getPort(), "", "",
-                FROM, false, Duration.ofSeconds(2)), json);
+        EmailSender sender = new EmailSender(new EmailSettings(true, FROM, new EmailSettings.Smtp("127.0.0.1",
+                smtp.getSmtp().getPort(), "", "", false, Duration.ofSeconds(2))), json);
         assertEquals(Outcome.Kind.REJECTED,
                 sender.deliver(List.of(message), System.nanoTime() + Duration.ofMinutes(1).toNanos()).get(-2L).kind());
     }

@@ -2,9 +2,9 @@ package io.curbside.api.notifications;
 
 import io.curbside.api.problem.ProblemException;
 import io.curbside.api.problem.ProblemType;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 import java.net.InetAddress;
 import java.net.URI;
@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class WebhookTargetsTest {
 
     private static WebhookTargets targets(boolean allowHttp, boolean allowPrivate) {
-        return new WebhookTargets(new WebhookSettings(allowHttp, allowPrivate, Duration.ofSeconds(1), Duration.ofSeconds(1)));
+        return new WebhookTargets(new WebhookSettings(allowHttp, allowPrivate, Duration.ofSeconds(1), Duration.ofSeconds(1), ""));
     }
 
     private static void refused(WebhookTargets targets, String url, String because) {

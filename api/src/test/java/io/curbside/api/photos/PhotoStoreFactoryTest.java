@@ -2,9 +2,13 @@ package io.curbside.api.photos;
 
 import io.micronaut.context.env.PropertySource;
 import io.micronaut.context.env.PropertySourcePropertyResolver;
+import io.micronaut.context.env.yaml.YamlPropertySourceLoader;
 import io.micronaut.context.exceptions.ConfigurationException;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -30,12 +34,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Which photo store the configuration gives, and which configurations stop the start-up. */
 class PhotoStoreFactoryTest {
 
+    /** The settings application.yml gives, with these properties set over them. */
     private static PhotoStoreSettings settings(String... nameValues) {
         Map<String, Object> map = new HashMap<>();
         for (int i = 0; i < nameValues.length; i += 2) {
             map.put(nameValues[i], nameValues[i + 1]);
         }
-        return PhotoStoreSettings.from(new PropertySourcePropertyResolver(PropertySource.of("test", map)));
+        return PhotoStoreSettings.from(new PropertySourcePropertyResolver(applicationYml(), PropertySource.of("test", map)));
+    }
+
+    private static PropertySource applicationYml() {
+        try (InputStream yml = PhotoStoreFactoryTest.class.getResourceAsStream("/application.yml")) {
+            return PropertySource.of("application", new YamlPropertySourceLoader().read("application", yml));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void assertRefused(String expectedInMessage, String... nameValues) {

@@ -1,5 +1,6 @@
 package io.curbside.api.ratelimits;
 
+import io.curbside.api.support.HttpSettings;
 import io.micronaut.context.exceptions.ConfigurationException;
 import org.junit.jupiter.api.Test;
 
@@ -67,8 +68,8 @@ class ClientAddressesTest {
         assertThrows(IllegalArgumentException.class, () -> Cidr.parse("10.0.0.0/33"));
         assertThrows(IllegalArgumentException.class, () -> Cidr.parse("proxy.internal"));
         ConfigurationException e = assertThrows(ConfigurationException.class,
-                () -> new RateLimitSettings(1, 1, 1, 1, "10.0.0.0/8, 10.0.0.0/x"));
+                () -> new ClientAddresses(new HttpSettings(null, "10.0.0.0/8, 10.0.0.0/x", 1)));
         assertTrue(e.getMessage().contains("curbside.trusted-proxies"), e.getMessage());
-        assertThrows(ConfigurationException.class, () -> new RateLimitSettings(0, 1, 1, 1, ""));
+        assertThrows(ConfigurationException.class, () -> new RateLimitSettings(0, 1, 1, 1));
     }
 }

@@ -16,7 +16,7 @@ class RateLimiterTest {
     private final TestClock clock = new TestClock(Instant.parse("2026-11-23T15:00:00Z"));
 
     private RateLimiter limiter(long trackedClients) {
-        return new RateLimiter(new RateLimitSettings(600, 30, 1200, trackedClients, ""), clock);
+        return new RateLimiter(new RateLimitSettings(600, 30, 1200, trackedClients), clock);
     }
 
     @Test

@@ -1,6 +1,6 @@
 package io.curbside.api.reports;
 
-import io.curbside.api.idempotency.Idempotency;
+import io.curbside.api.idempotency.IdempotencySettings;
 import io.curbside.api.testing.HttpTest;
 import io.curbside.api.testing.Reports;
 import io.micronaut.context.exceptions.ConfigurationException;
@@ -194,7 +194,7 @@ class IdempotencyTest extends HttpTest {
     @Test
     void aRetentionShorterThanADayIsRefusedAtStartUp() {
         ConfigurationException refused = assertThrows(ConfigurationException.class,
-                () -> new Idempotency(null, null, null, Duration.ofSeconds(60), Duration.ofHours(23)));
+                () -> new IdempotencySettings(Duration.ofSeconds(60), Duration.ofHours(23)));
         assertTrue(refused.getMessage().contains("at least 24h"), refused.getMessage());
     }
 
