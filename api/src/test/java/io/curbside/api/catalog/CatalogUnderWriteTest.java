@@ -36,12 +36,13 @@ class CatalogUnderWriteTest extends DatabaseTest {
     void readersNeverSeeAHalfWrittenCatalog() throws Exception {
         AtomicBoolean writing = new AtomicBoolean(true);
         Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
-        AtomicInteger reads = new AtomicInteger();
+        AtomicInteger begun = new AtomicInteger();
         ExecutorService readers = Executors.newFixedThreadPool(4);
         Future<?>[] running = new Future<?>[4];
         for (int r = 0; r < running.length; r++) {
             running[r] = readers.submit(() -> {
                 while (writing.get()) {
+                    begun.incrementAndGet();
                     int status;
                     try {
                         status = client.toBlocking().exchange(HttpRequest.GET("/v1/services"), String.class).code();
@@ -49,7 +50,6 @@ class CatalogUnderWriteTest extends DatabaseTest {
                         status = e.code();
                     }
                     statuses.computeIfAbsent(status, k -> new AtomicInteger()).incrementAndGet();
-                    reads.incrementAndGet();
                 }
             });
         }
@@ -64,11 +64,10 @@ class CatalogUnderWriteTest extends DatabaseTest {
                         SELECT 's%d', code, 'd%d', '{"en": "S"}', '{"en": "S"}', 1, 'hours', 'accepted', 'open', true, 99
                         FROM service_group LIMIT 1""".formatted(i, i));
                 c.commit();
-                // Readers get between the commits, where the race was: at most one read per reader was
-                // under way at the commit, so one more than that has begun after it.
-                int done = reads.get();
+                // Readers get between the commits, where the race was: a read begins after each one.
+                int committed = begun.get();
                 await().atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1))
-                        .until(() -> reads.get() > done + running.length);
+                        .until(() -> begun.get() > committed);
             }
         } finally {
             writing.set(false);
