@@ -45,7 +45,7 @@ record EmailSettings(boolean enabled, String from, Smtp smtp) {
 
         @Override
         public String toString() {
-            return "Smtp[host=" + host + ", port=" + port + ", username=" + username + ", starttls=" + starttls
+            return "Smtp[host=" + host + ", port=" + port + ", username=" + (authenticates() ? "(set)" : "(none)") + ", starttls=" + starttls
                     + ", timeout=" + timeout + "]";
         }
     }

@@ -61,10 +61,6 @@ class StoredRequestRepository {
         });
     }
 
-    void record(long requestId, RequestEvent event) {
-        record(requestId, event, null);
-    }
-
     /** Appends an event made by a person (staff, admin); null for the reporter or the system. */
     void record(long requestId, RequestEvent event, UUID actor) {
         jdbc.prepareStatement("""
