@@ -6,11 +6,15 @@ import com.ibm.icu.util.ULocale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * The sentences Curbside itself says to residents (the catalog's texts come from the catalog), in
@@ -132,24 +136,59 @@ public final class Messages {
         return Map.copyOf(messages);
     }
 
-    /** One compiled message and the names of its placeholders. */
-    record Message(MessageFormat format, Set<String> arguments) {
+    /** One message in one language, and the names of its placeholders. */
+    static final class Message {
 
-        static Message of(String pattern, ULocale locale) {
-            return new Message(new MessageFormat(pattern, locale), arguments(new MessagePattern(pattern)));
+        private static final ZonedDateTime SAMPLE_DATE = ZonedDateTime.of(2026, 11, 25, 12, 0, 0, 0, ZoneOffset.UTC);
+
+        private final String pattern;
+        private final ULocale locale;
+        private final Set<String> arguments;
+        /**
+         * Compiled copies not in use. ICU's formats keep working state (and clone() shares it), so
+         * each thread formats with a copy of its own, taken from here or compiled anew, then put
+         * back: there are never more copies than threads that said the message at the same time.
+         */
+        private final Queue<MessageFormat> idle = new ConcurrentLinkedQueue<>();
+
+        private Message(String pattern, ULocale locale) {
+            this.pattern = pattern;
+            this.locale = locale;
+            MessageFormat format = new MessageFormat(pattern, locale);
+            // Said once now, so that a value of the wrong kind fails at start-up and ICU loads the
+            // language's plural rules and number and date data before the first resident waits for them.
+            Map<String, Object> samples = samples(new MessagePattern(pattern));
+            format.format(samples);
+            this.arguments = Collections.unmodifiableSortedSet(new TreeSet<>(samples.keySet()));
+            idle.add(format);
         }
 
-        /** Every placeholder's name, those inside plural and select branches too. */
-        static Set<String> arguments(MessagePattern pattern) {
-            TreeSet<String> names = new TreeSet<>();
+        static Message of(String pattern, ULocale locale) {
+            return new Message(pattern, locale);
+        }
+
+        Set<String> arguments() {
+            return arguments;
+        }
+
+        /** A value of the kind each placeholder takes, by name: those in plural and select branches too. */
+        private static Map<String, Object> samples(MessagePattern pattern) {
+            Map<String, Object> samples = new HashMap<>();
             for (int i = 0; i < pattern.countParts(); i++) {
                 MessagePattern.Part part = pattern.getPart(i);
-                if (part.getType() == MessagePattern.Part.Type.ARG_NAME
-                        || part.getType() == MessagePattern.Part.Type.ARG_NUMBER) {
-                    names.add(pattern.getSubstring(part));
+                if (part.getType() != MessagePattern.Part.Type.ARG_START) {
+                    continue;
                 }
+                String name = pattern.getSubstring(pattern.getPart(i + 1));
+                Object sample = switch (part.getArgType()) {
+                    case NONE, SELECT -> "other";
+                    case SIMPLE -> Set.of("date", "time").contains(pattern.getSubstring(pattern.getPart(i + 2)))
+                            ? SAMPLE_DATE : 1;
+                    case CHOICE, PLURAL, SELECTORDINAL -> 1;
+                };
+                samples.putIfAbsent(name, sample);
             }
-            return Collections.unmodifiableSortedSet(names);
+            return samples;
         }
 
         @SuppressWarnings("unchecked")
@@ -158,10 +197,13 @@ public final class Messages {
                 throw new IllegalArgumentException("the message \"" + key + "\" needs " + arguments + ", not "
                         + values.keySet());
             }
-            // ICU's formats keep working state, so one thread at a time; a message takes microseconds.
-            synchronized (format) {
-                return format.format((Map<String, Object>) values);
+            MessageFormat format = idle.poll();
+            if (format == null) {
+                format = new MessageFormat(pattern, locale);
             }
+            String said = format.format((Map<String, Object>) values);
+            idle.offer(format);
+            return said;
         }
     }
 }
