@@ -1,7 +1,7 @@
 package io.curbside.api.ratelimits;
 
-import io.curbside.api.support.HttpSettings;
-import io.micronaut.context.exceptions.ConfigurationException;
+import io.curbside.api.support.Cidr;
+import io.curbside.api.support.TrustedProxies;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
@@ -27,10 +27,10 @@ class ClientAddresses {
     /** An IPv6 subscriber gets a whole /64 (or more): its addresses count as one client. */
     private static final int IPV6_CLIENT_BITS = 64;
 
-    private final List<Cidr> trustedProxies;
+    private final TrustedProxies trustedProxies;
 
-    ClientAddresses(HttpSettings settings) {
-        this.trustedProxies = cidrs(settings.trustedProxies());
+    ClientAddresses(TrustedProxies trustedProxies) {
+        this.trustedProxies = trustedProxies;
     }
 
     /** The client's address, or null when the connection has none (never over TCP). */
@@ -38,7 +38,7 @@ class ClientAddresses {
     InetAddress of(HttpRequest<?> request) {
         InetSocketAddress remote = request.getRemoteAddress();
         InetAddress hop = remote == null ? null : remote.getAddress();
-        if (hop == null || !trusts(hop)) {
+        if (hop == null || !trustedProxies.trusts(hop)) {
             return hop;
         }
         List<String> forwarded = forwardedFor(request);
@@ -49,7 +49,7 @@ class ClientAddresses {
                 return hop;
             }
             hop = previous;
-            if (!trusts(hop)) {
+            if (!trustedProxies.trusts(hop)) {
                 return hop;
             }
         }
@@ -66,32 +66,6 @@ class ClientAddresses {
             return textOf(bytes);
         }
         return textOf(Cidr.mask(bytes, IPV6_CLIENT_BITS)) + "/" + IPV6_CLIENT_BITS;
-    }
-
-    /** Whether the peer is a proxy whose X-Forwarded-For is believed. */
-    private boolean trusts(InetAddress peer) {
-        for (Cidr cidr : trustedProxies) {
-            if (cidr.contains(peer)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The trusted proxies as configured; a wrong entry stops the start-up with its name. */
-    private static List<Cidr> cidrs(@Nullable String list) {
-        List<Cidr> cidrs = new ArrayList<>();
-        for (String item : list == null ? new String[0] : list.split(",")) {
-            if (item.isBlank()) {
-                continue;
-            }
-            try {
-                cidrs.add(Cidr.parse(item));
-            } catch (IllegalArgumentException e) {
-                throw new ConfigurationException("curbside.trusted-proxies: " + e.getMessage());
-            }
-        }
-        return List.copyOf(cidrs);
     }
 
     /** Every X-Forwarded-For entry in order, over all the header's lines. */

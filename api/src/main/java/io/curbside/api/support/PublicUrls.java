@@ -8,7 +8,7 @@ import jakarta.inject.Singleton;
 /**
  * Absolute URLs for links in answers (a request to follow, its photos): under
  * {@code CURBSIDE_PUBLIC_URL} when set, else under the host the client called, as Micronaut
- * resolves it (which honours Forwarded headers only when configured to trust them).
+ * resolves it ({@link TrustedHostResolver}: Forwarded headers only from a trusted proxy).
  */
 @Singleton
 public class PublicUrls {

@@ -1,6 +1,8 @@
 package io.curbside.api.ratelimits;
 
+import io.curbside.api.support.Cidr;
 import io.curbside.api.support.HttpSettings;
+import io.curbside.api.support.TrustedProxies;
 import io.micronaut.context.exceptions.ConfigurationException;
 import org.junit.jupiter.api.Test;
 
@@ -68,7 +70,7 @@ class ClientAddressesTest {
         assertThrows(IllegalArgumentException.class, () -> Cidr.parse("10.0.0.0/33"));
         assertThrows(IllegalArgumentException.class, () -> Cidr.parse("proxy.internal"));
         ConfigurationException e = assertThrows(ConfigurationException.class,
-                () -> new ClientAddresses(new HttpSettings(null, "10.0.0.0/8, 10.0.0.0/x", 1)));
+                () -> new TrustedProxies(new HttpSettings(null, "10.0.0.0/8, 10.0.0.0/x", 1)));
         assertTrue(e.getMessage().contains("curbside.trusted-proxies"), e.getMessage());
         assertThrows(ConfigurationException.class, () -> new RateLimitSettings(0, 1, 1, 1));
     }

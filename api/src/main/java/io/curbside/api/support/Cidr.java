@@ -1,4 +1,4 @@
-package io.curbside.api.ratelimits;
+package io.curbside.api.support;
 
 import io.netty.util.NetUtil;
 
@@ -6,7 +6,7 @@ import java.net.InetAddress;
 import java.util.Arrays;
 
 /** A block of addresses, "10.0.0.0/8" or "2001:db8::/32"; a bare address is a block of one. */
-final class Cidr {
+public final class Cidr {
 
     private final byte[] network;
     private final int bits;
@@ -19,7 +19,7 @@ final class Cidr {
     }
 
     /** Parses the block, refusing anything else (a host name would need DNS: never for a trust decision). */
-    static Cidr parse(String text) {
+    public static Cidr parse(String text) {
         String s = text.strip();
         int slash = s.indexOf('/');
         byte[] address = Addresses.literal(slash < 0 ? s : s.substring(0, slash));
@@ -41,13 +41,13 @@ final class Cidr {
         return new Cidr(mask(address, bits), bits, s);
     }
 
-    boolean contains(InetAddress address) {
+    public boolean contains(InetAddress address) {
         byte[] bytes = Addresses.normalized(address.getAddress());
         return bytes.length == network.length && Arrays.equals(mask(bytes, bits), network);
     }
 
     /** The first {@code bits} bits of the address, the rest zero. */
-    static byte[] mask(byte[] address, int bits) {
+    public static byte[] mask(byte[] address, int bits) {
         byte[] masked = address.clone();
         for (int i = 0; i < masked.length; i++) {
             int keep = Math.max(0, Math.min(8, bits - i * 8));
@@ -62,13 +62,13 @@ final class Cidr {
     }
 
     /** IP literals without DNS, and IPv4 addresses that arrive mapped into IPv6 made IPv4 again. */
-    static final class Addresses {
+    public static final class Addresses {
 
         private Addresses() {
         }
 
         /** The address in the text, or null when it is not an IP literal ("[::1]" brackets allowed). */
-        static byte[] literal(String text) {
+        public static byte[] literal(String text) {
             String s = text.strip();
             if (s.startsWith("[") && s.endsWith("]")) {
                 s = s.substring(1, s.length() - 1);
@@ -77,7 +77,7 @@ final class Cidr {
             return bytes == null ? null : normalized(bytes);
         }
 
-        static byte[] normalized(byte[] address) {
+        public static byte[] normalized(byte[] address) {
             if (address.length == 16 && isV4Mapped(address)) {
                 return Arrays.copyOfRange(address, 12, 16);
             }
