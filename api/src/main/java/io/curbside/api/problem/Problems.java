@@ -55,9 +55,12 @@ public final class Problems {
     /** Puts the problem on the response, replacing whatever status and body it had. */
     public static <T> MutableHttpResponse<Problem> write(MutableHttpResponse<T> response, Problem problem) {
         if (ProblemType.UNAUTHORIZED.uri().equals(problem.getType())) {
-            // RFC 6750 §3: say how to authenticate, and when a token was sent, that it was the problem.
+            // RFC 6750 §3.1: say how to authenticate, and when a bearer token was sent, that it was the
+            // problem; after another scheme (Basic...) the client only learns which one to use, no error code.
             boolean tokenSent = ServerRequestContext.currentRequest()
-                    .map(r -> r.getHeaders().contains(HttpHeaders.AUTHORIZATION)).orElse(false);
+                    .map(r -> r.getHeaders().get(HttpHeaders.AUTHORIZATION))
+                    .map(value -> value.strip().regionMatches(true, 0, "Bearer", 0, "Bearer".length()))
+                    .orElse(false);
             response.header(HttpHeaders.WWW_AUTHENTICATE, tokenSent
                     ? "Bearer realm=\"curbside\", error=\"invalid_token\"" : "Bearer realm=\"curbside\"");
         }
