@@ -6,6 +6,7 @@ import io.curbside.api.problem.ConstraintPaths;
 import io.curbside.api.problem.ProblemException;
 import io.curbside.api.problem.ProblemType;
 import io.curbside.api.problem.Problems;
+import io.curbside.api.problem.UnreadableBody;
 import io.curbside.contract.model.NeighbourBatchResult;
 import io.curbside.contract.model.NeighbourBatchResultOutcome;
 import io.curbside.contract.model.NeighbourBatchResults;
@@ -83,14 +84,10 @@ class NeighbourBatches {
                                          String acceptLanguage) {
         NeighbourReport report;
         try {
-            report = item == null ? null : json.readValue(json.writeValueAsBytes(item), NeighbourReport.class);
+            report = json.readValue(json.writeValueAsBytes(item), NeighbourReport.class);
         } catch (IOException e) {
-            String reason = e.getMessage() == null ? "it does not match NeighbourReport"
-                    : e.getMessage().lines().findFirst().orElse("").strip();
-            return refused(index, ProblemType.INVALID_BODY, "This request could not be read: " + reason + ".", List.of());
-        }
-        if (report == null) {
-            return refused(index, ProblemType.INVALID_BODY, "This request is not a JSON object.", List.of());
+            ProblemException unreadable = UnreadableBody.of(e, "");
+            return refused(index, unreadable.type(), unreadable.getMessage(), unreadable.violations());
         }
         Set<ConstraintViolation<NeighbourReport>> failures = validator.validate(report);
         if (!failures.isEmpty()) {

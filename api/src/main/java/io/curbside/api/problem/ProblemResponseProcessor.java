@@ -61,11 +61,13 @@ public class ProblemResponseProcessor implements ErrorResponseProcessor<Problem>
                     context.getRequest()));
         }
         if (cause instanceof ConversionErrorException e && WireNames.bodies(context.getRequest()).containsKey(e.getArgument().getName())) {
-            return Problems.write(response, unreadableBody(e, context.getRequest()));
+            return Problems.write(response, problem(UnreadableBody.of(e.getConversionError().getCause(),
+                    WireNames.bodies(context.getRequest()).get(e.getArgument().getName())), context.getRequest()));
         }
-        Optional<ProblemType> known = status == HttpStatus.BAD_REQUEST.getCode() && isBodyError(cause)
-                ? Optional.of(ProblemType.INVALID_BODY)
-                : ProblemType.forStatus(status);
+        if (status == HttpStatus.BAD_REQUEST.getCode() && isBodyError(cause)) {
+            return Problems.write(response, problem(UnreadableBody.of(cause, ""), context.getRequest()));
+        }
+        Optional<ProblemType> known = ProblemType.forStatus(status);
         if (known.isEmpty()) {
             return Problems.write(response, Problems.ofStatus(status, HttpStatus.valueOf(status).getReason() + ".",
                     context.getRequest()));
@@ -79,17 +81,8 @@ public class ProblemResponseProcessor implements ErrorResponseProcessor<Problem>
                 violations, context.getRequest()));
     }
 
-    /**
-     * A body or part that parsed as JSON but not as the contract's type (a string where a number
-     * goes). The serializer's message says what and where, minus the parser's source position.
-     */
-    private static Problem unreadableBody(ConversionErrorException e, HttpRequest<?> request) {
-        String part = WireNames.bodies(request).get(e.getArgument().getName());
-        String reason = e.getConversionError().getCause().getMessage();
-        reason = reason == null ? "it does not match the contract" : reason.lines().findFirst().orElse(reason).strip();
-        String where = part.isEmpty() ? "The body" : "The \"" + part + "\" part";
-        return Problems.of(ProblemType.INVALID_BODY, where + " could not be read: " + reason + ".",
-                part.isEmpty() ? List.of() : List.of(new Violation(part, "could not be read: " + reason)), request);
+    private static Problem problem(ProblemException unreadable, HttpRequest<?> request) {
+        return Problems.of(unreadable.type(), unreadable.getMessage(), unreadable.violations(), request);
     }
 
     /** Names each bad parameter the way the client sent it. */

@@ -90,8 +90,9 @@ class StaffWorkflowTest extends HttpTest {
                 "Not ours", "close_reason", "not_city_responsibility"), streets), HttpStatus.UNPROCESSABLE_ENTITY,
                 "invalid-fields");
         assertEquals(List.of("responsible_party"), io.curbside.api.testing.RequestsClient.fields(problem));
-        requests.problem(status(number, etag, Map.of("status", "closed", "note", "x", "close_reason", "closed_without_action"),
-                streets), HttpStatus.BAD_REQUEST, "invalid-body");
+        assertEquals(List.of("close_reason"), io.curbside.api.testing.RequestsClient.fields(requests.problem(status(number,
+                etag, Map.of("status", "closed", "note", "x", "close_reason", "closed_without_action"), streets),
+                HttpStatus.UNPROCESSABLE_ENTITY, "invalid-fields")));
         HttpResponse<Map<String, Object>> closed = http.toBlocking().exchange(status(number, etag, Map.of("status",
                 "closed", "note", "This road belongs to the state.", "close_reason", "not_city_responsibility",
                 "responsible_party", "State Department of Transportation"), streets), JSON);
