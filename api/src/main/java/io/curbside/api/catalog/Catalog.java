@@ -38,6 +38,14 @@ public record Catalog(Set<String> languages,
         return services.stream().filter(s -> s.code().equals(code)).findFirst();
     }
 
+    /**
+     * The privacy class a service's requests are published under. A retired service's requests stay
+     * visible, but publish nothing a current policy has not cleared: withheld.
+     */
+    public PrivacyClass privacy(String serviceCode) {
+        return service(serviceCode).map(Service::privacy).orElse(PrivacyClass.WITHHELD);
+    }
+
     public boolean hasDepartment(String code) {
         return departments.stream().anyMatch(d -> d.code().equals(code));
     }

@@ -24,9 +24,12 @@ class FeedRepository {
         this.json = json;
     }
 
-    /** One public event of a followed request, at its place in the feed. */
+    /**
+     * One public event of a followed request, at its place in the feed. The note is as staff typed
+     * it, and the reporter's name is there to scrub it: neither is published before the policy has seen it.
+     */
     record Row(FeedPosition position, String trackingNumber, String kind, ServiceRequestStatusCode status, String note,
-               Map<String, String> data, Instant at) {
+               Map<String, String> data, Instant at, String serviceCode, String reporterName) {
     }
 
     /**
@@ -52,7 +55,8 @@ class FeedRepository {
                         ORDER BY xact, id LIMIT ?) e
                     WHERE f.account_id = ?
                     ORDER BY e.xact, e.id LIMIT ?)
-                SELECT p.xact::text, p.id, r.tracking_number, e.kind, e.status, e.note, e.data::text, e.at
+                SELECT p.xact::text, p.id, r.tracking_number, e.kind, e.status, e.note, e.data::text, e.at,
+                       r.service_code, r.contact_name
                 FROM page p JOIN request_event e ON e.id = p.id JOIN service_request r ON r.id = e.request_id
                 ORDER BY p.xact, p.id""", ps -> {
             ps.setString(1, Long.toString(since.xact()));
@@ -65,7 +69,8 @@ class FeedRepository {
                 while (rs.next()) {
                     rows.add(new Row(new FeedPosition(Long.parseLong(rs.getString(1)), rs.getLong(2)), rs.getString(3),
                             rs.getString(4), ServiceRequestStatusCode.fromValue(rs.getString(5)), rs.getString(6),
-                            json.read(rs.getString(7), JsonColumns.CODES), rs.getTimestamp(8).toInstant()));
+                            json.read(rs.getString(7), JsonColumns.CODES), rs.getTimestamp(8).toInstant(),
+                            rs.getString(9), rs.getString(10)));
                 }
             }
             return rows;

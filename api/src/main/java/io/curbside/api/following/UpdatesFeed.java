@@ -2,6 +2,7 @@ package io.curbside.api.following;
 
 import io.curbside.api.catalog.CatalogService;
 import io.curbside.api.idempotency.Fingerprint;
+import io.curbside.api.opendata.PublicationPolicy;
 import io.curbside.api.requests.StoredRequests;
 import io.curbside.api.support.EntityTags;
 import io.curbside.api.support.PublicUrls;
@@ -27,13 +28,15 @@ public class UpdatesFeed {
     private final FeedRepository repository;
     private final CatalogService catalog;
     private final PublicUrls urls;
+    private final PublicationPolicy policy;
     private final TransactionOperations<Connection> transactions;
 
-    UpdatesFeed(FeedRepository repository, CatalogService catalog, PublicUrls urls,
+    UpdatesFeed(FeedRepository repository, CatalogService catalog, PublicUrls urls, PublicationPolicy policy,
                 TransactionOperations<Connection> transactions) {
         this.repository = repository;
         this.catalog = catalog;
         this.urls = urls;
+        this.policy = policy;
         this.transactions = transactions;
     }
 
@@ -71,7 +74,8 @@ public class UpdatesFeed {
                     row.status(), StoredRequests.title(row.kind(), row.data(), language,
                             code -> names.catalog().departmentName(code, language)),
                     row.at().atZone(ZoneOffset.UTC));
-            update.setNote(row.note());
+            update.setNote(policy.note(row.note(), names.catalog().privacy(row.serviceCode()), row.reporterName())
+                    .orElse(null));
             updates.add(update);
         }
         return new Updates(language, updates, next.text(), more);

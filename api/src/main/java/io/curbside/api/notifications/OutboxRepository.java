@@ -34,7 +34,7 @@ class OutboxRepository {
     List<ClaimedMessage> claim(Collection<String> channels, int limit, Duration lease, UUID claim) {
         return jdbc.prepareStatement("""
                 WITH due AS (
-                    SELECT id, subscription_id FROM outbox_message
+                    SELECT id, subscription_id, event_id FROM outbox_message
                     WHERE delivered_at IS NULL AND gave_up_at IS NULL AND next_attempt_at <= now()
                       AND (claimed_until IS NULL OR claimed_until <= now()) AND channel = ANY (?)
                     ORDER BY next_attempt_at
@@ -43,9 +43,11 @@ class OutboxRepository {
                 UPDATE outbox_message m
                 SET claimed_until = now() + make_interval(secs => ?), claimed_by = ?, attempts = m.attempts + 1
                 FROM due LEFT JOIN webhook_subscription s ON s.id = due.subscription_id
+                     LEFT JOIN request_event e ON e.id = due.event_id
+                     LEFT JOIN service_request r ON r.id = e.request_id
                 WHERE m.id = due.id
                 RETURNING m.id, m.message_id, m.channel, m.attempts, m.payload::text, m.subscription_id, s.url,
-                          s.secret, coalesce(s.secret_sealed, false), m.recipient""", ps -> {
+                          s.secret, coalesce(s.secret_sealed, false), m.recipient, r.service_code, r.contact_name""", ps -> {
             ps.setArray(1, ps.getConnection().createArrayOf("text", channels.toArray()));
             ps.setInt(2, limit);
             ps.setDouble(3, lease.toMillis() / 1000.0);
@@ -55,7 +57,7 @@ class OutboxRepository {
                 while (rs.next()) {
                     claimed.add(new ClaimedMessage(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3),
                             rs.getInt(4), rs.getString(5), (Long) rs.getObject(6), rs.getString(7), rs.getBytes(8),
-                            rs.getBoolean(9), rs.getString(10)));
+                            rs.getBoolean(9), rs.getString(10), rs.getString(11), rs.getString(12)));
                 }
             }
             return claimed;

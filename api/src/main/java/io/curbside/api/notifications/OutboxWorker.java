@@ -116,6 +116,7 @@ public class OutboxWorker {
         List<Long> notSent = new ArrayList<>();
         Map<Long, OutboxRepository.Retry> retries = new HashMap<>();
         Map<Long, String> givenUp = new HashMap<>();
+        Map<Long, String> unpublished = new HashMap<>();
         List<Long> goneSubscriptions = new ArrayList<>();
         for (ClaimedMessage message : messages) {
             Outcome outcome = outcomes.getOrDefault(message.id(), Outcome.failed("no outcome"));
@@ -123,6 +124,7 @@ public class OutboxWorker {
                 case DELIVERED -> delivered.add(message.id());
                 case NOT_SENT -> notSent.add(message.id());
                 case REJECTED -> givenUp.put(message.id(), outcome.detail());
+                case NOT_PUBLISHED -> unpublished.put(message.id(), outcome.detail());
                 case GONE -> {
                     givenUp.put(message.id(), outcome.detail());
                     goneSubscriptions.add(message.subscriptionId());
@@ -149,6 +151,10 @@ public class OutboxWorker {
             }
             if (!givenUp.isEmpty()) {
                 repository.giveUp(givenUp, claim);
+            }
+            // Finished as given up, with the reason, but neither counted nor logged as a failure: the policy at work.
+            if (!unpublished.isEmpty()) {
+                repository.giveUp(unpublished, claim);
             }
             goneSubscriptions.stream().distinct().forEach(id -> subscriptions.end(id, WebhookSubscriptions.GONE));
             return null;

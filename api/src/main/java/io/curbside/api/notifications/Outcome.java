@@ -14,7 +14,9 @@ record Outcome(Kind kind, String detail) {
         /** The webhook receiver answered 410 Gone: the subscription is ended. */
         GONE,
         /** Not attempted (the lease would have run out first): hand it back untouched. */
-        NOT_SENT
+        NOT_SENT,
+        /** Never to be sent: the publication policy keeps the event from subscribers. Finished, not a failure. */
+        NOT_PUBLISHED
     }
 
     static Outcome delivered() {
@@ -31,6 +33,10 @@ record Outcome(Kind kind, String detail) {
 
     static Outcome gone(String why) {
         return new Outcome(Kind.GONE, why);
+    }
+
+    static Outcome notPublished(String why) {
+        return new Outcome(Kind.NOT_PUBLISHED, why);
     }
 
     static Outcome notSent() {

@@ -32,12 +32,15 @@ class WebhookSender {
     private final WebhookSettings settings;
     private final WebhookTargets targets;
     private final SecretSeal seal;
+    private final WebhookPublication publication;
     private final Clock clock;
 
-    WebhookSender(WebhookSettings settings, WebhookTargets targets, SecretSeal seal, Clock clock) {
+    WebhookSender(WebhookSettings settings, WebhookTargets targets, SecretSeal seal, WebhookPublication publication,
+                  Clock clock) {
         this.settings = settings;
         this.targets = targets;
         this.seal = seal;
+        this.publication = publication;
         this.clock = clock;
         this.client = HttpClient.newBuilder()
                 .connectTimeout(settings.connectTimeout())
@@ -72,6 +75,11 @@ class WebhookSender {
     }
 
     private CompletableFuture<Outcome> send(ClaimedMessage message) {
+        Optional<String> body = publication.body(message);
+        if (body.isEmpty()) {
+            return CompletableFuture.completedFuture(Outcome.notPublished(
+                    "not published: the request's privacy class keeps its events from subscribers"));
+        }
         URI target = URI.create(message.url());
         Optional<String> refusal = targets.refusal(target);
         if (refusal.isPresent()) {
@@ -90,8 +98,8 @@ class WebhookSender {
                 .header("User-Agent", "Curbside-Webhooks/1")
                 .header("webhook-id", id)
                 .header("webhook-timestamp", Long.toString(timestamp))
-                .header("webhook-signature", WebhookSignature.sign(secret.get(), id, timestamp, message.payload()))
-                .POST(HttpRequest.BodyPublishers.ofString(message.payload()))
+                .header("webhook-signature", WebhookSignature.sign(secret.get(), id, timestamp, body.get()))
+                .POST(HttpRequest.BodyPublishers.ofString(body.get()))
                 .build();
         // The answer's body is never read: closing the stream drops it, so a receiver that
         // streams without end cannot hold the worker. The overall cap covers a stalled send.

@@ -52,6 +52,24 @@ public class PublicationPolicy {
         return Optional.of(TextScrubber.scrub(text, names)).filter(t -> !t.isBlank());
     }
 
+    /**
+     * A staff note as the public reads it, wherever it goes (status view, updates feed, e-mail,
+     * webhooks): under the rule of descriptions, scrubbed of contact details, addresses and the
+     * reporter's name. A class that publishes no text shows no note: the event's title, the
+     * standard wording of the change, stands alone.
+     */
+    public Optional<String> note(String note, PrivacyClass privacy, String reporterName) {
+        return text(note, privacy, reporterName == null ? List.of() : List.of(reporterName));
+    }
+
+    /**
+     * Whether webhook subscribers are told of this class's public events. Not of withheld ones:
+     * that such a request exists, where it went and when, is itself what the class keeps private.
+     */
+    public boolean announced(PrivacyClass privacy) {
+        return privacy != PrivacyClass.WITHHELD;
+    }
+
     /** The cell size of the classes that are listed (open and limited), in metres. */
     public double listedCellMetres() {
         return grid.cellMetres();

@@ -111,8 +111,7 @@ public class StatusService {
                                         boolean reporter, boolean onTime) {
         String language = names.language();
         Optional<Catalog.Service> service = names.catalog().service(r.serviceCode());
-        // A retired service's requests stay visible, but publish nothing a current policy has not cleared.
-        PrivacyClass privacy = service.map(Catalog.Service::privacy).orElse(PrivacyClass.WITHHELD);
+        PrivacyClass privacy = names.catalog().privacy(r.serviceCode());
         Department department = department(names.catalog(), r.departmentCode(), language);
         List<DistrictRef> districts = jurisdiction.districts(r.districts(), language, jurisdictionVersion);
         record History(List<RequestEvent> events, List<PhotoRef> publicPhotos, List<PhotoRef> allPhotos,
@@ -122,7 +121,8 @@ public class StatusService {
                 photos.refs(r.id(), r.trackingNumber().value(), true),
                 reporter ? photos.refs(r.id(), r.trackingNumber().value(), false) : List.of(),
                 reporter ? ratings.of(r.id(), r.trackingNumber()) : Optional.empty()));
-        List<TimelineEvent> timeline = history.events().stream().map(e -> event(e, names.catalog(), language)).toList();
+        List<TimelineEvent> timeline = history.events().stream().map(e -> event(e, names.catalog(), language,
+                policy.note(e.note(), privacy, r.contactName()).orElse(null))).toList();
         ServiceRequestStatus status = new ServiceRequestStatus(r.trackingNumber().value(), language,
                 new ServiceRef(r.serviceCode(), service.map(s -> s.name().in(language)).orElse(r.serviceCode())),
                 r.status(), department, districts, r.receivedAt().atZone(ZoneOffset.UTC),
@@ -148,10 +148,10 @@ public class StatusService {
         return status;
     }
 
-    private static TimelineEvent event(RequestEvent e, Catalog catalog, String language) {
+    private static TimelineEvent event(RequestEvent e, Catalog catalog, String language, String publicNote) {
         TimelineEvent event = new TimelineEvent(e.kind(), e.at().atZone(ZoneOffset.UTC), e.status(),
                 StoredRequests.title(e.kind(), e.data(), language, code -> catalog.departmentName(code, language)));
-        event.setNote(e.note());
+        event.setNote(publicNote);
         return event;
     }
 

@@ -2,9 +2,11 @@ package io.curbside.api.workflow;
 
 import io.curbside.api.catalog.Catalog;
 import io.curbside.api.catalog.CatalogService;
+import io.curbside.api.opendata.PublicationPolicy;
 import io.curbside.api.photos.PhotoService;
 import io.curbside.contract.model.Channel;
 import io.curbside.contract.model.CloseReason;
+import io.curbside.contract.model.PrivacyClass;
 import io.curbside.contract.model.ReportedLocation;
 import io.curbside.contract.model.ServiceRef;
 import io.curbside.contract.model.ServiceRequestStatusCode;
@@ -25,10 +27,12 @@ class StaffView {
 
     private final CatalogService catalog;
     private final PhotoService photos;
+    private final PublicationPolicy policy;
 
-    StaffView(CatalogService catalog, PhotoService photos) {
+    StaffView(CatalogService catalog, PhotoService photos, PublicationPolicy policy) {
         this.catalog = catalog;
         this.photos = photos;
+        this.policy = policy;
     }
 
     /** The strong ETag of a request version, for If-Match. */
@@ -48,7 +52,9 @@ class StaffView {
     StaffRequest full(StaffRepository.Detail d, List<StaffRepository.Entry> history, Instant now) {
         StaffRepository.Summary s = d.summary();
         Catalog names = catalog.view("en", null).catalog();
-        List<StaffEvent> events = history.stream().map(StaffView::event).toList();
+        PrivacyClass privacy = names.privacy(s.serviceCode());
+        List<StaffEvent> events = history.stream().map(e -> event(e, e.isPublic()
+                ? policy.note(e.note(), privacy, d.contactName()).orElse(null) : null)).toList();
         StaffRequest request = new StaffRequest(s.trackingNumber(), service(names, s.serviceCode()), s.status(),
                 s.department(), utc(s.receivedAt()), utc(s.expectedAt()), overdue(s, now), location(s), s.meToo(),
                 s.version(), d.answers(), d.language(), Channel.fromValue(d.channel()), events,
@@ -72,9 +78,11 @@ class StaffView {
         return request;
     }
 
-    private static StaffEvent event(StaffRepository.Entry e) {
+    /** An entry as staff see it, with what the public reads of its note beside the note as written. */
+    private static StaffEvent event(StaffRepository.Entry e, String publicNote) {
         StaffEvent event = new StaffEvent(e.id(), e.kind(), e.status(), e.isPublic(), e.data(), utc(e.at()));
         event.setNote(e.note());
+        event.setPublicNote(publicNote);
         event.setActor(e.actor());
         event.setActorName(e.actorName());
         return event;

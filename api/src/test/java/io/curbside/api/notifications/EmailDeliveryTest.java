@@ -91,7 +91,7 @@ class EmailDeliveryTest extends NotificationTest {
     @Test
     void aRequiredStartTlsIsNeverSkippedAndAnUnreachableServerIsRetried() throws Exception {
         ClaimedMessage message = new ClaimedMessage(-1, UUID.randomUUID(), "email", 1,
-                "{\"subject\":\"s\",\"text\":\"t\"}", null, null, null, false, "resident@example.org");
+                "{\"subject\":\"s\",\"text\":\"t\"}", null, null, null, false, "resident@example.org", null, null);
         int before = smtp.getReceivedMessages().length;
         long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
         EmailSender tls = new EmailSender(new EmailSettings(true, FROM, new EmailSettings.Smtp("127.0.0.1",
@@ -113,7 +113,7 @@ class EmailDeliveryTest extends NotificationTest {
     @Test
     void anAddressTheServerCannotTakeIsGivenUpNotRetried() {
         ClaimedMessage message = new ClaimedMessage(-2, UUID.randomUUID(), "email", 1,
-                "{\"subject\":\"s\",\"text\":\"t\"}", null, null, null, false, "no address at all");
+                "{\"subject\":\"s\",\"text\":\"t\"}", null, null, null, false, "no address at all", null, null);
         EmailSender sender = new EmailSender(new EmailSettings(true, FROM, new EmailSettings.Smtp("127.0.0.1",
                 smtp.getSmtp().getPort(), "", "", false, Duration.ofSeconds(2))), json);
         assertEquals(Outcome.Kind.REJECTED,

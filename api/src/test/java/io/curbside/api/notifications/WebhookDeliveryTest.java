@@ -92,6 +92,61 @@ class WebhookDeliveryTest extends NotificationTest {
                 WHERE r.tracking_number = ? AND m.delivered_at IS NOT NULL AND m.attempts = 1""", number));
     }
 
+    private static final String NOTE = "Crew sent to 1002 Quillan St; thanks Dmitri Y. ((870) 711-8617)";
+
+    @Test
+    void aStaffNoteReachesSubscribersAsThePublicReadsIt() throws Exception {
+        WebhookReceiver receiver = subscribed(WebhookSubscriptions.Filters.all());
+        String number = acknowledged(Reports.aPothole().north(300));
+        assertEquals(3, drain(), "received, routed, acknowledged");
+        String note = (String) acknowledgedData(receiver, number).get("note");
+        assertTrue(note.startsWith("Crew sent to "), note);
+        for (String secret : List.of("1002", "Quillan", "870", "711", "8617", "Dmitri")) {
+            assertFalse(note.contains(secret), () -> note + " shows " + secret);
+        }
+        assertTrue(receiver.deliveries().stream().allMatch(WebhookReceiver.Delivery::signatureValid),
+                "the body sent is the body signed");
+    }
+
+    @Test
+    void aSensitiveRequestsEventsCarryNoText() throws Exception {
+        WebhookReceiver receiver = subscribed(WebhookSubscriptions.Filters.all());
+        String number = acknowledged(Reports.of("encampment-concern").answer("concern", List.of("blocking")));
+        assertEquals(3, drain(), "received, routed, acknowledged");
+        Map<String, Object> data = acknowledgedData(receiver, number);
+        assertTrue(data.containsKey("note"), () -> "the body keeps its shape: " + data);
+        assertEquals(null, data.get("note"), () -> "a sensitive request publishes no text: " + data);
+    }
+
+    @Test
+    void aWithheldRequestIsNeverAnnounced() throws Exception {
+        WebhookReceiver receiver = subscribed(WebhookSubscriptions.Filters.all());
+        String number = acknowledged(Reports.of("welfare-concern").answer("who", "older-adult")
+                .answer("noticed", "Mail piling up for a week"));
+        assertEquals(0, drain());
+        assertEquals(List.of(), receiver.deliveries());
+        assertEquals(3, count("""
+                SELECT count(*) FROM outbox_message m JOIN request_event e ON e.id = m.event_id
+                JOIN service_request r ON r.id = e.request_id
+                WHERE r.tracking_number = ? AND m.delivered_at IS NULL AND m.gave_up_at IS NOT NULL
+                  AND m.last_error LIKE 'not published%'""", number),
+                "its three messages are finished, never sent");
+    }
+
+    /** Files the report with a reporter's name and acknowledges it with a note naming a house, a phone and them. */
+    private String acknowledged(Reports report) throws Exception {
+        String number = file(report.contact("Dmitri Yablonski", "dmitri@example.org", "+1 870 711 8617"));
+        event(number, "acknowledged", "acknowledged", true, NOTE);
+        return number;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> acknowledgedData(WebhookReceiver receiver, String number) {
+        return receiver.deliveries().stream().map(d -> (Map<String, Object>) parse(d.body()).get("data"))
+                .filter(d -> number.equals(d.get("tracking_number")) && "acknowledged".equals(d.get("event")))
+                .findFirst().orElseThrow(() -> new AssertionError("no acknowledged event of " + number));
+    }
+
     @Test
     void filtersPickTheRequestsASubscriptionHearsOf() throws Exception {
         WebhookReceiver streets = subscribed(new WebhookSubscriptions.Filters(List.of(), List.of("streets")));
