@@ -2,11 +2,11 @@ package io.curbside.api.opendata;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.curbside.api.notifications.OutboxWorker;
 import io.curbside.api.testing.HttpTest;
 import io.curbside.api.testing.People;
 import io.curbside.api.testing.Reports;
+import io.curbside.api.testing.TestMail;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -17,7 +17,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -51,16 +50,8 @@ class PublicNotesTest extends HttpTest {
 
     @Override
     protected Map<String, String> extraProperties() {
-        smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
-        smtp.start();
-        Map<String, String> properties = new HashMap<>(People.bootstrapAdmin());
-        properties.putAll(Map.of("curbside.outbox.enabled", "false",
-                "curbside.email.enabled", "true",
-                "curbside.email.from", "311@city.example",
-                "curbside.email.smtp.host", "127.0.0.1",
-                "curbside.email.smtp.port", Integer.toString(smtp.getSmtp().getPort()),
-                "curbside.email.smtp.starttls", "false"));
-        return properties;
+        smtp = TestMail.start();
+        return TestMail.settings(smtp);
     }
 
     @AfterAll
