@@ -1,38 +1,25 @@
 package io.curbside.api.opendata;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Takes contact details and addresses out of free text before it is published: e-mail
- * addresses, links, phone numbers, street addresses and long numbers (account, plate or case
- * numbers), and the names it is told of. It cannot recognise any other name, which is why only
- * services whose privacy class is {@code open} publish text at all.
+ * Takes contact details and places out of free text before it is published: e-mail addresses,
+ * links, phone numbers, street addresses and corners, licence plates, long numbers (account or
+ * case numbers), the names it is told of and names a cue introduces ("thanks Dmitri Y."). It
+ * cannot recognise any other name, which is why only services whose privacy class is
+ * {@code open} publish text at all. {@link ScrubRules} holds the patterns.
  */
 public final class TextScrubber {
 
-    private record Rule(Pattern pattern, String replacement) {
+    /** A stretch of the original text that is taken out, and the marker that stands in its place. */
+    record Removal(int start, int end, String marker) {
     }
-
-    private static final String STREET_TYPES = "st|street|ave|avenue|av|rd|road|blvd|boulevard|dr|drive|ln|lane|ct|court"
-            + "|pl|place|way|pkwy|parkway|hwy|highway|ter|terrace|cir|circle|sq|square|trl|trail|calle|avenida";
-
-    private static final List<Rule> RULES = List.of(
-            new Rule(Pattern.compile("[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}.-]+\\.\\p{L}{2,}"), "[email]"),
-            new Rule(Pattern.compile("(?i)\\b(?:https?://|www\\.)\\S+"), "[link]"),
-            // Spanish order, the street type first: "Calle Mayor 15", "15 Calle Mayor", "Avenida de la Paz 3".
-            new Rule(Pattern.compile("(?:\\b\\d{1,6}\\s+)?\\b(?i:calle|avenida|avda\\.|paseo|camino|carrera)\\s+"
-                    + "(?:(?:de|del|la|las|los|el)\\s+)*\\p{Lu}[\\p{L}'-]*(?:\\s+\\p{Lu}[\\p{L}'-]*){0,2}(?:\\s*#?\\s*\\d{1,6}\\b)?"),
-                    "[address]"),
-            // A house number, then up to four words, then a street type: "120 Oak St", "4500 N High Street".
-            new Rule(Pattern.compile("(?i)\\b\\d{1,6}[a-z]?\\s+(?:[\\p{L}\\p{N}.'-]+\\s+){0,4}?(?:" + STREET_TYPES + ")\\b\\.?"),
-                    "[address]"),
-            // Seven or more digits, maybe with a leading + and separators: a phone number.
-            new Rule(Pattern.compile("\\+?\\(?\\d(?:[\\s().-]*\\d){6,}"), "[phone]"),
-            // What is left with five or more digits in a row: a zip+4, an account or case number.
-            new Rule(Pattern.compile("\\b\\d{5,}\\b"), "[number]"));
 
     private static final Set<Character.UnicodeScript> UNSPACED = EnumSet.of(Character.UnicodeScript.HAN,
             Character.UnicodeScript.HIRAGANA, Character.UnicodeScript.KATAKANA, Character.UnicodeScript.THAI,
@@ -43,30 +30,87 @@ public final class TextScrubber {
     }
 
     /**
-     * The text without contact details and addresses, and without the given names (the
-     * reporter's own, which is the name a description most often carries) or any word of them.
+     * The text without contact details and places, and without the given names (the reporter's
+     * own, which is the name a description most often carries) or any word of them.
      */
     public static String scrub(String text, List<String> names) {
         if (text == null) {
             return null;
         }
-        String out = text;
-        for (Rule rule : RULES) {
-            out = rule.pattern().matcher(out).replaceAll(rule.replacement());
+        StringBuilder out = new StringBuilder(text.length());
+        int at = 0;
+        for (Removal removal : removals(text, names)) {
+            out.append(text, at, removal.start()).append(removal.marker());
+            at = removal.end();
+        }
+        return out.append(text.substring(at)).toString().strip();
+    }
+
+    public static String scrub(String text) {
+        return scrub(text, List.of());
+    }
+
+    /**
+     * What {@link #scrub} takes out, in order and not overlapping. Every rule looks at the text as
+     * written, not at what an earlier rule left, so no rule can take half of a place and leave
+     * the rest ("653 1/[address]"); overlapping finds are joined under the marker of the first rule.
+     */
+    static List<Removal> removals(String text, List<String> names) {
+        List<Removal> found = new ArrayList<>();
+        for (ScrubRules.Rule rule : ScrubRules.RULES) {
+            addAll(found, rule.pattern().matcher(text), rule.group(), rule.marker());
         }
         for (String name : names) {
             if (name == null || name.isBlank()) {
                 continue;
             }
-            out = nameIn(name.strip()).matcher(out).replaceAll("[name]");
+            addAll(found, nameIn(name.strip()).matcher(text), 0, "[name]");
             for (String part : name.strip().split("\\s+")) {
                 // Two letters make a name too (Li, Ng, Wu); one is an initial, and would take letters out of words.
                 if (part.codePointCount(0, part.length()) >= 2) {
-                    out = nameIn(part).matcher(out).replaceAll("[name]");
+                    addAll(found, nameIn(part).matcher(text), 0, "[name]");
                 }
             }
         }
-        return out.replaceAll("\\[name](\\s+\\[name])+", "[name]").strip();
+        return merged(text, found);
+    }
+
+    private static void addAll(List<Removal> found, Matcher matcher, int group, String marker) {
+        while (matcher.find()) {
+            if (matcher.end(group) > matcher.start(group)) {
+                found.add(new Removal(matcher.start(group), matcher.end(group), marker));
+            }
+        }
+    }
+
+    /** Overlapping removals joined; two of the same kind with only spaces between ("[name] [name]") made one. */
+    private static List<Removal> merged(String text, List<Removal> found) {
+        List<Removal> sorted = new ArrayList<>(found);
+        sorted.sort(Comparator.comparingInt(Removal::start));
+        List<Removal> out = new ArrayList<>();
+        for (Removal next : sorted) {
+            Removal last = out.isEmpty() ? null : out.get(out.size() - 1);
+            boolean overlaps = last != null && next.start() < last.end();
+            boolean sameRun = last != null && last.marker().equals(next.marker())
+                    && text.substring(Math.min(last.end(), next.start()), next.start()).isBlank();
+            if (overlaps || sameRun) {
+                String marker = overlaps ? firstRuleOf(last, next, found) : last.marker();
+                out.set(out.size() - 1, new Removal(last.start(), Math.max(last.end(), next.end()), marker));
+            } else {
+                out.add(next);
+            }
+        }
+        return out;
+    }
+
+    /** The marker of whichever of the two was found by the earlier rule (the list is in rule order). */
+    private static String firstRuleOf(Removal a, Removal b, List<Removal> inRuleOrder) {
+        for (Removal r : inRuleOrder) {
+            if (r.marker().equals(a.marker()) || r.marker().equals(b.marker())) {
+                return r.marker();
+            }
+        }
+        return a.marker();
     }
 
     /**
@@ -77,9 +121,5 @@ public final class TextScrubber {
         String quoted = Pattern.quote(name);
         boolean unspaced = name.codePoints().anyMatch(c -> UNSPACED.contains(Character.UnicodeScript.of(c)));
         return Pattern.compile(unspaced ? quoted : "\\b" + quoted + "\\b", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-    }
-
-    public static String scrub(String text) {
-        return scrub(text, List.of());
     }
 }

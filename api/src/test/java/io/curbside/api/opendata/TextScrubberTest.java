@@ -2,12 +2,13 @@ package io.curbside.api.opendata;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** Free text loses contact details and addresses before it is published. */
+/** Free text loses contact details, addresses, corners and plates before it is published. */
 class TextScrubberTest {
 
     @ParameterizedTest
@@ -28,6 +29,49 @@ class TextScrubberTest {
     })
     void scrubs(String text, String published) {
         assertEquals(published, TextScrubber.scrub(text));
+    }
+
+    /** The forms replaying 10,000 Los Angeles requests found published (issue 10), and their kin. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "SEPULVEDA BLVD AT OXNARD ST|[address]",
+        "Pothole at the corner of Sepulveda Blvd and Oxnard St.|Pothole at the corner of [address]",
+        "pothole at the corner of sepulveda and oxnard|pothole at the corner of [address]",
+        "Trash piled at Sepulveda Blvd & Oxnard St again|Trash piled at [address] again",
+        "Light out at Sepulveda & Oxnard|Light out at [address]",
+        "Light out at Sepulveda and Oxnard|Light out at [address]",
+        "Signal dark at Sepulveda / Oxnard since Monday|Signal dark at [address] since Monday",
+        "sepulveda blvd at oxnard st|[address]",
+        "Broken sign on W 6th St and S Broadway|Broken sign on [address]",
+        "6819 S BROADWAY|[address]",
+        "Sofa dumped in front of 1201 S OCEAN FRONT WALK|Sofa dumped in front of [address]",
+        "653 1/2 N HELIOTROPE DR|[address]",
+        "Leak at 653 1/2 N Heliotrope Dr #4, back door|Leak at [address], back door",
+        "Noise from 2210 Vermont Ave Apt 3 every night|Noise from [address] every night",
+        "Mold at 88 Elm Street, Unit B|Mold at [address]",
+        "Car ZT4016Q parked for a week|Car [plate] parked for a week",
+        "Abandoned van, plate ABC 1234|Abandoned van, plate [plate]",
+        "Blue Honda, CA plate 7ABC123, no tags|Blue Honda, CA plate [plate], no tags",
+        "White truck 4XYZ-567 blocking the driveway|White truck [plate] blocking the driveway",
+        "Bache en la esquina de Olvera y Cesar Chavez|Bache en la esquina de [address]",
+        "Basura en calle Olvera 123|Basura en [address]",
+        "Semáforo roto en Insurgentes con Reforma|Semáforo roto en [address]",
+        "Carro abandonado con placa 7ABC123 desde hace un mes|Carro abandonado con placa [plate] desde hace un mes",
+    })
+    void scrubsCornersAddressesAndPlates(String text, String published) {
+        assertEquals(published, TextScrubber.scrub(text));
+    }
+
+    /** Ordinary text with numbers and "and" is published whole. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "2 large potholes", "about 3 ft deep", "open for 2 weeks", "Route 66", "Seen at 5 pm",
+        "Crack between 3 and 4 feet long", "Black and white cat stuck in a tree", "hit and run on the corner",
+        "2 LARGE POTHOLES, ABOUT 3 FT DEEP", "Streetlight out for 10 days, 3rd report", "Bache de 30 cm, lleva 2 semanas",
+        "Gato blanco y negro en el árbol", "Speeding over 45 MPH at 10PM", "Trash and debris on the sidewalk",
+    })
+    void leavesOrdinaryText(String text) {
+        assertEquals(text, TextScrubber.scrub(text));
     }
 
     @ParameterizedTest
