@@ -114,12 +114,14 @@ public final class TextScrubber {
     }
 
     /**
-     * The name as a whole word. Scripts written without spaces (Chinese, Japanese, Thai...) have no
+     * The name as a whole word, with no letter or digit touching it ("Dmitri Y." ends in a dot, so
+     * not at a word boundary). Scripts written without spaces (Chinese, Japanese, Thai...) have no
      * word boundaries inside a sentence, so there the name is matched wherever it stands.
      */
     private static Pattern nameIn(String name) {
         String quoted = Pattern.quote(name);
         boolean unspaced = name.codePoints().anyMatch(c -> UNSPACED.contains(Character.UnicodeScript.of(c)));
-        return Pattern.compile(unspaced ? quoted : "\\b" + quoted + "\\b", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        return Pattern.compile(unspaced ? quoted : "(?<![\\p{L}\\p{N}])" + quoted + "(?![\\p{L}\\p{N}])",
+                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }
 }
