@@ -47,7 +47,7 @@ final class ScrubRules {
     /** A Title-case word (Sepulveda, not SEPULVEDA): a proper noun even where no type says it is a street. */
     private static final String TITLE = "\\b(?!" + STOP + ")\\p{Lu}\\p{Ll}[\\p{L}'’-]*";
     /** Any word, for text written all in lower case; something else must then say it is a street. */
-    private static final String WORD = "\\b(?!" + STOP + ")\\p{L}[\\p{L}'’-]*";
+    private static final String WORD = "\\b(?!" + STOP + "|" + TYPE + ")\\p{L}[\\p{L}'’-]*";
     private static final String CAPS = "\\b(?!" + STOP + ")\\p{Lu}{2,}\\b(?:\\s+(?!" + STOP + ")\\p{Lu}{2,}\\b){0,2}";
     private static final String PARTICLES = "(?:(?i:de|del|la|las|los|el)\\s+){0,2}";
 
@@ -71,10 +71,12 @@ final class ScrubRules {
     private static final String HOUSE = "\\b\\d{1,6}[A-Za-z]?(?:-\\d{1,4})?\\b(?:\\s+\\d/\\d|\\s*½)?";
     private static final String UNIT = "(?:\\s*,?\\s*(?:#\\s*[\\p{L}\\p{N}-]{1,5}|(?i:apt|apartment|unit|suite|ste|spc|space|rm|room|bldg|building|fl|floor|lot"
             + "|depto|dpto|departamento|piso|int|interior)\\b\\.?\\s*#?\\s*[\\p{L}\\p{N}-]{1,5})\\b)?";
+    /** Where a clause ends: in lower case, what says that the words before it are all the street's. */
+    private static final String END = "(?=\\s*(?:[,.;:!?)]|$))";
     private static final String NUMBER_AFTER = "\\s*,?\\s*(?:(?i:#|no\\.?|n[º°o]\\.?|n[úu]mero|số)\\s*)?\\d{1,5}[A-Za-z]?\\b";
 
     private static final String PLATE_WORD = "(?i:(?:licen[cs]e\\s+)?plates?|placas?|matr[ií]cula|lic\\.?\\s*(?:#|no\\.?))";
-    private static final String PLATE_ANY = "(?:\\p{L}{1,4}[ -]?\\d[\\p{L}\\p{N}]{0,6}|\\d[\\p{L}\\p{N}]{1,7}(?:[ -][\\p{L}\\p{N}]{1,4})?)\\b";
+    private static final String PLATE_ANY = "(?:\\p{L}{1,4}[ -]?\\d[\\p{L}\\p{N}]{0,6}|\\d[\\p{L}\\p{N}]{1,7}(?:[ -]\\d{1,4})?)\\b";
     /**
      * Five to eight letters and digits, two digits and a letter at least, not a measure ("45MPH", "101st"): "ZT4016Q",
      * "7abc123"; or with a hyphen, "ABC-1234". With a space ("ABC 1234") only after "plate", as "THE 405" is a freeway.
@@ -84,12 +86,12 @@ final class ScrubRules {
             + "|\\b(?:[a-z]{2,3}-\\d{3,4}|\\d{3}-[a-z]{3}|\\d[a-z]{2,3}-\\d{3})\\b";
 
     private static final String NAME_CUE = "(?:\\b(?:Mr|Mrs|Ms|Mx|Dr|Sr|Sra|Srta|Miss|Don|Doña)\\.?\\s+|(?i:my name is|i am|i'm|this is|me llamo|mi nombre es"
-            + "|soy|thanks,?|thank you,?|gracias,?|ask for|pregunte por|preguntar por|call|llame a|llamar a|contact|contacte a|neighbou?r|vecin[oa]"
+            + "|soy|thanks,?|thanks to|thank you,?|gracias,?|gracias a|ask for|pregunte por|preguntar por|call|llame a|llamar a|contact|contacte a|neighbou?r|vecin[oa]"
             + "|landlord|owner|due[ñn][oa]|manager|signed|firmado|atentamente,?|sincerely,?)\\s+)";
     private static final String NOT_A_PERSON = "(?!(?i:city|county|public|department|dept|police|fire|sanitation|council|office|animal|street|streets"
-            + "|services|bureau|water|power|parks|metro|ciudad|departamento|polic[ií]a|bomberos|back|me|us|you|him|her|them)\\b)";
+            + "|services|bureau|water|power|parks|metro|ciudad|departamento|polic[ií]a|bomberos|back|ahead|again|later|today|tomorrow|now|soon|first|me|us|you|him|her|them)\\b)";
     /** A name as written after its cue: "Dmitri Y.", "Ana Ruiz", "José García López", in capitals "ROSA CHEN". */
-    private static final String PERSON = NOT_A_PERSON + "(?:\\p{Lu}\\p{Ll}[\\p{L}'’-]*(?:[ -]\\p{Lu}(?:\\p{Ll}[\\p{L}'’-]*|\\.))?(?:[ -]\\p{Lu}\\p{Ll}[\\p{L}'’-]*)?"
+    private static final String PERSON = NOT_A_PERSON + "(?:(?:Mr|Mrs|Ms|Mx|Dr|Sr|Sra|Srta|Officer|Don|Doña)\\.?\\s+)?(?:\\p{Lu}\\p{Ll}[\\p{L}'’-]*(?:[ -]\\p{Lu}(?:\\p{Ll}[\\p{L}'’-]*|\\.))?(?:[ -]\\p{Lu}\\p{Ll}[\\p{L}'’-]*)?"
             + "|(?!" + STOP + ")\\p{Lu}{2,}\\b(?:\\s+(?!" + STOP + ")\\p{Lu}(?:\\p{Lu}+\\b|\\.))?)";
 
     static final List<Rule> RULES = List.of(
@@ -97,32 +99,37 @@ final class ScrubRules {
             rule("(?i)\\b(?:https?://|www\\.)\\S+", "[link]"),
             // Corners. After a cue, any two streets: "the corner of sepulveda and oxnard", "esquina de Olvera y Cesar Chavez".
             new Rule(compile("(?i:corners?\\s+of|intersection\\s+of|esquina\\s+(?:de|con)|cruce\\s+de|intersecci[oó]n\\s+de|góc(?:\\s+đường)?)"
-                    + "\\s+(?:(?i:the|la|las|calles?)\\s+)?(" + CUED + JOIN_AT + CUED + ")"), "[address]", 1),
+                    + "\\s+(?:(?:the|The|THE|la|las|calles?|CALLES?)\\s+)?(" + CUED + JOIN_AT + CUED + ")"), "[address]", 1),
             // A typed or shaped street on one side at least: "SEPULVEDA BLVD AT OXNARD ST", "W 6th St and S Broadway".
             rule("(?:" + TYPED + "|" + SHAPED + ")" + JOIN_AT + "(?:" + TYPED + "|" + SHAPED + "|" + NAMED + "|" + CAPS + ")", "[address]"),
             // Two proper names joined by and, &, /, y, con ("Sepulveda & Oxnard", "Insurgentes con Reforma"); by "at" only
             // after a word that places, as "Pothole at Oxnard St" is no corner but "on Broadway at 5th St" is.
-            rule(NAMED + JOIN + "(?:" + TYPED + "|" + SHAPED + "|" + NAMED + ")", "[address]"),
-            rule(PLACED + "(?:" + NAMED + "|" + CAPS + "|" + WORD + ")\\s+(?i:at|@)\\s+(?:" + TYPED + "|" + SHAPED + ")", "[address]"),
+            rule(NAMED + JOIN + "(?:" + TYPED + "|" + SHAPED + ")", "[address]"),
+            // Two names alone only after a word that places: "light out at Sepulveda and Oxnard", not "Rats and Mice seen".
+            rule(PLACED + NAMED + JOIN + NAMED, "[address]"),
+            rule(PLACED + "(?:" + NAMED + "|" + CAPS + "|" + WORD + ")\\s+(?i:at|@)\\s+(?:" + TYPED + "|" + SHAPED + "|" + NAMED + ")", "[address]"),
+            // A block: "the 1100 block of S Westmoreland Ave".
+            rule("\\b\\d{1,6}\\s+(?i:block\\s+of|cuadra\\s+de)\\s+(?:" + TYPED + "|" + SHAPED + "|" + NAMED + "|" + CAPS + ")", "[address]"),
             // In capitals or lower case, names cannot be told from words: a corner of two such needs a word that places.
             rule(PLACED + ANY_STREET + "(?:\\s*[&/@]\\s*|\\s+(?i:and|y|con|esquina(?!\\s+de\\b)(?:\\s+con)?)\\s+)" + ANY_STREET, "[address]"),
             // A house number and its street: "120 Oak St", "653 1/2 N HELIOTROPE DR #4", "6819 S BROADWAY", "653 Heliotrope".
             rule(HOUSE + "\\s+(?:" + DIR_ANY + "\\s+)?(?:(?:" + NAME + "|" + WORD + ")\\s+){1,4}?" + TYPE + UNIT, "[address]"),
             rule(HOUSE + "\\s+(?:" + DIR_ANY + "\\s+(?:" + TITLE + "(?:\\s+" + TITLE + "){0,2}|" + NAME + "(?:\\s+" + NAME + ")?|" + WORD
-                    + "(?:\\s+" + WORD + ")?)|" + ORDINAL + ")" + UNIT, "[address]"),
-            rule("\\b(?!(?:19|20)\\d\\d\\b)\\d{3,6}\\s+" + TITLE + "(?:\\s+" + TITLE + ")?" + UNIT, "[address]"),
+                    + "(?:\\s+" + WORD + END + ")?)|" + ORDINAL + ")" + UNIT, "[address]"),
+            rule("\\b(?!(?:19|20)\\d\\d\\b)\\d{3,6}\\s+(?!" + TYPE + ")" + TITLE + "(?:\\s+" + TITLE + ")?" + UNIT, "[address]"),
             // Type first: "Calle Olvera 123", "calle olvera #123", "15 Calle Mayor", and, as ever, "Calle Mayor" alone.
             rule(TYPE_FIRST + "\\s+" + PARTICLES + "(?:" + NAME + "(?:\\s+" + NAME + "){0,2}|" + WORD + "|\\d{1,3}\\b)" + NUMBER_AFTER + UNIT
                     + "|" + TYPE_FIRST + "\\s+" + PARTICLES + WORD + "\\s+" + WORD + "\\s*(?i:#|no\\.|n[º°]|n[úu]mero)\\s*\\d{1,5}[A-Za-z]?\\b" + UNIT,
                     "[address]"),
-            rule("(?:\\b\\d{1,6}\\s+)?" + TYPE_FIRST + "\\s+" + PARTICLES + NAME + "(?:\\s+" + NAME + "){0,2}" + UNIT, "[address]"),
+            rule("(?:" + HOUSE + "\\s+)?" + TYPE_FIRST + "\\s+" + PARTICLES + NAME + "(?:\\s+" + NAME + "){0,2}" + UNIT, "[address]"),
             // In lower case a second word is the street's only where the sentence stops: "2202 avda. santa monica, de unos".
-            rule("\\b\\d{1,6}\\s+" + TYPE_FIRST + "\\s+" + PARTICLES + "(?:" + WORD + "\\s+" + WORD + "(?=\\s*(?:[,.;:!?)]|$))|" + WORD + ")" + UNIT,
+            rule(HOUSE + "\\s+" + TYPE_FIRST + "\\s+" + PARTICLES + "(?:" + WORD + "\\s+" + WORD + END + "|" + WORD + ")" + UNIT,
                     "[address]"),
             new Rule(compile(PLATE_WORD + "(?:\\s*(?i:number|no\\.?|num\\.?|#|:|is|es|n[úu]mero|de)){0,3}\\s*(" + PLATE_ANY + ")"), "[plate]", 1),
             rule(PLATE_BARE, "[plate]"),
-            // Seven or more digits, maybe with a leading + and separators: a phone number.
-            rule("\\+?\\(?\\d(?:[\\s().-]*\\d){6,}", "[phone]"),
+            // Seven to fifteen digits, maybe with a leading + and separators: a phone number. Bounded, as an unbounded
+            // repetition of a group recurses once per digit: 4,000 characters of "1 1 1" overflowed the stack.
+            rule("\\+?\\(?\\d(?:[\\s().-]{0,3}\\d){6,14}", "[phone]"),
             // What is left with five or more digits in a row: a zip+4, an account or case number.
             rule("\\b\\d{5,}\\b", "[number]"),
             new Rule(compile(NAME_CUE + "(" + PERSON + ")"), "[name]", 1));

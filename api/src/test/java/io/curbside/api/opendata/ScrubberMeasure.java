@@ -93,7 +93,14 @@ final class ScrubberMeasure {
 
     /** Prints the figures; with {@code -v}, every miss and false removal too. */
     public static void main(String[] args) {
-        List<ScrubberCorpus.Sentence> corpus = ScrubberCorpus.sentences();
+        boolean verbose = args.length > 0 && args[0].equals("-v");
+        System.out.println("== generated corpus");
+        print(ScrubberCorpus.sentences(), verbose);
+        System.out.println("== hand-written sentences");
+        print(ScrubberCorpus.handWritten(), verbose);
+    }
+
+    private static void print(List<ScrubberCorpus.Sentence> corpus, boolean verbose) {
         Figures figures = measure(corpus);
         long english = corpus.stream().filter(s -> s.language().equals("en")).count();
         long ordinary = corpus.stream().filter(s -> s.personal().isEmpty()).count();
@@ -105,7 +112,7 @@ final class ScrubberMeasure {
                 kind, (double) counts[1] / counts[0], counts[1], counts[0]));
         System.out.printf("false removals: %.4f (%d of %d ordinary words removed)%n",
                 figures.falseRemovalShare(), figures.wordsRemoved(), figures.words());
-        if (args.length > 0 && args[0].equals("-v")) {
+        if (verbose) {
             figures.misses().forEach(m -> System.out.println("missed " + m));
             figures.falseRemovals().forEach(f -> System.out.println("removed " + f));
         }

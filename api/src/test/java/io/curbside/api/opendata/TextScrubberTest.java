@@ -1,12 +1,15 @@
 package io.curbside.api.opendata;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /** Free text loses contact details, addresses, corners and plates before it is published. */
 class TextScrubberTest {
@@ -87,5 +90,14 @@ class TextScrubberTest {
     })
     void scrubsTheNamesItIsTold(String name, String text, String published) {
         assertEquals(published, TextScrubber.scrub(text, List.of(name)));
+    }
+
+    /** A description may be 4,000 characters of anything: no pattern may overflow the stack or take seconds on it. */
+    @Test
+    void longTextNeitherOverflowsNorHangs() {
+        for (String unit : List.of("1 ", "Aaa Bbb ", "AAAA BBBB ", "aaa bbb ", "12 N ", "Aaa y Bbb y ", "at Aaa at ")) {
+            String text = unit.repeat(4000 / unit.length());
+            assertTimeoutPreemptively(Duration.ofSeconds(5), () -> TextScrubber.scrub(text, List.of("Ana Ruiz")), unit);
+        }
     }
 }

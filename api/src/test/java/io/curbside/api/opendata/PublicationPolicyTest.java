@@ -1,0 +1,35 @@
+package io.curbside.api.opendata;
+
+import io.curbside.contract.model.PrivacyClass;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The text the policy lets out: scrubbed of corners and plates for an open service, nothing for the others. */
+class PublicationPolicyTest {
+
+    private final PublicationPolicy policy = new PublicationPolicy(new PublicationSettings(100, 500));
+
+    @Test
+    void aPublicNoteLosesItsCornerAndTheReportersName() {
+        assertEquals(Optional.of("Crew sent to the corner of [address]; thanks [name]"),
+                policy.note("Crew sent to the corner of Sepulveda Blvd and Oxnard St; thanks Dmitri Y.", PrivacyClass.OPEN, "Dmitri Y."));
+    }
+
+    @Test
+    void aDescriptionLosesItsCornerAddressAndPlate() {
+        assertEquals(Optional.of("Van [plate] parked at [address] for a week, owner lives at [address]"),
+                policy.text("Van ZT4016Q parked at SEPULVEDA BLVD AT OXNARD ST for a week, owner lives at 653 1/2 N HELIOTROPE DR",
+                        PrivacyClass.OPEN, List.of()));
+    }
+
+    @Test
+    void aClassThatPublishesNoTextShowsNoNote() {
+        for (PrivacyClass privacy : List.of(PrivacyClass.LIMITED, PrivacyClass.SENSITIVE, PrivacyClass.WITHHELD)) {
+            assertEquals(Optional.empty(), policy.note("Crew at Sepulveda & Oxnard", privacy, null), privacy.toString());
+        }
+    }
+}
