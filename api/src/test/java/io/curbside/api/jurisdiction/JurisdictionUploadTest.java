@@ -16,6 +16,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
@@ -69,6 +72,15 @@ class JurisdictionUploadTest extends HttpTest {
                 .contentType(type).bearerAuth(token(session));
     }
 
+    /** A fixture file beside this test. */
+    static String fixture(String name) {
+        try (InputStream in = JurisdictionUploadTest.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private Map<String, Object> locate(double lat, double lon) {
         return http.toBlocking().retrieve(HttpRequest.GET("/v1/jurisdiction/locate?lat=" + lat + "&lon=" + lon), JSON);
     }
@@ -102,6 +114,21 @@ class JurisdictionUploadTest extends HttpTest {
 
     @Test
     @Order(2)
+    void anythingButAFeatureCollectionIsRefusedAndTheLayersStay() {
+        Map<String, Object> city = http.toBlocking().retrieve(HttpRequest.GET("/v1/jurisdiction"), JSON);
+        for (String file : List.of("bare-feature.geojson", "bare-geometry.geojson")) {
+            Map<String, Object> problem = requests.problem(upload(fixture(file), "application/geo+json"),
+                    HttpStatus.UNPROCESSABLE_ENTITY, "invalid-fields");
+            assertEquals(List.of("type"), fields(problem), file);
+            assertTrue(((String) problem.get("detail")).contains("a FeatureCollection"), problem::toString);
+        }
+        assertEquals(city, http.toBlocking().retrieve(HttpRequest.GET("/v1/jurisdiction"), JSON),
+                "the city and every layer are as they were");
+        assertEquals(1, history().size());
+    }
+
+    @Test
+    @Order(3)
     void aFileOverTheLimitIsRefusedBeforeItIsRead() {
         String padded = NEWTOWN + " ".repeat(LIMIT);
         Map<String, Object> problem = requests.problem(upload(padded, "application/geo+json"),
@@ -113,7 +140,7 @@ class JurisdictionUploadTest extends HttpTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void onlyAdminsUpload() {
         People people = new People(http);
         for (Map<String, Object> other : List.of(people.register("resident"), people.staffOf("streets"))) {
@@ -127,7 +154,7 @@ class JurisdictionUploadTest extends HttpTest {
     }
 
     @Test
-    @Order(4)
+    @Order(10)
     @SuppressWarnings("unchecked")
     void anUploadReplacesTheCityAndEarlierRequestsKeepTheirDistricts() {
         String before = (String) requests.filed(Reports.aPothole()).get("tracking_number");
