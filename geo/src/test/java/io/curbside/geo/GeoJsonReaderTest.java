@@ -118,7 +118,16 @@ class GeoJsonReaderTest {
         "{'type':'Point','coordinates':[0,0]} {}|not valid JSON",
     })
     void saysWhereTheGeoJsonIsWrong(String text, String expected) {
-        GeoJsonException e = assertThrows(GeoJsonException.class, () -> GeoJsonReader.readFeatures(json(text)));
+        // A Feature is read inside a collection; a geometry alone, as readGeometry takes it.
+        String document = text.startsWith("{'type':'Feature',")
+                ? "{'type':'FeatureCollection','features':[" + text + "]}" : text;
+        GeoJsonException e = assertThrows(GeoJsonException.class, () -> {
+            if (document.contains("Feature") || document.contains("'features'")) {
+                GeoJsonReader.readFeatures(json(document));
+            } else {
+                GeoJsonReader.readGeometry(json(document));
+            }
+        });
         assertTrue(e.getMessage().contains(expected), e.getMessage());
     }
 
