@@ -59,9 +59,9 @@ class JurisdictionAdministration {
         });
     }
 
-    private static Jurisdiction checked(FileSource.Content content) {
+    private Jurisdiction checked(FileSource.Content content) {
         try {
-            return JurisdictionFile.parse(content);
+            return importer.check(content);
         } catch (InvalidFileException e) {
             List<Violation> violations = e.located().stream()
                     .map(p -> new Violation(p.path().isEmpty() ? "body" : p.path(), p.message()))

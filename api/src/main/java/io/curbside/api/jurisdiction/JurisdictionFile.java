@@ -22,7 +22,8 @@ import java.util.Set;
  * Reads a jurisdiction GeoJSON FeatureCollection: one feature with {@code "layer": "city"} is
  * the boundary; every other feature is a district of the layer its {@code layer} property names,
  * with {@code code}, {@code name} and optionally {@code layer_name} (names may be a string or a
- * map of language to text).
+ * map of language to text). The routing layer, whose district picks a report's department, must be
+ * among them.
  */
 public final class JurisdictionFile {
 
@@ -31,7 +32,8 @@ public final class JurisdictionFile {
     private JurisdictionFile() {
     }
 
-    public static Jurisdiction parse(FileSource.Content content) {
+    /** The file's city and layers; {@code routingLayer} is the layer that must be there. */
+    public static Jurisdiction parse(FileSource.Content content, String routingLayer) {
         List<GeoFeature> features;
         try {
             features = GeoJsonReader.readFeatures(new ByteArrayInputStream(content.bytes()));
@@ -73,6 +75,10 @@ public final class JurisdictionFile {
         }
         if (city == null) {
             problems.add("features", "no feature has \"layer\": \"city\" (the city boundary)");
+        }
+        if (!layers.containsKey(routingLayer)) {
+            problems.add("features", "no feature has \"layer\": \"" + routingLayer + "\", the routing layer whose"
+                    + " districts pick each report's department (CURBSIDE_ROUTING_LAYER)");
         }
         if (!problems.messages().isEmpty()) {
             throw new InvalidFileException(content.source(), problems);

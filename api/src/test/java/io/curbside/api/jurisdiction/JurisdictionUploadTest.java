@@ -129,6 +129,24 @@ class JurisdictionUploadTest extends HttpTest {
 
     @Test
     @Order(3)
+    void aFileWithoutTheRoutingLayerIsRefusedNamingItAndTheLayersStay() {
+        Map<String, Object> city = http.toBlocking().retrieve(HttpRequest.GET("/v1/jurisdiction"), JSON);
+        Map<String, Object> problem = requests.problem(upload(fixture("no-routing-layer.geojson"), "application/geo+json"),
+                HttpStatus.UNPROCESSABLE_ENTITY, "invalid-fields");
+        assertEquals(List.of("features"), fields(problem));
+        assertTrue(((String) problem.get("detail")).contains("\"council_districts\", the routing layer"), problem::toString);
+        assertEquals(city, http.toBlocking().retrieve(HttpRequest.GET("/v1/jurisdiction"), JSON));
+        assertEquals("5", district(Reports.LAT, Reports.LON), "reports still route to their district");
+        assertEquals(1, history().size());
+    }
+
+    @SuppressWarnings("unchecked")
+    private String district(double lat, double lon) {
+        return (String) ((List<Map<String, Object>>) locate(lat, lon).get("districts")).get(0).get("code");
+    }
+
+    @Test
+    @Order(5)
     void aFileOverTheLimitIsRefusedBeforeItIsRead() {
         String padded = NEWTOWN + " ".repeat(LIMIT);
         Map<String, Object> problem = requests.problem(upload(padded, "application/geo+json"),
@@ -140,7 +158,7 @@ class JurisdictionUploadTest extends HttpTest {
     }
 
     @Test
-    @Order(4)
+    @Order(6)
     void onlyAdminsUpload() {
         People people = new People(http);
         for (Map<String, Object> other : List.of(people.register("resident"), people.staffOf("streets"))) {
