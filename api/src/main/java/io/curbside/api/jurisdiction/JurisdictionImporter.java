@@ -33,8 +33,11 @@ public class JurisdictionImporter {
         this.routingLayer = routingLayer;
     }
 
-    /** The file's jurisdiction, checked whole, with the routing layer there; throws {@link InvalidFileException}. */
-    public Jurisdiction check(FileSource.Content content) {
+    /**
+     * The file's jurisdiction, checked whole (the routing layer there, its districts apart), and its
+     * warnings; throws {@link InvalidFileException}.
+     */
+    public JurisdictionFile.Checked check(FileSource.Content content) {
         return JurisdictionFile.parse(content, routingLayer);
     }
 
@@ -53,7 +56,9 @@ public class JurisdictionImporter {
     @Transactional
     public Jurisdiction importFile(String location) {
         FileSource.Content content = files.read(location);
-        return store(check(content), content, null).jurisdiction();
+        JurisdictionFile.Checked checked = check(content);
+        checked.warnings().forEach(w -> LOG.warn("{}: {}", content.source(), w.message()));
+        return store(checked.jurisdiction(), content, null).jurisdiction();
     }
 
     /**

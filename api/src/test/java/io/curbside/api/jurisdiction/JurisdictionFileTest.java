@@ -26,7 +26,7 @@ class JurisdictionFileTest {
     private static Jurisdiction parse(String... features) {
         String json = "{\"type\":\"FeatureCollection\",\"features\":[" + String.join(",", features) + "]}";
         return JurisdictionFile.parse(new FileSource.Content("city.geojson", json.getBytes(StandardCharsets.UTF_8), "x"),
-                "wards");
+                "wards").jurisdiction();
     }
 
     private static final String CITY = feature("{\"layer\":\"city\",\"code\":\"t\",\"name\":{\"en\":\"Testville\",\"es\":\"Villa\"}}",
