@@ -39,25 +39,24 @@ public final class GeoJsonReader {
     }
 
     /**
-     * The features of a FeatureCollection; a bare Feature or geometry reads as one feature.
+     * The features of a FeatureCollection. A bare Feature or geometry is refused, naming what was
+     * expected: read as a collection of one, it would silently stand for a whole file.
      * The whole document is held in memory, so callers bound its size (an upload limit).
      */
     public static List<GeoFeature> readFeatures(InputStream in) {
         JsonNode root = parse(in);
         String type = type(root, "");
+        if (!type.equals("FeatureCollection")) {
+            throw new GeoJsonException("type", "expected a FeatureCollection, found \"" + type
+                    + "\"; wrap the features in {\"type\": \"FeatureCollection\", \"features\": [...]}");
+        }
+        JsonNode list = root.get("features");
+        if (list == null || !list.isArray()) {
+            throw new GeoJsonException("features", "must be an array");
+        }
         List<GeoFeature> features = new ArrayList<>();
-        switch (type) {
-            case "FeatureCollection" -> {
-                JsonNode list = root.get("features");
-                if (list == null || !list.isArray()) {
-                    throw new GeoJsonException("features", "must be an array");
-                }
-                for (int i = 0; i < list.size(); i++) {
-                    features.add(feature(list.get(i), "features[" + i + "]"));
-                }
-            }
-            case "Feature" -> features.add(feature(root, ""));
-            default -> features.add(new GeoFeature(null, geometry(root, ""), Map.of()));
+        for (int i = 0; i < list.size(); i++) {
+            features.add(feature(list.get(i), "features[" + i + "]"));
         }
         return features;
     }

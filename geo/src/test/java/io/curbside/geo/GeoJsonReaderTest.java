@@ -51,14 +51,13 @@ class GeoJsonReaderTest {
     }
 
     @Test
-    void readsABareFeatureOrABareGeometryAsOneFeature() {
-        GeoFeature feature = GeoJsonReader.readFeatures(json(
-                "{'type':'Feature','id':'a','properties':{'n':1},'geometry':{'type':'Point','coordinates':[1,2]}}")).get(0);
-        assertEquals("a", feature.id());
-        assertEquals(1, feature.properties().get("n"));
-        GeoFeature bare = GeoJsonReader.readFeatures(json("{'type':'Point','coordinates':[1,2]}")).get(0);
-        assertNull(bare.id());
-        assertEquals(new LatLon(2, 1), LatLon.of((Point) bare.geometry()));
+    void refusesABareFeatureOrGeometryNamingWhatWasExpected() {
+        for (String text : List.of("{'type':'Feature','properties':{},'geometry':{'type':'Point','coordinates':[1,2]}}",
+                "{'type':'Point','coordinates':[1,2]}")) {
+            GeoJsonException e = assertThrows(GeoJsonException.class, () -> GeoJsonReader.readFeatures(json(text)));
+            assertEquals("type", e.where());
+            assertTrue(e.reason().startsWith("expected a FeatureCollection, found \""), e.reason());
+        }
     }
 
     @Test
@@ -119,7 +118,16 @@ class GeoJsonReaderTest {
         "{'type':'Point','coordinates':[0,0]} {}|not valid JSON",
     })
     void saysWhereTheGeoJsonIsWrong(String text, String expected) {
-        GeoJsonException e = assertThrows(GeoJsonException.class, () -> GeoJsonReader.readFeatures(json(text)));
+        // A Feature is read inside a collection; a geometry alone, as readGeometry takes it.
+        String document = text.startsWith("{'type':'Feature',")
+                ? "{'type':'FeatureCollection','features':[" + text + "]}" : text;
+        GeoJsonException e = assertThrows(GeoJsonException.class, () -> {
+            if (document.contains("Feature") || document.contains("'features'")) {
+                GeoJsonReader.readFeatures(json(document));
+            } else {
+                GeoJsonReader.readGeometry(json(document));
+            }
+        });
         assertTrue(e.getMessage().contains(expected), e.getMessage());
     }
 

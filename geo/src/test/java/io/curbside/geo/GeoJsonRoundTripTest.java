@@ -43,7 +43,8 @@ class GeoJsonRoundTripTest {
             GeoFeature f = new GeoFeature(random.nextBoolean() ? null : "f" + i, anyGeometry(0),
                     Map.of("code", "c" + i, "rank", i, "tags", List.of("a", "b")));
             List<GeoFeature> read = GeoJsonReader.readFeatures(
-                    GeoJsonReaderTest.json(JSON.writeValueAsString(GeoJsonWriter.feature(f))));
+                    GeoJsonReaderTest.json(JSON.writeValueAsString(Map.of("type", "FeatureCollection",
+                            "features", List.of(GeoJsonWriter.feature(f))))));
             assertEquals(1, read.size());
             assertEquals(f.id(), read.get(0).id());
             assertEquals(f.properties(), read.get(0).properties());

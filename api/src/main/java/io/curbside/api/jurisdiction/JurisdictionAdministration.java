@@ -11,6 +11,8 @@ import io.curbside.api.support.PageCursor;
 import io.curbside.contract.model.JurisdictionHistory;
 import io.curbside.contract.model.JurisdictionUpload;
 import io.curbside.contract.model.JurisdictionUploadLayersInner;
+import io.curbside.contract.model.JurisdictionWarning;
+import io.curbside.contract.model.JurisdictionWarningKind;
 import io.curbside.contract.model.Violation;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -47,8 +49,9 @@ class JurisdictionAdministration {
     JurisdictionUpload upload(Actor admin, byte[] geojson) {
         FileSource.Content content = FileSource.Content.of(UPLOAD, geojson);
         // Checked before the transaction: no connection is held while a large file is parsed.
-        Jurisdiction jurisdiction = checked(content);
-        return transactions.executeWrite(s -> {
+        JurisdictionFile.Checked checked = checked(content);
+        Jurisdiction jurisdiction = checked.jurisdiction();
+        JurisdictionUpload answer = transactions.executeWrite(s -> {
             JurisdictionImporter.Loaded loaded = importer.store(jurisdiction, content, admin.accountId());
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("sha256", content.sha256());
@@ -57,11 +60,24 @@ class JurisdictionAdministration {
             audit.record(admin.accountId(), "jurisdiction.replace", jurisdiction.code(), details);
             return upload(loaded.load());
         });
+        answer.setWarnings(checked.warnings().stream().map(JurisdictionAdministration::warning).toList());
+        return answer;
     }
 
-    private static Jurisdiction checked(FileSource.Content content) {
+    private static JurisdictionWarning warning(LayerCoverage.Warning w) {
+        JurisdictionWarning warning = new JurisdictionWarning(JurisdictionWarningKind.valueOf(w.kind().name()),
+                w.layer(), Math.round(w.squareMetres()), w.message());
+        warning.setDistricts(w.districts());
+        if (w.point() != null) {
+            warning.setLat(w.point().lat());
+            warning.setLon(w.point().lon());
+        }
+        return warning;
+    }
+
+    private JurisdictionFile.Checked checked(FileSource.Content content) {
         try {
-            return JurisdictionFile.parse(content);
+            return importer.check(content);
         } catch (InvalidFileException e) {
             List<Violation> violations = e.located().stream()
                     .map(p -> new Violation(p.path().isEmpty() ? "body" : p.path(), p.message()))

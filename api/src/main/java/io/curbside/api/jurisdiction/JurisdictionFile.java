@@ -13,6 +13,7 @@ import org.locationtech.jts.geom.MultiPolygon;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,8 @@ import java.util.Set;
  * Reads a jurisdiction GeoJSON FeatureCollection: one feature with {@code "layer": "city"} is
  * the boundary; every other feature is a district of the layer its {@code layer} property names,
  * with {@code code}, {@code name} and optionally {@code layer_name} (names may be a string or a
- * map of language to text).
+ * map of language to text). The routing layer, whose district picks a report's department, must be
+ * among them.
  */
 public final class JurisdictionFile {
 
@@ -31,7 +33,15 @@ public final class JurisdictionFile {
     private JurisdictionFile() {
     }
 
-    public static Jurisdiction parse(FileSource.Content content) {
+    /** A file's jurisdiction, and what is odd about it but does not stop it loading. */
+    public record Checked(Jurisdiction jurisdiction, List<LayerCoverage.Warning> warnings) {
+    }
+
+    /**
+     * The file's city and layers, with the warnings of {@link LayerCoverage}; {@code routingLayer}
+     * is the layer that must be there, without overlapping districts.
+     */
+    public static Checked parse(FileSource.Content content, String routingLayer) {
         List<GeoFeature> features;
         try {
             features = GeoJsonReader.readFeatures(new ByteArrayInputStream(content.bytes()));
@@ -44,6 +54,7 @@ public final class JurisdictionFile {
         Jurisdiction.District city = null;
         Map<String, Translations> layerNames = new LinkedHashMap<>();
         Map<String, List<Jurisdiction.District>> layers = new LinkedHashMap<>();
+        Map<Jurisdiction.District, String> paths = new IdentityHashMap<>();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < features.size(); i++) {
             GeoFeature feature = features.get(i);
@@ -51,7 +62,8 @@ public final class JurisdictionFile {
             String layer = properties.get("layer").code(problems);
             String code = properties.get("code").text(problems);
             Translations name = properties.get("name").translations(problems, true);
-            MultiPolygon area = area(feature, "features[" + i + "].geometry", problems);
+            String path = "features[" + i + "].geometry";
+            MultiPolygon area = area(feature, path, problems);
             if (layer == null || code == null || name == null || area == null) {
                 continue;
             }
@@ -59,6 +71,7 @@ public final class JurisdictionFile {
                 problems.add(properties.path() + ".code", "\"" + code + "\" is used twice in layer \"" + layer + "\"");
             }
             Jurisdiction.District district = new Jurisdiction.District(code, name, area);
+            paths.put(district, path);
             if (layer.equals(CITY_LAYER)) {
                 if (city != null) {
                     problems.add(properties.path() + ".layer", "there is already a \"city\" feature; there must be one");
@@ -74,12 +87,21 @@ public final class JurisdictionFile {
         if (city == null) {
             problems.add("features", "no feature has \"layer\": \"city\" (the city boundary)");
         }
+        if (!layers.containsKey(routingLayer)) {
+            problems.add("features", "no feature has \"layer\": \"" + routingLayer + "\", the routing layer whose"
+                    + " districts pick each report's department (CURBSIDE_ROUTING_LAYER)");
+        }
         if (!problems.messages().isEmpty()) {
             throw new InvalidFileException(content.source(), problems);
         }
         List<Jurisdiction.Layer> result = new ArrayList<>();
         layers.forEach((code, districts) -> result.add(new Jurisdiction.Layer(code, layerNames.get(code), districts)));
-        return new Jurisdiction(city.code(), city.name(), city.area(), result);
+        Jurisdiction jurisdiction = new Jurisdiction(city.code(), city.name(), city.area(), result);
+        List<LayerCoverage.Warning> warnings = LayerCoverage.check(jurisdiction, routingLayer, paths::get, problems);
+        if (!problems.messages().isEmpty()) {
+            throw new InvalidFileException(content.source(), problems);
+        }
+        return new Checked(jurisdiction, warnings);
     }
 
     private static MultiPolygon area(GeoFeature feature, String path, YamlTree.Problems problems) {

@@ -2,6 +2,8 @@ package io.curbside.api.jurisdiction;
 
 import io.curbside.api.store.ImportRepository;
 import io.curbside.api.support.FileSource;
+import io.curbside.api.support.InvalidFileException;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -19,13 +21,24 @@ public class JurisdictionImporter {
     private final JurisdictionRepository repository;
     private final ImportRepository guard;
     private final JurisdictionLoadRepository loads;
+    private final String routingLayer;
 
     public JurisdictionImporter(FileSource files, JurisdictionRepository repository, ImportRepository guard,
-                                JurisdictionLoadRepository loads) {
+                                JurisdictionLoadRepository loads,
+                                @Value("${curbside.routing.district-layer}") String routingLayer) {
         this.files = files;
         this.repository = repository;
         this.guard = guard;
         this.loads = loads;
+        this.routingLayer = routingLayer;
+    }
+
+    /**
+     * The file's jurisdiction, checked whole (the routing layer there, its districts apart), and its
+     * warnings; throws {@link InvalidFileException}.
+     */
+    public JurisdictionFile.Checked check(FileSource.Content content) {
+        return JurisdictionFile.parse(content, routingLayer);
     }
 
     /** Imports only when no jurisdiction is stored yet; returns whether it imported. */
@@ -43,7 +56,9 @@ public class JurisdictionImporter {
     @Transactional
     public Jurisdiction importFile(String location) {
         FileSource.Content content = files.read(location);
-        return store(JurisdictionFile.parse(content), content, null).jurisdiction();
+        JurisdictionFile.Checked checked = check(content);
+        checked.warnings().forEach(w -> LOG.warn("{}: {}", content.source(), w.message()));
+        return store(checked.jurisdiction(), content, null).jurisdiction();
     }
 
     /**

@@ -25,7 +25,8 @@ class JurisdictionFileTest {
 
     private static Jurisdiction parse(String... features) {
         String json = "{\"type\":\"FeatureCollection\",\"features\":[" + String.join(",", features) + "]}";
-        return JurisdictionFile.parse(new FileSource.Content("city.geojson", json.getBytes(StandardCharsets.UTF_8), "x"));
+        return JurisdictionFile.parse(new FileSource.Content("city.geojson", json.getBytes(StandardCharsets.UTF_8), "x"),
+                "wards").jurisdiction();
     }
 
     private static final String CITY = feature("{\"layer\":\"city\",\"code\":\"t\",\"name\":{\"en\":\"Testville\",\"es\":\"Villa\"}}",
@@ -68,10 +69,19 @@ class JurisdictionFileTest {
     }
 
     @Test
+    void refusesAFileWithoutTheRoutingLayerNamingIt() {
+        InvalidFileException e = assertThrows(InvalidFileException.class, () -> parse(CITY,
+                feature("{\"layer\":\"zones\",\"code\":\"a\",\"name\":\"Zone A\"}", "Polygon", WEST)));
+        assertEquals(List.of("features: no feature has \"layer\": \"wards\", the routing layer whose districts pick"
+                + " each report's department (CURBSIDE_ROUTING_LAYER)"), e.problems());
+    }
+
+    @Test
     void passesOnTheGeoJsonReadersOwnMessage() {
         InvalidFileException e = assertThrows(InvalidFileException.class,
                 () -> parse(feature("{\"layer\":\"city\",\"code\":\"t\",\"name\":\"T\"}", "Polygon",
-                        "[[[-83.1,39.9],[-82.9,39.9],[-82.9,95],[-83.1,39.9]]]")));
+                        "[[[-83.1,39.9],[-82.9,39.9],[-82.9,95],[-83.1,39.9]]]"),
+                        feature("{\"layer\":\"wards\",\"code\":\"1\",\"name\":\"Ward 1\"}", "Polygon", WEST)));
         assertEquals(List.of("features[0].geometry.coordinates[0][2]: latitude 95.0 is outside [-90, 90]"), e.problems());
     }
 }

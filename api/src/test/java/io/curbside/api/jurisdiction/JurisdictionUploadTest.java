@@ -16,6 +16,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
@@ -69,6 +72,15 @@ class JurisdictionUploadTest extends HttpTest {
                 .contentType(type).bearerAuth(token(session));
     }
 
+    /** A fixture file beside this test. */
+    static String fixture(String name) {
+        try (InputStream in = JurisdictionUploadTest.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private Map<String, Object> locate(double lat, double lon) {
         return http.toBlocking().retrieve(HttpRequest.GET("/v1/jurisdiction/locate?lat=" + lat + "&lon=" + lon), JSON);
     }
@@ -102,6 +114,39 @@ class JurisdictionUploadTest extends HttpTest {
 
     @Test
     @Order(2)
+    void anythingButAFeatureCollectionIsRefusedAndTheLayersStay() {
+        Map<String, Object> city = http.toBlocking().retrieve(HttpRequest.GET("/v1/jurisdiction"), JSON);
+        for (String file : List.of("bare-feature.geojson", "bare-geometry.geojson")) {
+            Map<String, Object> problem = requests.problem(upload(fixture(file), "application/geo+json"),
+                    HttpStatus.UNPROCESSABLE_ENTITY, "invalid-fields");
+            assertEquals(List.of("type"), fields(problem), file);
+            assertTrue(((String) problem.get("detail")).contains("a FeatureCollection"), problem::toString);
+        }
+        assertEquals(city, http.toBlocking().retrieve(HttpRequest.GET("/v1/jurisdiction"), JSON),
+                "the city and every layer are as they were");
+        assertEquals(1, history().size());
+    }
+
+    @Test
+    @Order(3)
+    void aFileWithoutTheRoutingLayerIsRefusedNamingItAndTheLayersStay() {
+        Map<String, Object> city = http.toBlocking().retrieve(HttpRequest.GET("/v1/jurisdiction"), JSON);
+        Map<String, Object> problem = requests.problem(upload(fixture("no-routing-layer.geojson"), "application/geo+json"),
+                HttpStatus.UNPROCESSABLE_ENTITY, "invalid-fields");
+        assertEquals(List.of("features"), fields(problem));
+        assertTrue(((String) problem.get("detail")).contains("\"council_districts\", the routing layer"), problem::toString);
+        assertEquals(city, http.toBlocking().retrieve(HttpRequest.GET("/v1/jurisdiction"), JSON));
+        assertEquals("5", district(Reports.LAT, Reports.LON), "reports still route to their district");
+        assertEquals(1, history().size());
+    }
+
+    @SuppressWarnings("unchecked")
+    private String district(double lat, double lon) {
+        return (String) ((List<Map<String, Object>>) locate(lat, lon).get("districts")).get(0).get("code");
+    }
+
+    @Test
+    @Order(5)
     void aFileOverTheLimitIsRefusedBeforeItIsRead() {
         String padded = NEWTOWN + " ".repeat(LIMIT);
         Map<String, Object> problem = requests.problem(upload(padded, "application/geo+json"),
@@ -113,7 +158,7 @@ class JurisdictionUploadTest extends HttpTest {
     }
 
     @Test
-    @Order(3)
+    @Order(6)
     void onlyAdminsUpload() {
         People people = new People(http);
         for (Map<String, Object> other : List.of(people.register("resident"), people.staffOf("streets"))) {
@@ -127,7 +172,22 @@ class JurisdictionUploadTest extends HttpTest {
     }
 
     @Test
-    @Order(4)
+    @Order(7)
+    void overlappingDistrictsOfTheRoutingLayerAreRefusedNamingBoth() {
+        Map<String, Object> city = http.toBlocking().retrieve(HttpRequest.GET("/v1/jurisdiction"), JSON);
+        Map<String, Object> problem = requests.problem(upload(fixture("overlapping-routing-districts.geojson"),
+                "application/geo+json"), HttpStatus.UNPROCESSABLE_ENTITY, "invalid-fields");
+        assertEquals(List.of("features[2].geometry"), fields(problem));
+        String detail = (String) problem.get("detail");
+        assertTrue(detail.contains("district \"2\" (East) overlaps district \"1\" (West, reaching past 10°E to 10.02°E)"
+                + " of the routing layer \"council_districts\""), detail);
+        assertTrue(detail.contains(" m² around lat 10."), detail);
+        assertEquals(city, http.toBlocking().retrieve(HttpRequest.GET("/v1/jurisdiction"), JSON));
+        assertEquals(1, history().size());
+    }
+
+    @Test
+    @Order(10)
     @SuppressWarnings("unchecked")
     void anUploadReplacesTheCityAndEarlierRequestsKeepTheirDistricts() {
         String before = (String) requests.filed(Reports.aPothole()).get("tracking_number");
@@ -164,5 +224,47 @@ class JurisdictionUploadTest extends HttpTest {
                 HttpRequest.GET("/v1/admin/audit?limit=200").bearerAuth(token(admin)), JSON).get("entries");
         assertTrue(audit.stream().anyMatch(e -> e.get("action").equals("jurisdiction.replace")
                 && e.get("target").equals("newtown") && id(admin).equals(e.get("actor"))), audit::toString);
+    }
+
+    @Test
+    @Order(11)
+    @SuppressWarnings("unchecked")
+    void aGapInALayerIsLoadedWithAWarningSayingWhere() {
+        Map<String, Object> body = http.toBlocking().retrieve(upload(fixture("district-gap.geojson"),
+                "application/geo+json"), JSON);
+        List<Map<String, Object>> warnings = (List<Map<String, Object>>) body.get("warnings");
+        assertEquals(1, warnings.size(), warnings::toString);
+        Map<String, Object> gap = warnings.get(0);
+        assertEquals("gap", gap.get("kind"));
+        assertEquals("council_districts", gap.get("layer"));
+        double lon = ((Number) gap.get("lon")).doubleValue();
+        assertTrue(lon > 10.09 && lon < 10.1, gap::toString);
+        // 0.01° of longitude by 0.2° of latitude at 10°N: about 1.1 km by 22 km.
+        assertEquals(24_350_000, ((Number) gap.get("square_metres")).doubleValue(), 250_000, gap::toString);
+        assertTrue(((String) gap.get("message")).startsWith("part of the city is in no district of layer"
+                + " \"council_districts\": 24,"), gap::toString);
+        Map<String, Object> there = locate(((Number) gap.get("lat")).doubleValue(), lon);
+        assertEquals(true, there.get("inside"));
+        assertEquals(List.of(), there.get("districts"), "the warning points where reports route to no district");
+        Object kept = history().get(0).get("warnings");
+        assertTrue(kept == null || ((List<?>) kept).isEmpty(), "warnings are the upload's answer, not its history");
+    }
+
+    @Test
+    @Order(12)
+    @SuppressWarnings("unchecked")
+    void overlappingDistrictsOfAnotherLayerAreLoadedWithAWarningNamingBoth() {
+        Map<String, Object> body = http.toBlocking().retrieve(upload(fixture("overlapping-neighborhoods.geojson"),
+                "application/geo+json"), JSON);
+        List<Map<String, Object>> warnings = (List<Map<String, Object>>) body.get("warnings");
+        assertEquals(1, warnings.size(), warnings::toString);
+        Map<String, Object> overlap = warnings.get(0);
+        assertEquals("overlap", overlap.get("kind"));
+        assertEquals("neighborhoods", overlap.get("layer"));
+        assertEquals(List.of("north", "south"), overlap.get("districts"));
+        double lat = ((Number) overlap.get("lat")).doubleValue();
+        assertTrue(lat > 10.0 && lat < 10.01, overlap::toString);
+        assertTrue(((String) overlap.get("message")).startsWith("districts \"north\" (Northside) and \"south\""),
+                overlap::toString);
     }
 }
