@@ -1,5 +1,6 @@
 package io.curbside.api.notifications;
 
+import io.curbside.api.support.PersonalData;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -163,7 +164,8 @@ public class OutboxWorker {
         metrics.failed(channel, retries.size());
         metrics.gaveUp(channel, givenUp.size());
         if (!givenUp.isEmpty()) {
-            LOG.warn("Gave up {} {} notification(s), e.g. {}", givenUp.size(), channel, givenUp.values().iterator().next());
+            LOG.warn("Gave up {} {} notification(s), e.g. {}", givenUp.size(), channel,
+                    PersonalData.withoutEmailAddresses(givenUp.values().iterator().next()));
         }
         return delivered.size();
     }
