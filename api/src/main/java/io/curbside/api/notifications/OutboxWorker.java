@@ -94,11 +94,11 @@ public class OutboxWorker {
         return new Pass(claimed.size(), delivered);
     }
 
-    /** Counts the messages still to deliver, for the backlog gauge. */
+    /** Counts the messages still to deliver and the oldest one's age, for the backlog gauges. Returns how many. */
     public long refreshBacklog() {
-        long backlog = transactions.executeRead(s -> repository.backlog());
+        OutboxRepository.Backlog backlog = transactions.executeRead(s -> repository.backlog());
         metrics.backlog(backlog);
-        return backlog;
+        return backlog.messages();
     }
 
     /** Deletes finished rows past their retention, a bounded number per statement. Returns how many. */
