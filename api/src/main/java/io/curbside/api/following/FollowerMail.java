@@ -6,6 +6,7 @@ import io.curbside.api.i18n.Messages;
 import io.curbside.api.notifications.Outbox;
 import io.curbside.api.opendata.PublicationPolicy;
 import io.curbside.api.requests.StoredRequests;
+import io.curbside.api.support.PersonalData;
 import io.curbside.api.support.PublicUrls;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -62,7 +63,7 @@ public class FollowerMail {
             try {
                 outbox.enqueueEmail(address, subject, text.toString());
             } catch (IllegalArgumentException e) {
-                LOG.warn("Not e-mailing a follower of {}: {}", trackingNumber, e.getMessage());
+                LOG.warn("Not e-mailing a follower of {}: {}", trackingNumber, PersonalData.withoutEmailAddresses(e.getMessage()));
             }
         }
     }

@@ -141,13 +141,17 @@ class OutboxRepository {
                 });
     }
 
-    /** Rows still to deliver, claimed or not. */
-    long backlog() {
+    /** The rows still to deliver, claimed or not: how many, and the oldest one's age in whole seconds (0: none). */
+    record Backlog(long messages, long oldestSeconds) {
+    }
+
+    Backlog backlog() {
         return jdbc.prepareStatement("""
-                SELECT count(*) FROM outbox_message WHERE delivered_at IS NULL AND gave_up_at IS NULL""", ps -> {
+                SELECT count(*), coalesce(floor(extract(epoch FROM now() - min(created_at))), 0)::bigint
+                FROM outbox_message WHERE delivered_at IS NULL AND gave_up_at IS NULL""", ps -> {
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                return rs.getLong(1);
+                return new Backlog(rs.getLong(1), rs.getLong(2));
             }
         });
     }

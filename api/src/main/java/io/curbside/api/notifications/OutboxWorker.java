@@ -1,5 +1,6 @@
 package io.curbside.api.notifications;
 
+import io.curbside.api.support.PersonalData;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -93,11 +94,11 @@ public class OutboxWorker {
         return new Pass(claimed.size(), delivered);
     }
 
-    /** Counts the messages still to deliver, for the backlog gauge. */
+    /** Counts the messages still to deliver and the oldest one's age, for the backlog gauges. Returns how many. */
     public long refreshBacklog() {
-        long backlog = transactions.executeRead(s -> repository.backlog());
+        OutboxRepository.Backlog backlog = transactions.executeRead(s -> repository.backlog());
         metrics.backlog(backlog);
-        return backlog;
+        return backlog.messages();
     }
 
     /** Deletes finished rows past their retention, a bounded number per statement. Returns how many. */
@@ -163,7 +164,8 @@ public class OutboxWorker {
         metrics.failed(channel, retries.size());
         metrics.gaveUp(channel, givenUp.size());
         if (!givenUp.isEmpty()) {
-            LOG.warn("Gave up {} {} notification(s), e.g. {}", givenUp.size(), channel, givenUp.values().iterator().next());
+            LOG.warn("Gave up {} {} notification(s), e.g. {}", givenUp.size(), channel,
+                    PersonalData.withoutEmailAddresses(givenUp.values().iterator().next()));
         }
         return delivered.size();
     }
