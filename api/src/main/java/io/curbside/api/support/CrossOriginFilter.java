@@ -60,9 +60,13 @@ class CrossOriginFilter implements Ordered {
     private final Set<String> listed;
     private final boolean anyMayRead;
     private final HttpHostResolver hosts;
+    /** The origin of CURBSIDE_PUBLIC_URL: the documentation page's own, behind a proxy that hides it. */
+    @Nullable
+    private final String publicOrigin;
 
-    CrossOriginFilter(CrossOriginSettings settings, HttpHostResolver hosts) {
+    CrossOriginFilter(CrossOriginSettings settings, HttpSettings http, HttpHostResolver hosts) {
         this.hosts = hosts;
+        this.publicOrigin = http.publicUrl() == null || http.publicUrl().isBlank() ? null : normalized(http.publicUrl());
         Set<String> origins = new LinkedHashSet<>();
         boolean any = false;
         for (String entry : (settings.origins() == null ? "" : settings.origins()).split(",")) {
@@ -163,7 +167,7 @@ class CrossOriginFilter implements Ordered {
             return null;
         }
         String normalized = normalized(origin);
-        return normalized.equals(normalized(hosts.resolve(request))) ? null : normalized;
+        return normalized.equals(publicOrigin) || normalized.equals(normalized(hosts.resolve(request))) ? null : normalized;
     }
 
     private static List<String> requested(HttpRequest<?> request) {
