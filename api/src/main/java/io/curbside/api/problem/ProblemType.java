@@ -36,7 +36,9 @@ public enum ProblemType {
     /** Its Retry-After depends on the client's budget: the rate limiter sets it. */
     RATE_LIMITED("rate-limited", "Too many requests", HttpStatus.TOO_MANY_REQUESTS),
     UNAVAILABLE("unavailable", "Temporarily unavailable", HttpStatus.SERVICE_UNAVAILABLE),
-    INTERNAL("internal-error", "Internal error", HttpStatus.INTERNAL_SERVER_ERROR);
+    INTERNAL("internal-error", "Internal error", HttpStatus.INTERNAL_SERVER_ERROR),
+    /** A browser on another site asked for what CURBSIDE_CORS_ORIGINS does not let it do. */
+    CROSS_ORIGIN_REFUSED("cross-origin-refused", "Cross-origin request refused", HttpStatus.FORBIDDEN);
 
     /** URNs: stable names that never depend on where Curbside is hosted. */
     static final String PREFIX = "urn:curbside:problem:";

@@ -190,7 +190,7 @@ class UpdatesFeedTest extends HttpTest {
         HttpResponse<Map<String, Object>> response = http.toBlocking().exchange(updatesRequest(session, since, limit, lang),
                 JSON);
         Map<String, Object> body = response.body();
-        assertEquals("private, no-cache", response.getHeaders().get("Cache-Control"));
+        assertEquals("no-store", response.getHeaders().get("Cache-Control"), "personal: PersonalAnswers");
         return new Page((List<Map<String, Object>>) body.get("updates"), (String) body.get("next_cursor"),
                 (Boolean) body.get("more"), response.getHeaders().get("ETag"));
     }
