@@ -36,7 +36,17 @@ public enum ProblemType {
     /** Its Retry-After depends on the client's budget: the rate limiter sets it. */
     RATE_LIMITED("rate-limited", "Too many requests", HttpStatus.TOO_MANY_REQUESTS),
     UNAVAILABLE("unavailable", "Temporarily unavailable", HttpStatus.SERVICE_UNAVAILABLE),
-    INTERNAL("internal-error", "Internal error", HttpStatus.INTERNAL_SERVER_ERROR);
+    INTERNAL("internal-error", "Internal error", HttpStatus.INTERNAL_SERVER_ERROR),
+    /** HTTP/1.1 that two readers could frame differently (a proxy and Curbside): the connection is closed. */
+    MALFORMED_REQUEST("malformed-request", "Malformed request", HttpStatus.BAD_REQUEST),
+    /** A method or transfer coding the server does not implement. */
+    NOT_IMPLEMENTED("not-implemented", "Not implemented", HttpStatus.NOT_IMPLEMENTED),
+    EXPECTATION_FAILED("expectation-failed", "Expectation failed", HttpStatus.EXPECTATION_FAILED),
+    URI_TOO_LONG("uri-too-long", "URI too long", HttpStatus.REQUEST_URI_TOO_LONG),
+    HEADERS_TOO_LARGE("headers-too-large", "Request headers too large", HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE),
+    /** A compressed request body: the server reads only uncompressed ones. */
+    UNSUPPORTED_CONTENT_ENCODING("unsupported-content-encoding", "Unsupported content encoding",
+            HttpStatus.UNSUPPORTED_MEDIA_TYPE);
 
     /** URNs: stable names that never depend on where Curbside is hosted. */
     static final String PREFIX = "urn:curbside:problem:";
