@@ -13,6 +13,7 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.response.Error;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import io.micronaut.http.server.netty.NettyHttpRequest;
 import jakarta.inject.Singleton;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -45,6 +46,16 @@ public class ProblemResponseProcessor implements ErrorResponseProcessor<Problem>
     public MutableHttpResponse<Problem> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
         int status = response.code();
         Throwable cause = context.getRootCause().orElse(null);
+        Optional<ProblemException> refused = refusedBeforeRouting(context.getRequest());
+        if (refused.isPresent()) {
+            ProblemType type = refused.get().type();
+            if (type == ProblemType.UNSUPPORTED_CONTENT_ENCODING) {
+                // RFC 9110 §15.5.16: say which content codings would be accepted.
+                response.header(HttpHeaders.ACCEPT_ENCODING, "identity");
+            }
+            // No instance: the request line of an undecodable request is not known.
+            return Problems.write(response, type, Problems.of(type, refused.get().getMessage(), List.of(), null));
+        }
         if (databaseUnreachable(cause)) {
             return Problems.write(response, ProblemType.UNAVAILABLE, Problems.of(ProblemType.UNAVAILABLE,
                     "The service cannot reach its database right now. Please try again shortly.",
@@ -79,6 +90,18 @@ public class ProblemResponseProcessor implements ErrorResponseProcessor<Problem>
         }
         return Problems.write(response, Problems.of(type, violations.isEmpty() ? detail(type, context) : detail(violations),
                 violations, context.getRequest()));
+    }
+
+    /**
+     * The problem of a request refused as it was read, before any route (HTTP framing: see
+     * support.FramingGuard), which Micronaut hands on as a request that failed to decode.
+     */
+    private static Optional<ProblemException> refusedBeforeRouting(HttpRequest<?> request) {
+        if (request instanceof NettyHttpRequest<?> netty
+                && netty.getNativeRequest().decoderResult().cause() instanceof ProblemException refused) {
+            return Optional.of(refused);
+        }
+        return Optional.empty();
     }
 
     private static Problem problem(ProblemException unreadable, HttpRequest<?> request) {

@@ -38,7 +38,17 @@ public enum ProblemType {
     UNAVAILABLE("unavailable", "Temporarily unavailable", HttpStatus.SERVICE_UNAVAILABLE),
     INTERNAL("internal-error", "Internal error", HttpStatus.INTERNAL_SERVER_ERROR),
     /** A browser on another site asked for what CURBSIDE_CORS_ORIGINS does not let it do. */
-    CROSS_ORIGIN_REFUSED("cross-origin-refused", "Cross-origin request refused", HttpStatus.FORBIDDEN);
+    CROSS_ORIGIN_REFUSED("cross-origin-refused", "Cross-origin request refused", HttpStatus.FORBIDDEN),
+    /** HTTP/1.1 that two readers could frame differently (a proxy and Curbside): the connection is closed. */
+    MALFORMED_REQUEST("malformed-request", "Malformed request", HttpStatus.BAD_REQUEST),
+    /** A method or transfer coding the server does not implement. */
+    NOT_IMPLEMENTED("not-implemented", "Not implemented", HttpStatus.NOT_IMPLEMENTED),
+    EXPECTATION_FAILED("expectation-failed", "Expectation failed", HttpStatus.EXPECTATION_FAILED),
+    URI_TOO_LONG("uri-too-long", "URI too long", HttpStatus.REQUEST_URI_TOO_LONG),
+    HEADERS_TOO_LARGE("headers-too-large", "Request headers too large", HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE),
+    /** A compressed request body: the server reads only uncompressed ones. */
+    UNSUPPORTED_CONTENT_ENCODING("unsupported-content-encoding", "Unsupported content encoding",
+            HttpStatus.UNSUPPORTED_MEDIA_TYPE);
 
     /** URNs: stable names that never depend on where Curbside is hosted. */
     static final String PREFIX = "urn:curbside:problem:";

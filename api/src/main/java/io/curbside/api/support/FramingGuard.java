@@ -1,0 +1,156 @@
+package io.curbside.api.support;
+
+import io.curbside.api.i18n.Messages;
+import io.curbside.api.problem.ProblemException;
+import io.curbside.api.problem.ProblemType;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.DecoderResult;
+import io.netty.handler.codec.http.DefaultFullHttpRequest;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.util.ReferenceCountUtil;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Refuses HTTP/1.1 requests that RFC 9112 and RFC 9110 say a server must not serve as they are:
+ * ambiguous framing (Transfer-Encoding with Content-Length, a transfer coding other than chunked),
+ * an unknown or lower-case method, no Host or two, an expectation other than 100-continue, a
+ * compressed body, and a request line or headers over the limits.
+ *
+ * <p>A refused request goes on to Micronaut as one that failed to decode, carrying its
+ * {@link ProblemException}: Micronaut answers it in turn (pipelined answers keep their order),
+ * the problem processor writes the problem, and the connection is closed after the answer.
+ * Nothing more is read from the connection: after a framing doubt, the next bytes may be a
+ * request smuggled inside this one's body.
+ */
+final class FramingGuard extends ChannelInboundHandlerAdapter {
+
+    /** RFC 9110's methods that an origin server has a use for; CONNECT is for proxies. Case-sensitive (RFC 9110 §9.1). */
+    private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE");
+
+    private final int maxRequestLine;
+    private final int maxHeaders;
+    private boolean refused;
+
+    FramingGuard(int maxRequestLine, int maxHeaders) {
+        this.maxRequestLine = maxRequestLine;
+        this.maxHeaders = maxHeaders;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (refused) {
+            ReferenceCountUtil.release(msg);
+            return;
+        }
+        if (msg instanceof HttpRequest request) {
+            ProblemException refusal = refusal(request);
+            if (refusal != null) {
+                refused = true;
+                ctx.fireChannelRead(failed(request, refusal));
+                return;
+            }
+        }
+        ctx.fireChannelRead(msg);
+    }
+
+    /** The request, whole and without a body, marked as not decoded for {@code refusal}. */
+    private static FullHttpRequest failed(HttpRequest request, ProblemException refusal) {
+        FullHttpRequest whole = request instanceof FullHttpRequest full ? full
+                : new DefaultFullHttpRequest(request.protocolVersion(), request.method(), request.uri(), Unpooled.EMPTY_BUFFER,
+                request.headers(), EmptyHttpHeaders.INSTANCE);
+        whole.setDecoderResult(DecoderResult.failure(refusal));
+        return whole;
+    }
+
+    private ProblemException refusal(HttpRequest request) {
+        DecoderResult decoded = request.decoderResult();
+        if (decoded.isFailure()) {
+            return undecodable(decoded.cause());
+        }
+        HttpHeaders headers = request.headers();
+        if (headers instanceof HttpFraming.SentHeaders sent && sent.hadBothLengths()) {
+            return refuse(ProblemType.MALFORMED_REQUEST, "problem.http.framing", Map.of());
+        }
+        if (!METHODS.contains(request.method().name())) {
+            return refuse(ProblemType.NOT_IMPLEMENTED, "problem.http.method", Map.of("method", request.method().name()));
+        }
+        ProblemException transfer = transferCodings(request);
+        if (transfer != null) {
+            return transfer;
+        }
+        int hosts = headers.getAll(HttpHeaderNames.HOST).size();
+        if (request.protocolVersion().equals(HttpVersion.HTTP_1_1) && hosts != 1) {
+            return refuse(ProblemType.MALFORMED_REQUEST, "problem.http.host", Map.of("count", hosts));
+        }
+        for (String expect : values(headers, HttpHeaderNames.EXPECT)) {
+            if (!expect.equals(HttpHeaderValues.CONTINUE.toString())) {
+                return refuse(ProblemType.EXPECTATION_FAILED, "problem.http.expect", Map.of("expect", expect));
+            }
+        }
+        for (String coding : values(headers, HttpHeaderNames.CONTENT_ENCODING)) {
+            if (!coding.equals(HttpHeaderValues.IDENTITY.toString())) {
+                return refuse(ProblemType.UNSUPPORTED_CONTENT_ENCODING, "problem.http.content_encoding",
+                        Map.of("coding", coding));
+            }
+        }
+        return null;
+    }
+
+    /** RFC 9112 §6.1 and §6.3: chunked alone, last, and never in HTTP/1.0, or the length is not known. */
+    private static ProblemException transferCodings(HttpRequest request) {
+        List<String> codings = values(request.headers(), HttpHeaderNames.TRANSFER_ENCODING);
+        if (codings.isEmpty()) {
+            return null;
+        }
+        if (!request.protocolVersion().equals(HttpVersion.HTTP_1_1)
+                || !codings.get(codings.size() - 1).equals(HttpHeaderValues.CHUNKED.toString())) {
+            return refuse(ProblemType.MALFORMED_REQUEST, "problem.http.framing", Map.of());
+        }
+        if (codings.size() > 1) {
+            return refuse(ProblemType.NOT_IMPLEMENTED, "problem.http.transfer_coding", Map.of("coding", codings.get(0)));
+        }
+        return null;
+    }
+
+    private ProblemException undecodable(Throwable cause) {
+        if (cause instanceof TooLongHttpLineException) {
+            return refuse(ProblemType.URI_TOO_LONG, "problem.http.uri_too_long", Map.of("max", maxRequestLine));
+        }
+        if (cause instanceof TooLongHttpHeaderException) {
+            return refuse(ProblemType.HEADERS_TOO_LARGE, "problem.http.headers_too_large", Map.of("max", maxHeaders));
+        }
+        return refuse(ProblemType.MALFORMED_REQUEST, "problem.http.malformed", Map.of());
+    }
+
+    /** The comma-separated values of every field of that name, trimmed and in lower case. */
+    private static List<String> values(HttpHeaders headers, CharSequence name) {
+        List<String> values = new ArrayList<>();
+        for (String field : headers.getAll(name)) {
+            for (String value : field.split(",")) {
+                if (!value.isBlank()) {
+                    values.add(value.strip().toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        return values;
+    }
+
+    private static ProblemException refuse(ProblemType type, String message, Map<String, ?> values) {
+        return new ProblemException(type, Messages.english(message, values));
+    }
+}
