@@ -1,5 +1,6 @@
 package io.curbside.api.following;
 
+import io.curbside.api.idempotency.Caller;
 import io.curbside.api.idempotency.Fingerprint;
 import io.curbside.api.idempotency.Idempotency;
 import io.curbside.api.problem.ProblemException;
@@ -48,10 +49,13 @@ public class Ratings {
         TrackingNumber number = TrackingNumber.parameter(typedNumber);
         String comment = comment(body.getComment());
         // Who asked is part of the request: the same key sent with other credentials is another request.
+        byte[] receipt = receiptToken == null || receiptToken.isBlank() ? new byte[0] : ReceiptToken.hash(receiptToken);
         Fingerprint fingerprint = new Fingerprint().add(bytes(body)).add(caller == null ? "" : caller.toString())
-                .add(receiptToken == null || receiptToken.isBlank() ? new byte[0] : ReceiptToken.hash(receiptToken));
+                .add(receipt);
+        Caller asker = caller != null ? Caller.account(caller)
+                : receipt.length > 0 ? Caller.receipt(receipt) : Caller.ANONYMOUS;
         Idempotency.Request keyed = new Idempotency.Request("POST /v1/requests/" + number + "/rating",
-                Idempotency.normalizeKey(idempotencyKey), fingerprint.sha256());
+                Idempotency.normalizeKey(idempotencyKey), fingerprint.sha256(), asker);
         return idempotency.once(keyed, Idempotency.Work.inTransaction(() -> {
             RatingRepository.Target target = repository.lock(number)
                     .orElseThrow(() -> ProblemException.notFound("There is no request " + number + "."));

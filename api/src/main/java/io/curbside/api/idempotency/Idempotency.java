@@ -29,7 +29,8 @@ import java.util.function.Supplier;
 /**
  * Idempotency-Key for every POST that creates something (IETF httpapi draft): a retry with
  * the same key and the same request gets the first answer and creates nothing; the same key
- * with another request is 422; a retry while the first is still running is 409.
+ * with another request is 422, and so is the same key from another caller; a retry while the first is
+ * still running is 409.
  *
  * <p>{@link #once} is the only way in. Checks run before the key is claimed; the work then
  * claims the key and stores its answer in the same transaction that commits what it created, so
@@ -57,8 +58,19 @@ public class Idempotency {
         this.retention = settings.retention();
     }
 
-    /** What a client sent: the route, its key (none: no idempotency), and what it asked for. */
-    public record Request(String scope, String key, byte[] fingerprint) {
+    /**
+     * What a client sent: the route, its key (none: no idempotency), what it asked for, and who
+     * asked. An anonymous caller's key must be at least {@value Caller#SHORTEST_ANONYMOUS_KEY}
+     * characters: it is all that tells that caller's retry from another client's request.
+     */
+    public record Request(String scope, String key, byte[] fingerprint, Caller caller) {
+        public Request {
+            if (key != null && caller.anonymous() && key.length() < Caller.SHORTEST_ANONYMOUS_KEY) {
+                throw ProblemException.invalidParameter("Idempotency-Key", "must be at least "
+                        + Caller.SHORTEST_ANONYMOUS_KEY + " characters without signing in: a random value such as a UUID");
+            }
+        }
+
         public boolean keyed() {
             return key != null;
         }
@@ -179,6 +191,11 @@ public class Idempotency {
             return Optional.empty();
         }
         IdempotencyRepository.Row r = row.get();
+        if (r.caller() != null && !r.caller().equals(request.caller().stored())) {
+            // Checked first, and said alone: another caller learns nothing of the first request or its answer.
+            throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_OTHER_CALLER, "This Idempotency-Key was sent "
+                    + "by another caller (or with other credentials). Use a new key for a new request.");
+        }
         if (!Arrays.equals(r.fingerprint(), request.fingerprint())) {
             throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED, "This Idempotency-Key was already used for "
                     + "a different request. Use a new key for a new request.");
@@ -202,7 +219,7 @@ public class Idempotency {
         for (int attempt = 0; attempt < 3; attempt++) {
             UUID owner = UUID.randomUUID();
             if (transactions.executeWrite(s -> repository.claim(request.scope(), request.storedKey(), request.fingerprint(),
-                    owner, lease, retention))) {
+                    request.caller().stored(), owner, lease, retention))) {
                 return new Claim(request, owner, null);
             }
             Optional<Answer> answer = earlier(request);

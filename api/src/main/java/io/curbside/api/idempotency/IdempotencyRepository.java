@@ -21,12 +21,13 @@ class IdempotencyRepository {
     }
 
     /** A record that has not expired. */
-    record Row(byte[] fingerprint, boolean done, boolean leaseExpired, int status, String headers, byte[] body) {
+    record Row(String caller, byte[] fingerprint, boolean done, boolean leaseExpired, int status, String headers,
+               byte[] body) {
     }
 
     Optional<Row> find(String scope, String key) {
         return jdbc.prepareStatement("""
-                SELECT fingerprint, state = 'done', lease_until < now(), status, headers::text, body
+                SELECT caller, fingerprint, state = 'done', lease_until < now(), status, headers::text, body
                 FROM idempotency_record WHERE scope = ? AND key = ? AND expires_at > now()""", ps -> {
             ps.setString(1, scope);
             ps.setString(2, key);
@@ -34,33 +35,36 @@ class IdempotencyRepository {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new Row(rs.getBytes(1), rs.getBoolean(2), rs.getBoolean(3), rs.getInt(4),
-                        rs.getString(5), rs.getBytes(6)));
+                return Optional.of(new Row(rs.getString(1), rs.getBytes(2), rs.getBoolean(3), rs.getBoolean(4),
+                        rs.getInt(5), rs.getString(6), rs.getBytes(7)));
             }
         });
     }
 
     /**
      * Claims the key for this owner: a new key, an expired record, or a running one whose owner
-     * let its lease lapse (a node that died mid-request) with the same fingerprint.
+     * let its lease lapse (a node that died mid-request) with the same fingerprint and caller.
      */
-    boolean claim(String scope, String key, byte[] fingerprint, UUID owner, Duration lease, Duration retention) {
+    boolean claim(String scope, String key, byte[] fingerprint, String caller, UUID owner, Duration lease,
+                  Duration retention) {
         return jdbc.prepareStatement("""
-                INSERT INTO idempotency_record (scope, key, fingerprint, state, owner, lease_until, expires_at)
-                VALUES (?, ?, ?, 'running', ?, now() + ? * interval '1 millisecond', now() + ? * interval '1 millisecond')
-                ON CONFLICT (scope, key) DO UPDATE SET fingerprint = excluded.fingerprint, state = 'running',
-                    owner = excluded.owner, lease_until = excluded.lease_until, status = NULL, headers = NULL,
-                    body = NULL, created_at = now(), expires_at = excluded.expires_at
+                INSERT INTO idempotency_record (scope, key, fingerprint, caller, state, owner, lease_until, expires_at)
+                VALUES (?, ?, ?, ?, 'running', ?, now() + ? * interval '1 millisecond', now() + ? * interval '1 millisecond')
+                ON CONFLICT (scope, key) DO UPDATE SET fingerprint = excluded.fingerprint, caller = excluded.caller,
+                    state = 'running', owner = excluded.owner, lease_until = excluded.lease_until, status = NULL,
+                    headers = NULL, body = NULL, created_at = now(), expires_at = excluded.expires_at
                 WHERE idempotency_record.expires_at <= now()
                    OR (idempotency_record.state = 'running' AND idempotency_record.lease_until < now()
-                       AND idempotency_record.fingerprint = excluded.fingerprint)
+                       AND idempotency_record.fingerprint = excluded.fingerprint
+                       AND (idempotency_record.caller IS NULL OR idempotency_record.caller = excluded.caller))
                 RETURNING owner""", ps -> {
             ps.setString(1, scope);
             ps.setString(2, key);
             ps.setBytes(3, fingerprint);
-            ps.setObject(4, owner);
-            ps.setLong(5, lease.toMillis());
-            ps.setLong(6, retention.toMillis());
+            ps.setString(4, caller);
+            ps.setObject(5, owner);
+            ps.setLong(6, lease.toMillis());
+            ps.setLong(7, retention.toMillis());
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();
             }

@@ -1,6 +1,7 @@
 package io.curbside.api.liaisons;
 
 import io.curbside.api.idempotency.Fingerprint;
+import io.curbside.api.idempotency.Caller;
 import io.curbside.api.idempotency.Idempotency;
 import io.curbside.api.problem.ConstraintPaths;
 import io.curbside.api.problem.ProblemException;
@@ -58,7 +59,8 @@ class NeighbourBatches {
             throw ProblemException.invalidParameter("Idempotency-Key", "is required for a batch, so that a retry "
                     + "never files its requests twice");
         }
-        Idempotency.Request request = new Idempotency.Request(SCOPE, key, fingerprint(liaison, items));
+        Idempotency.Request request = new Idempotency.Request(SCOPE, key, fingerprint(liaison, items),
+                Caller.liaison(liaison));
         // The items commit one by one under keys of their own, before the batch's answer is stored.
         return idempotency.once(request, new Idempotency.Work<>(
                 () -> fileAll(liaison, items, key, acceptLanguage), answer -> answer, answer -> { }));

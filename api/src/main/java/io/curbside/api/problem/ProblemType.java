@@ -13,6 +13,9 @@ public enum ProblemType {
     EMERGENCY("emergency", "This is an emergency", HttpStatus.UNPROCESSABLE_ENTITY),
     INVALID_PHOTO("invalid-photo", "Unreadable photo", HttpStatus.UNPROCESSABLE_ENTITY),
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", "Idempotency key already used", HttpStatus.UNPROCESSABLE_ENTITY),
+    /** The key was first sent by another caller (another account, or signed in against anonymous). */
+    IDEMPOTENCY_KEY_OTHER_CALLER("idempotency-key-other-caller", "Idempotency key of another caller",
+            HttpStatus.UNPROCESSABLE_ENTITY),
     IDEMPOTENCY_KEY_IN_USE("idempotency-key-in-use", "Request already in progress", HttpStatus.CONFLICT),
     REQUEST_CLOSED("request-closed", "Request closed", HttpStatus.CONFLICT),
     REQUEST_NOT_CLOSED("request-not-closed", "Request not closed", HttpStatus.CONFLICT),

@@ -1,5 +1,7 @@
 package io.curbside.api.reports;
 
+import io.curbside.api.idempotency.Caller;
+
 import java.util.UUID;
 
 /**
@@ -22,6 +24,14 @@ public record Filer(UUID reporter, UUID liaison, Boolean contactConsent) {
     /** Whether a liaison files it, and the neighbour did not agree to be contacted. */
     boolean withoutConsent() {
         return liaison != null && !Boolean.TRUE.equals(contactConsent);
+    }
+
+    /** Who sends the report's Idempotency-Key: the liaison, else the resident's account, else nobody known. */
+    Caller caller() {
+        if (liaison != null) {
+            return Caller.liaison(liaison);
+        }
+        return reporter == null ? Caller.ANONYMOUS : Caller.account(reporter);
     }
 
     /** What makes two filings with one Idempotency-Key different, beside the report itself. */

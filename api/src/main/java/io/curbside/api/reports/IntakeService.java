@@ -101,7 +101,7 @@ public class IntakeService {
         }
         uploads.forEach(upload -> fingerprint.add(new Fingerprint().add(upload).sha256()));
         Idempotency.Request request = new Idempotency.Request(scope, Idempotency.normalizeKey(idempotencyKey),
-                fingerprint.sha256());
+                fingerprint.sha256(), filer.caller());
         return idempotency.once(request, () -> {
             // Decoded and checked before the key is claimed: a refused report never holds its key.
             List<ProcessedPhoto> processed = new ArrayList<>();

@@ -1,6 +1,7 @@
 package io.curbside.api.reports;
 
 import io.curbside.api.following.Followers;
+import io.curbside.api.idempotency.Caller;
 import io.curbside.api.idempotency.Fingerprint;
 import io.curbside.api.idempotency.Idempotency;
 import io.curbside.api.problem.ProblemException;
@@ -53,7 +54,8 @@ public class MeTooService {
             fingerprint.add(account.toString());
         }
         Idempotency.Request keyed = new Idempotency.Request("POST /v1/requests/" + number + "/me-too",
-                Idempotency.normalizeKey(idempotencyKey), fingerprint.sha256());
+                Idempotency.normalizeKey(idempotencyKey), fingerprint.sha256(),
+                account == null ? Caller.ANONYMOUS : Caller.account(account));
         return idempotency.once(keyed, Idempotency.Work.inTransaction(() -> {
             RequestRepository.Target target = repository.lock(number)
                     .orElseThrow(() -> ProblemException.notFound("There is no request " + number + "."));
