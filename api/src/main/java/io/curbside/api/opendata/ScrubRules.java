@@ -93,8 +93,8 @@ final class ScrubRules {
     private static final String NOT_A_PERSON = "(?!(?i:city|county|public|department|dept|police|fire|sanitation|council|office|animal|street|streets"
             + "|services|bureau|water|power|parks|metro|ciudad|departamento|polic[ií]a|bomberos|back|ahead|again|later|today|tomorrow|now|soon|first|me|us|you|him|her|them)\\b)";
     /** A name as written after its cue: "Dmitri Y.", "Ana Ruiz", "José García López", in capitals "ROSA CHEN". */
-    private static final String PERSON = NOT_A_PERSON + "(?:(?:Mr|Mrs|Ms|Mx|Dr|Sr|Sra|Srta|Officer|Don|Doña)\\.?\\s+)?(?:\\p{Lu}\\p{Ll}[\\p{L}'’-]*(?:[ -]\\p{Lu}(?:\\p{Ll}[\\p{L}'’-]*|\\.))?(?:[ -]\\p{Lu}\\p{Ll}[\\p{L}'’-]*)?"
-            + "|(?!" + STOP + ")\\p{Lu}{2,}\\b(?:\\s+(?!" + STOP + ")\\p{Lu}(?:\\p{Lu}+\\b|\\.))?)";
+    private static final String PERSON = NOT_A_PERSON + "(?!" + STOP + ")(?:(?:Mr|Mrs|Ms|Mx|Dr|Sr|Sra|Srta|Officer|Don|Doña)\\.?\\s+)?(?:\\p{Lu}\\p{Ll}[\\p{L}'’-]*(?:[ -]\\p{Lu}(?:\\p{Ll}[\\p{L}'’-]*|\\.))?(?:[ -]\\p{Lu}\\p{Ll}[\\p{L}'’-]*)?"
+            + "|\\p{Lu}{2,}\\b(?:\\s+(?!" + STOP + ")\\p{Lu}(?:\\p{Lu}+\\b|\\.))?)";
 
     static final List<Rule> RULES = List.of(
             rule("[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}.-]+\\.\\p{L}{2,}", "[email]"),

@@ -81,7 +81,7 @@ class TextScrubberTest {
         "2 LARGE POTHOLES, ABOUT 3 FT DEEP", "Streetlight out for 10 days, 3rd report", "Bache de 30 cm, lleva 2 semanas",
         "Gato blanco y negro en el árbol", "Speeding over 45 MPH at 10PM", "Trash and debris on the sidewalk",
         "Traffic from the 405 Freeway backs up", "Rats and Mice seen near the dumpsters", "Call City Hall about it",
-        "Scooters dumped in the planter, 4 of them, Lime and Bird.",
+        "Scooters dumped in the planter, 4 of them, Lime and Bird.", "I am Not sure who owns the tree",
     })
     void leavesOrdinaryText(String text) {
         assertEquals(text, TextScrubber.scrub(text));
