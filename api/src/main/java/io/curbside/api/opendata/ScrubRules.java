@@ -5,13 +5,15 @@ import java.util.regex.Pattern;
 
 /**
  * The patterns {@link TextScrubber} removes, each with the marker it leaves. Written for the
- * catalog's Latin-script languages (English, Spanish; Vietnamese and Hmong addresses take the
- * English shape) and measured by {@code script/measure-scrubber}: a change here shows there.
+ * catalog's Latin-script languages (English, Spanish, and Vietnamese, whose streets put their type
+ * first as Spanish ones do; Hmong text uses the English forms) and measured by
+ * {@code script/measure-scrubber}: a change here shows there.
  *
  * <p>What makes a run of words a street: a street type ({@code St}, {@code Blvd}, {@code Calle}),
  * a house number before a direction or a fraction, an ordinal ({@code 6th}), or a capitalised
- * name beside a corner's connector. In text written all in capitals, capitals say nothing, so
- * there a corner needs a street type on one side at least; "BLACK AND WHITE CAT" stays.
+ * name beside a corner's connector. In text all in capitals or all in lower case, case says
+ * nothing, so there two bare names make a corner only after a word that places them
+ * ("AT CESAR CHAVEZ / OLYMPIC"); "BLACK AND WHITE CAT" stays.
  */
 final class ScrubRules {
 
@@ -75,8 +77,8 @@ final class ScrubRules {
     private static final String END = "(?=\\s*(?:[,.;:!?)]|$))";
     private static final String NUMBER_AFTER = "\\s*,?\\s*(?:(?i:#|no\\.?|n[º°o]\\.?|n[úu]mero|số)\\s*)?\\d{1,5}[A-Za-z]?\\b";
 
-    private static final String PLATE_WORD = "(?i:(?:licen[cs]e\\s+)?plates?|placas?|matr[ií]cula|lic\\.?\\s*(?:#|no\\.?))";
-    private static final String PLATE_ANY = "(?:\\p{L}{1,4}[ -]?\\d[\\p{L}\\p{N}]{0,6}|\\d[\\p{L}\\p{N}]{1,7}(?:[ -]\\d{1,4})?)\\b";
+    private static final String PLATE_WORD = "(?i:(?:licen[cs]e\\s+)?plates?|placas?|matr[ií]cula|biển\\s+số|lic\\.?\\s*(?:#|no\\.?))";
+    private static final String PLATE_ANY = "(?:\\p{L}{1,4}[ -]?\\d[\\p{L}\\p{N}]{0,6}|\\d[\\p{L}\\p{N}]{1,7}(?:[ .-]\\d{1,5}){0,2})\\b";
     /**
      * Five to eight letters and digits, two digits and a letter at least, not a measure ("45MPH", "101st"): "ZT4016Q",
      * "7abc123"; or with a hyphen, "ABC-1234". With a space ("ABC 1234") only after "plate", as "THE 405" is a freeway.
@@ -91,8 +93,8 @@ final class ScrubRules {
     private static final String NOT_A_PERSON = "(?!(?i:city|county|public|department|dept|police|fire|sanitation|council|office|animal|street|streets"
             + "|services|bureau|water|power|parks|metro|ciudad|departamento|polic[ií]a|bomberos|back|ahead|again|later|today|tomorrow|now|soon|first|me|us|you|him|her|them)\\b)";
     /** A name as written after its cue: "Dmitri Y.", "Ana Ruiz", "José García López", in capitals "ROSA CHEN". */
-    private static final String PERSON = NOT_A_PERSON + "(?:(?:Mr|Mrs|Ms|Mx|Dr|Sr|Sra|Srta|Officer|Don|Doña)\\.?\\s+)?(?:\\p{Lu}\\p{Ll}[\\p{L}'’-]*(?:[ -]\\p{Lu}(?:\\p{Ll}[\\p{L}'’-]*|\\.))?(?:[ -]\\p{Lu}\\p{Ll}[\\p{L}'’-]*)?"
-            + "|(?!" + STOP + ")\\p{Lu}{2,}\\b(?:\\s+(?!" + STOP + ")\\p{Lu}(?:\\p{Lu}+\\b|\\.))?)";
+    private static final String PERSON = NOT_A_PERSON + "(?!" + STOP + ")(?:(?:Mr|Mrs|Ms|Mx|Dr|Sr|Sra|Srta|Officer|Don|Doña)\\.?\\s+)?(?:\\p{Lu}\\p{Ll}[\\p{L}'’-]*(?:[ -]\\p{Lu}(?:\\p{Ll}[\\p{L}'’-]*|\\.))?(?:[ -]\\p{Lu}\\p{Ll}[\\p{L}'’-]*)?"
+            + "|\\p{Lu}{2,}\\b(?:\\s+(?!" + STOP + ")\\p{Lu}(?:\\p{Lu}+\\b|\\.))?)";
 
     static final List<Rule> RULES = List.of(
             rule("[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}.-]+\\.\\p{L}{2,}", "[email]"),

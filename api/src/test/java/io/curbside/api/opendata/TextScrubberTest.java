@@ -60,6 +60,14 @@ class TextScrubberTest {
         "Basura en calle Olvera 123|Basura en [address]",
         "Semáforo roto en Insurgentes con Reforma|Semáforo roto en [address]",
         "Carro abandonado con placa 7ABC123 desde hace un mes|Carro abandonado con placa [plate] desde hace un mes",
+        "Fuga de agua en 1418 1/2 Calle Lorena desde el sábado|Fuga de agua en [address] desde el sábado",
+        "Dead cat near the 1100 block of S Westmoreland Ave.|Dead cat near the [address]",
+        "Please call Mr. Okonkwo at 213.555.0142 before 5 pm|Please call [name] at [phone] before 5 pm",
+        "RV with plate 8KLM442 has been parked here|RV with plate [plate] has been parked here",
+        // Vietnamese, the catalog's third language, writes the street's type first, like Spanish.
+        "Ổ gà trước số 12 đường Lê Lợi|Ổ gà trước số [address]",
+        "Đèn hỏng ở góc đường Lê Lợi và Nguyễn Huệ|Đèn hỏng ở góc [address]",
+        "Xe biển số 51F-12345 đậu cả tuần|Xe biển số [plate] đậu cả tuần",
     })
     void scrubsCornersAddressesAndPlates(String text, String published) {
         assertEquals(published, TextScrubber.scrub(text));
@@ -72,6 +80,8 @@ class TextScrubberTest {
         "Crack between 3 and 4 feet long", "Black and white cat stuck in a tree", "hit and run on the corner",
         "2 LARGE POTHOLES, ABOUT 3 FT DEEP", "Streetlight out for 10 days, 3rd report", "Bache de 30 cm, lleva 2 semanas",
         "Gato blanco y negro en el árbol", "Speeding over 45 MPH at 10PM", "Trash and debris on the sidewalk",
+        "Traffic from the 405 Freeway backs up", "Rats and Mice seen near the dumpsters", "Call City Hall about it",
+        "Scooters dumped in the planter, 4 of them, Lime and Bird.", "I am Not sure who owns the tree",
     })
     void leavesOrdinaryText(String text) {
         assertEquals(text, TextScrubber.scrub(text));
