@@ -51,16 +51,16 @@ public final class Boundaries {
      * self-intersection; naming the overlap says what to do about it (merge the parts).
      */
     private static void requireApart(MultiPolygon parts, String what) {
+        List<Geometry> polygons = new ArrayList<>();
         for (int i = 0; i < parts.getNumGeometries(); i++) {
             if (!parts.getGeometryN(i).isValid()) {
                 return;
             }
-        }
-        List<Geometry> polygons = new ArrayList<>();
-        for (int i = 0; i < parts.getNumGeometries(); i++) {
             polygons.add(parts.getGeometryN(i));
         }
-        for (Coverage.Overlap o : Coverage.overlaps(polygons, 0)) {
+        List<Coverage.Overlap> overlaps = Coverage.overlaps(polygons, 0);
+        if (!overlaps.isEmpty()) {
+            Coverage.Overlap o = overlaps.get(0);
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "%s's polygons overlap around lat %s, lon %s (coordinates[%d] and coordinates[%d], %,.0f m²):"
                             + " merge them into one polygon", what, o.point().lat(), o.point().lon(), o.first(),
