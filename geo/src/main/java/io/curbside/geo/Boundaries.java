@@ -6,6 +6,9 @@ import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.operation.valid.IsValidOp;
 import org.locationtech.jts.operation.valid.TopologyValidationError;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /** Checks areas (city limits, districts) before they are stored; nothing is "fixed" silently. */
@@ -33,10 +36,35 @@ public final class Boundaries {
             throw new IllegalArgumentException(what + " is empty");
         }
         TopologyValidationError error = new IsValidOp(g).getValidationError();
+        if (error != null && g instanceof MultiPolygon parts) {
+            requireApart(parts, what);
+        }
         if (error != null) {
             String near = error.getCoordinate() == null ? ""
                     : " near lon " + error.getCoordinate().x + ", lat " + error.getCoordinate().y;
             throw new IllegalArgumentException(what + " is not a valid shape: " + error.getMessage() + near);
+        }
+    }
+
+    /**
+     * A MultiPolygon made of valid polygons that overlap is invalid too, but JTS calls it a
+     * self-intersection; naming the overlap says what to do about it (merge the parts).
+     */
+    private static void requireApart(MultiPolygon parts, String what) {
+        List<Geometry> polygons = new ArrayList<>();
+        for (int i = 0; i < parts.getNumGeometries(); i++) {
+            if (!parts.getGeometryN(i).isValid()) {
+                return;
+            }
+            polygons.add(parts.getGeometryN(i));
+        }
+        List<Coverage.Overlap> overlaps = Coverage.overlaps(polygons, 0);
+        if (!overlaps.isEmpty()) {
+            Coverage.Overlap o = overlaps.get(0);
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "%s's polygons overlap around lat %s, lon %s (coordinates[%d] and coordinates[%d], %,.0f m²):"
+                            + " merge them into one polygon", what, o.point().lat(), o.point().lon(), o.first(),
+                    o.second(), o.squareMetres()));
         }
     }
 }

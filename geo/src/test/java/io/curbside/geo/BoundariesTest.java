@@ -69,4 +69,16 @@ class BoundariesTest {
                 () -> Boundaries.requireValid(Wgs84.FACTORY.createPolygon(), "city"));
         assertEquals("city is empty", e.getMessage());
     }
+
+    @Test
+    void aMultiPolygonWhosePartsOverlapSaysWhereInsteadOfSelfIntersection() {
+        // Two 0.1° squares near 10°N 10°E sharing a 0.05° strip.
+        MultiPolygon overlapping = Wgs84.FACTORY.createMultiPolygon(new org.locationtech.jts.geom.Polygon[] {
+                (org.locationtech.jts.geom.Polygon) polygon(9.9, 9.9, 10.0, 9.9, 10.0, 10.0, 9.9, 10.0, 9.9, 9.9),
+                (org.locationtech.jts.geom.Polygon) polygon(9.95, 9.9, 10.05, 9.9, 10.05, 10.0, 9.95, 10.0, 9.95, 9.9)});
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Boundaries.requireValid(overlapping, "the city"));
+        assertTrue(e.getMessage().startsWith("the city's polygons overlap around lat 9.9"), e.getMessage());
+        assertTrue(e.getMessage().contains("coordinates[0] and coordinates[1], 60,"), e.getMessage());
+    }
 }

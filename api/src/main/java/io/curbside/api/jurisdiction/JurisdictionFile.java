@@ -56,14 +56,20 @@ public final class JurisdictionFile {
         Map<String, List<Jurisdiction.District>> layers = new LinkedHashMap<>();
         Map<Jurisdiction.District, String> paths = new IdentityHashMap<>();
         Set<String> seen = new HashSet<>();
+        // Layers named by any feature, its shape valid or not, so a bad shape is not also reported as a missing layer.
+        Set<String> named = new HashSet<>();
         for (int i = 0; i < features.size(); i++) {
             GeoFeature feature = features.get(i);
             YamlTree properties = new YamlTree("features[" + i + "].properties", feature.properties());
             String layer = properties.get("layer").code(problems);
             String code = properties.get("code").text(problems);
             Translations name = properties.get("name").translations(problems, true);
+            if (layer != null) {
+                named.add(layer);
+            }
             String path = "features[" + i + "].geometry";
-            MultiPolygon area = area(feature, path, problems);
+            MultiPolygon area = area(feature, path, CITY_LAYER.equals(layer) ? "the city"
+                    : code != null ? "district \"" + code + "\"" : path, problems);
             if (layer == null || code == null || name == null || area == null) {
                 continue;
             }
@@ -84,10 +90,10 @@ public final class JurisdictionFile {
                     (a, b) -> a);
             layers.computeIfAbsent(layer, k -> new ArrayList<>()).add(district);
         }
-        if (city == null) {
+        if (!named.contains(CITY_LAYER)) {
             problems.add("features", "no feature has \"layer\": \"city\" (the city boundary)");
         }
-        if (!layers.containsKey(routingLayer)) {
+        if (!named.contains(routingLayer)) {
             problems.add("features", "no feature has \"layer\": \"" + routingLayer + "\", the routing layer whose"
                     + " districts pick each report's department (CURBSIDE_ROUTING_LAYER)");
         }
@@ -104,10 +110,10 @@ public final class JurisdictionFile {
         return new Checked(jurisdiction, warnings);
     }
 
-    private static MultiPolygon area(GeoFeature feature, String path, YamlTree.Problems problems) {
+    private static MultiPolygon area(GeoFeature feature, String path, String what, YamlTree.Problems problems) {
         try {
             MultiPolygon area = Boundaries.asMultiPolygon(feature.geometry());
-            Boundaries.requireValid(area, path);
+            Boundaries.requireValid(area, what);
             return area;
         } catch (IllegalArgumentException e) {
             problems.add(path, e.getMessage());

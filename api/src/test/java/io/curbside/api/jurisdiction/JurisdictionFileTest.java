@@ -52,12 +52,24 @@ class JurisdictionFileTest {
                 feature("{\"layer\":\"wards\",\"code\":\"2\",\"name\":\"Ward 2\"}", "Point", "[-83,40]"),
                 feature("{\"layer\":\"wards\",\"name\":\"Ward 3\"}", "Polygon", WEST)));
         List<String> problems = e.problems();
-        assertTrue(problems.stream().anyMatch(p -> p.startsWith("features[0].geometry: features[0].geometry is not a valid shape: Self-intersection")),
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith("features[0].geometry: district \"1\" is not a valid shape: Self-intersection")),
                 problems.toString());
         assertTrue(problems.contains("features[1].geometry: an area must be a Polygon or MultiPolygon, not a Point"),
                 problems.toString());
         assertTrue(problems.contains("features[2].properties.code: is missing"), problems.toString());
         assertTrue(problems.contains("features: no feature has \"layer\": \"city\" (the city boundary)"), problems.toString());
+    }
+
+    @Test
+    void aCityOfOverlappingPolygonsIsToldSoAndNotThatThereIsNoCity() {
+        String eastPart = "[[[-83.05,39.9],[-82.9,39.9],[-82.9,40.1],[-83.05,40.1],[-83.05,39.9]]]";
+        InvalidFileException e = assertThrows(InvalidFileException.class, () -> parse(
+                feature("{\"layer\":\"city\",\"code\":\"t\",\"name\":\"T\"}", "MultiPolygon",
+                        "[" + WEST + "," + eastPart + "]"),
+                feature("{\"layer\":\"wards\",\"code\":\"1\",\"name\":\"Ward 1\"}", "Polygon", WEST)));
+        assertEquals(1, e.problems().size(), e.problems().toString());
+        assertTrue(e.problems().get(0).startsWith("features[0].geometry: the city's polygons overlap around lat 40.0"),
+                e.problems().toString());
     }
 
     @Test

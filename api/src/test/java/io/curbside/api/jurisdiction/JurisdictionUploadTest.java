@@ -187,6 +187,20 @@ class JurisdictionUploadTest extends HttpTest {
     }
 
     @Test
+    @Order(8)
+    @SuppressWarnings("unchecked")
+    void aCityOfOverlappingPartsIsToldSoAndNotThatThereIsNoCity() {
+        Map<String, Object> problem = requests.problem(upload(fixture("overlapping-city-parts.geojson"),
+                "application/geo+json"), HttpStatus.UNPROCESSABLE_ENTITY, "invalid-fields");
+        List<Map<String, Object>> violations = (List<Map<String, Object>>) problem.get("violations");
+        assertEquals(1, violations.size(), violations::toString);
+        assertEquals("features[0].geometry", violations.get(0).get("field"));
+        assertTrue(((String) violations.get(0).get("message")).startsWith("the city's polygons overlap around lat 10."),
+                violations::toString);
+        assertEquals(1, history().size());
+    }
+
+    @Test
     @Order(10)
     @SuppressWarnings("unchecked")
     void anUploadReplacesTheCityAndEarlierRequestsKeepTheirDistricts() {
