@@ -35,8 +35,10 @@ import java.util.function.Supplier;
  * <p>{@link #once} is the only way in. Checks run before the key is claimed; the work then
  * claims the key and stores its answer in the same transaction that commits what it created, so
  * a key is "done" exactly when the thing exists. A failure before that releases the claim, so a
- * corrected request may reuse the key (validation failures are never stored). A node that dies
- * mid-request loses its claim when the lease lapses.
+ * corrected request may reuse the key (validation failures are never stored). A claim is held in
+ * the name of the database session that made it: when that session is gone (the node was killed,
+ * the database restarted) a retry takes the key over at once; otherwise it lapses with its lease,
+ * and a retry meanwhile is told how long that is.
  */
 @Singleton
 public class Idempotency {
@@ -201,11 +203,10 @@ public class Idempotency {
                     + "a different request. Use a new key for a new request.");
         }
         if (!r.done()) {
-            if (r.leaseExpired()) {
+            if (r.free()) {
                 return Optional.empty();
             }
-            throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_IN_USE, "A request with this Idempotency-Key is "
-                    + "still being processed. Try again in a moment.");
+            throw inUse().retryAfter(r.leftSeconds());
         }
         return Optional.of(new Answer(r.status(), readHeaders(r.headers()),
                 SealedAnswer.open(request.key(), request.fingerprint(), r.body())));
@@ -227,8 +228,12 @@ public class Idempotency {
                 return new Claim(request, null, answer.get());
             }
         }
-        throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_IN_USE,
-                "A request with this Idempotency-Key is still being processed. Try again in a moment.");
+        throw inUse();
+    }
+
+    private static ProblemException inUse() {
+        return new ProblemException(ProblemType.IDEMPOTENCY_KEY_IN_USE, "A request with this Idempotency-Key is "
+                + "still being processed. Try again in a moment.");
     }
 
     /** Stores the answer; call inside the transaction that commits the work. */
@@ -240,8 +245,7 @@ public class Idempotency {
         if (!repository.complete(r.scope(), r.storedKey(), claim.owner(), answer.status(),
                 writeHeaders(answer.headers()), SealedAnswer.seal(r.key(), r.fingerprint(), answer.body()))) {
             // The lease lapsed and another attempt took the key over: let that one win.
-            throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_IN_USE, "A request with this Idempotency-Key is "
-                    + "still being processed. Try again in a moment.");
+            throw inUse();
         }
     }
 

@@ -4,6 +4,7 @@ import io.curbside.contract.model.SuggestedLocation;
 import io.curbside.contract.model.Violation;
 
 import java.util.List;
+import java.util.Optional;
 
 /** Thrown by feature services to answer with an RFC 9457 problem. */
 public class ProblemException extends RuntimeException {
@@ -11,6 +12,7 @@ public class ProblemException extends RuntimeException {
     private final ProblemType type;
     private final transient List<Violation> violations;
     private transient SuggestedLocation suggestedLocation;
+    private Integer retryAfterSeconds;
 
     public ProblemException(ProblemType type, String detail) {
         this(type, detail, List.of());
@@ -47,5 +49,16 @@ public class ProblemException extends RuntimeException {
 
     public SuggestedLocation suggestedLocation() {
         return suggestedLocation;
+    }
+
+    /** Says how long this case has to wait, when it knows better than its type's usual wait. */
+    public ProblemException retryAfter(int seconds) {
+        this.retryAfterSeconds = Math.max(1, seconds);
+        return this;
+    }
+
+    /** The wait for {@code Retry-After}: this case's own, else its type's. */
+    public Optional<Integer> retryAfterSeconds() {
+        return retryAfterSeconds != null ? Optional.of(retryAfterSeconds) : type.retryAfterSeconds();
     }
 }

@@ -3,6 +3,7 @@ package io.curbside.api.problem;
 import io.curbside.contract.model.Problem;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
@@ -16,6 +17,8 @@ public class ProblemExceptionHandler implements ExceptionHandler<ProblemExceptio
     public HttpResponse<Problem> handle(HttpRequest request, ProblemException exception) {
         Problem problem = Problems.of(exception.type(), exception.getMessage(), exception.violations(), request);
         problem.setSuggestedLocation(exception.suggestedLocation());
-        return Problems.write(HttpResponse.status(exception.type().status()), exception.type(), problem);
+        MutableHttpResponse<Problem> response = Problems.write(HttpResponse.status(exception.type().status()), problem);
+        exception.retryAfterSeconds().ifPresent(seconds -> response.header("Retry-After", String.valueOf(seconds)));
+        return response;
     }
 }

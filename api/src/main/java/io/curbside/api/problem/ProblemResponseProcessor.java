@@ -34,13 +34,21 @@ import java.util.Optional;
 /**
  * Turns every error Micronaut raises by itself (no route, wrong method, unreadable JSON, a
  * parameter that does not convert or validate, an unexpected exception) into problem+json.
- * One place, so no error path can answer in another format.
+ * One place, so no error path can answer in another format, and the one place that logs an
+ * unexpected error (Micronaut's own logging of them is off in logback.xml, so none is logged twice
+ * and a database outage is not a stack trace per request).
  */
 @Primary
 @Singleton
 public class ProblemResponseProcessor implements ErrorResponseProcessor<Problem> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProblemResponseProcessor.class);
+
+    private final DatabaseOutage outage;
+
+    ProblemResponseProcessor(DatabaseOutage outage) {
+        this.outage = outage;
+    }
 
     @Override
     public MutableHttpResponse<Problem> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
@@ -57,6 +65,7 @@ public class ProblemResponseProcessor implements ErrorResponseProcessor<Problem>
             return Problems.write(response, type, Problems.of(type, refused.get().getMessage(), List.of(), null));
         }
         if (databaseUnreachable(cause)) {
+            outage.failed(context.getRequest(), cause);
             return Problems.write(response, ProblemType.UNAVAILABLE, Problems.of(ProblemType.UNAVAILABLE,
                     "The service cannot reach its database right now. Please try again shortly.",
                     List.of(), context.getRequest()));

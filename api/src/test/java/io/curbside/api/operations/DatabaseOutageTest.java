@@ -1,5 +1,8 @@
 package io.curbside.api.operations;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.curbside.api.testing.DatabaseTest;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
@@ -10,16 +13,22 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** When the database goes away, requests fail fast with 503 problem+json and readiness says DOWN. */
+/**
+ * When the database goes away, requests fail fast with 503 problem+json and readiness says DOWN; the log
+ * says so in one line per request, and once more when it is back.
+ */
 @MicronautTest(transactional = false)
 class DatabaseOutageTest extends DatabaseTest {
 
@@ -35,8 +44,10 @@ class DatabaseOutageTest extends DatabaseTest {
     }
 
     private void cutOffTheDatabase() throws SQLException {
-        try (Connection c = connect()) {
-            database = c.getCatalog();
+        if (database == null) {
+            try (Connection c = connect()) {
+                database = c.getCatalog();
+            }
         }
         try (Connection admin = connectToServer()) {
             admin.createStatement().execute("ALTER DATABASE " + database + " ALLOW_CONNECTIONS false");
@@ -51,6 +62,44 @@ class DatabaseOutageTest extends DatabaseTest {
             try (Connection admin = connectToServer()) {
                 admin.createStatement().execute("ALTER DATABASE " + database + " ALLOW_CONNECTIONS true");
             }
+        }
+    }
+
+    private static List<String> lines(ListAppender<ILoggingEvent> logged, Predicate<ILoggingEvent> which) {
+        synchronized (logged) {
+            return logged.list.stream().filter(which).map(ILoggingEvent::getFormattedMessage).toList();
+        }
+    }
+
+    @Test
+    void anOutageLogsOneLinePerFailedRequestAndOneWhenTheDatabaseIsBack() throws Exception {
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
+        logged.start();
+        root.addAppender(logged);
+        try {
+            cutOffTheDatabase();
+            for (int i = 0; i < 3; i++) {
+                HttpClientResponseException e = assertThrows(HttpClientResponseException.class,
+                        () -> client.toBlocking().exchange(HttpRequest.GET("/v1/services"), String.class));
+                assertEquals(HttpStatus.SERVICE_UNAVAILABLE, e.getStatus());
+            }
+            assertEquals(List.of(), lines(logged, e -> e.getThrowableProxy() != null), "no stack trace");
+            assertEquals(3, lines(logged, e -> e.getFormattedMessage().startsWith("GET /v1/services answered 503")).size(),
+                    () -> lines(logged, e -> true).toString());
+
+            reconnect();
+            Predicate<ILoggingEvent> back = e -> e.getFormattedMessage().startsWith("The database answers again");
+            for (int i = 0; i < 100 && lines(logged, back).isEmpty(); i++) {
+                Thread.sleep(100);
+            }
+            List<String> summary = lines(logged, back);
+            assertEquals(1, summary.size(), () -> lines(logged, e -> true).toString());
+            assertTrue(summary.get(0).matches(".*; [3-9] requests were answered 503 meanwhile"), summary.get(0));
+            assertEquals(HttpStatus.OK, client.toBlocking().exchange(HttpRequest.GET("/v1/services"), String.class)
+                    .getStatus());
+        } finally {
+            root.detachAppender(logged);
         }
     }
 

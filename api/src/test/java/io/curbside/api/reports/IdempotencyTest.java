@@ -100,20 +100,73 @@ class IdempotencyTest extends HttpTest {
         assertEquals(1, rows(key));
     }
 
+    /** Puts the key back to running, claimed by the session of {@code holder}, its lease good for a minute more. */
+    private void claimedBy(Connection holder, String key) throws Exception {
+        sql("UPDATE idempotency_record SET state = 'running', owner = gen_random_uuid(), status = NULL, body = NULL, "
+                + "lease_until = now() + interval '1 minute', holder_pid = " + pid(holder) + ", holder_started = "
+                + "(SELECT backend_start FROM pg_stat_activity WHERE pid = " + pid(holder) + ")" + whereKey(key));
+    }
+
+    private static int pid(Connection c) throws Exception {
+        try (ResultSet rs = c.createStatement().executeQuery("SELECT pg_backend_pid()")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    /** Unwrites the filed request as the holder's rollback would have: history is append-only, replica mode lets it. */
+    private void unfile(String key) throws Exception {
+        sql("SET session_replication_role = replica; "
+                + "DELETE FROM request_event WHERE request_id = (SELECT id FROM service_request WHERE description = '" + key + "'); "
+                + "DELETE FROM service_request WHERE description = '" + key + "'");
+    }
+
     @Test
-    void aReplayWhileTheFirstIsStillRunningIs409() throws Exception {
+    void aReplayWhileTheFirstIsStillRunningIs409AndSaysHowLongTheLeaseLasts() throws Exception {
         String key = UUID.randomUUID().toString();
         Map<String, Object> report = Reports.aPothole().description(key).json();
         requests.file(report, key);
-        // As if the first attempt were still running on another node, its lease still good.
-        sql("UPDATE idempotency_record SET state = 'running', owner = gen_random_uuid(), "
-                + "lease_until = now() + interval '1 minute' " + whereKey(key));
-        requests.problem(HttpRequest.POST("/v1/requests", report).header("Idempotency-Key", key),
-                HttpStatus.CONFLICT, "idempotency-key-in-use");
-        HttpClientResponseException busy = assertThrows(HttpClientResponseException.class, () -> http.toBlocking()
-                .exchange(HttpRequest.POST("/v1/requests", report).header("Idempotency-Key", key), String.class));
-        assertEquals("2", busy.getResponse().getHeaders().get("Retry-After"), "the phone is told when to try again");
+        // As if the first attempt were still running on another node, whose database session is alive.
+        try (Connection holder = connect()) {
+            claimedBy(holder, key);
+            requests.problem(HttpRequest.POST("/v1/requests", report).header("Idempotency-Key", key),
+                    HttpStatus.CONFLICT, "idempotency-key-in-use");
+            HttpClientResponseException busy = assertThrows(HttpClientResponseException.class, () -> http.toBlocking()
+                    .exchange(HttpRequest.POST("/v1/requests", report).header("Idempotency-Key", key), String.class));
+            int wait = Integer.parseInt(busy.getResponse().getHeaders().get("Retry-After"));
+            assertTrue(wait > 50 && wait <= 60, "the phone is told the lease's real wait, not " + wait);
+        }
         assertEquals(1, rows(key));
+    }
+
+    @Test
+    void aClaimWhoseDatabaseSessionIsGoneIsTakenOverAtOnce() throws Exception {
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> report = Reports.aPothole().description(key).json();
+        requests.file(report, key);
+        unfile(key);
+        // The node was killed (or the database restarted) mid-request: its session is gone, its lease is not.
+        int gone;
+        try (Connection holder = connect()) {
+            claimedBy(holder, key);
+            gone = pid(holder);
+        }
+        try (Connection c = connect()) {
+            for (int i = 0; i < 100 && exists(c, gone); i++) {
+                Thread.sleep(20);
+            }
+        }
+        HttpResponse<Map<String, Object>> retried = requests.file(report, key);
+        assertEquals(HttpStatus.CREATED, retried.getStatus());
+        assertNull(retried.getHeaders().get("Idempotent-Replayed"));
+        assertEquals(1, rows(key));
+    }
+
+    private static boolean exists(Connection c, int pid) throws Exception {
+        try (ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM pg_stat_activity WHERE pid = " + pid)) {
+            rs.next();
+            return rs.getInt(1) > 0;
+        }
     }
 
     @RepeatedTest(3)
@@ -163,10 +216,7 @@ class IdempotencyTest extends HttpTest {
         Map<String, Object> report = Reports.aPothole().description(key).json();
         requests.file(report, key);
         // The node claimed the key and died before its transaction committed: no request, a stale claim.
-        // (History is append-only; replica mode lets this test unwrite it as the rollback would have.)
-        sql("SET session_replication_role = replica; "
-                + "DELETE FROM request_event WHERE request_id = (SELECT id FROM service_request WHERE description = '" + key + "'); "
-                + "DELETE FROM service_request WHERE description = '" + key + "'");
+        unfile(key);
         sql("UPDATE idempotency_record SET state = 'running', owner = gen_random_uuid(), status = NULL, body = NULL, "
                 + "lease_until = now() - interval '1 second' " + whereKey(key));
         HttpResponse<Map<String, Object>> retried = requests.file(report, key);
