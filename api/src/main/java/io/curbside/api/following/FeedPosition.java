@@ -3,6 +3,8 @@ package io.curbside.api.following;
 import io.curbside.api.problem.ProblemException;
 import io.curbside.api.support.PageCursor;
 
+import java.util.OptionalLong;
+
 /**
  * A place in the updates feed: the transaction that wrote an event, then the event's id. Events
  * are ordered so, not by id alone, because ids are handed out before commit (see V11).
@@ -26,11 +28,13 @@ record FeedPosition(long xact, long id) {
         }
         String[] parts = cursor.key().split("\\.", -1);
         try {
-            if (parts.length == 2) {
-                return new FeedPosition(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
+            OptionalLong xact = parts.length == 2 ? PageCursor.exactLong(parts[0]) : OptionalLong.empty();
+            OptionalLong id = parts.length == 2 ? PageCursor.exactLong(parts[1]) : OptionalLong.empty();
+            if (xact.isPresent() && id.isPresent()) {
+                return new FeedPosition(xact.getAsLong(), id.getAsLong());
             }
         } catch (IllegalArgumentException e) {
-            // not two numbers, or negative ones: refused below
+            // negative numbers: refused below
         }
         throw ProblemException.invalidParameter("since", "is not a cursor from an earlier answer");
     }

@@ -73,12 +73,14 @@ public final class Messages {
         return message.say(key, values);
     }
 
-    /**
-     * The message in English from the classpath's files: for problems, which are not yet said in the
-     * request's language, though their words are in the files for translators already.
-     */
+    /** The message in English from the classpath's files. */
     public static String english(String key, Map<String, ?> values) {
         return classpath().say(Translations.FALLBACK, key, values);
+    }
+
+    /** The message from the classpath's files for a problem, in the language of the request being served. */
+    public static String problem(String key, Map<String, ?> values) {
+        return classpath().say(ProblemLanguage.current(), key, values);
     }
 
     /** Whether Curbside has this message (in English, and so in every language). */

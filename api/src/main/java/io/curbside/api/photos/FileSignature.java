@@ -67,7 +67,7 @@ final class FileSignature {
     }
 
     private static Optional<String> kind(String kind) {
-        return Optional.of(Messages.english("problem.photo.kind." + kind, Map.of()));
+        return Optional.of(Messages.problem("problem.photo.kind." + kind, Map.of()));
     }
 
     // HEIF and AVIF share one container: an ISO-BMFF "ftyp" box listing a major brand, then compatible brands.

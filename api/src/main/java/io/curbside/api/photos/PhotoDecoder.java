@@ -87,7 +87,7 @@ final class PhotoDecoder implements AutoCloseable {
 
     private static PhotoRejectedException unreadable(Exception cause) {
         return new PhotoRejectedException(PhotoRejectedException.Reason.UNREADABLE,
-            Messages.english("problem.photo.unreadable", Map.of()), cause);
+            Messages.problem("problem.photo.unreadable", Map.of()), cause);
     }
 
     @Override

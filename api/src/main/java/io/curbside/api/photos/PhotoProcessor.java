@@ -27,7 +27,7 @@ public final class PhotoProcessor {
     /** Thread-safe. */
     public ProcessedPhoto process(byte[] upload) throws PhotoRejectedException {
         if (upload.length > limits.maxBytes()) {
-            throw new PhotoRejectedException(Reason.TOO_MANY_BYTES, Messages.english("problem.photo.megabytes",
+            throw new PhotoRejectedException(Reason.TOO_MANY_BYTES, Messages.problem("problem.photo.megabytes",
                 Map.of("size", megabytes(upload.length), "max", megabytes(limits.maxBytes()))));
         }
         String type = sniff(upload).orElseThrow(() -> notAPhoto(upload));
@@ -56,12 +56,12 @@ public final class PhotoProcessor {
 
     private void checkPixels(Dimension size) throws PhotoRejectedException {
         if (size.width < 1 || size.height < 1) {
-            throw new PhotoRejectedException(Reason.UNREADABLE, Messages.english("problem.photo.impossible_size",
+            throw new PhotoRejectedException(Reason.UNREADABLE, Messages.problem("problem.photo.impossible_size",
                 Map.of("width", String.valueOf(size.width), "height", String.valueOf(size.height))));
         }
         long pixels = (long) size.width * size.height;
         if (pixels > limits.maxPixels()) {
-            throw new PhotoRejectedException(Reason.TOO_MANY_PIXELS, Messages.english("problem.photo.megapixels",
+            throw new PhotoRejectedException(Reason.TOO_MANY_PIXELS, Messages.problem("problem.photo.megapixels",
                 Map.of("width", String.valueOf(size.width), "height", String.valueOf(size.height),
                     "size", megapixels(pixels), "max", megapixels(limits.maxPixels()))));
         }
@@ -78,13 +78,13 @@ public final class PhotoProcessor {
 
     private static PhotoRejectedException cannotDecode(String type) {
         return new PhotoRejectedException(Reason.UNSUPPORTED_TYPE,
-            Messages.english(type.equals("heic") ? "problem.photo.heic" : "problem.photo.avif", Map.of()));
+            Messages.problem(type.equals("heic") ? "problem.photo.heic" : "problem.photo.avif", Map.of()));
     }
 
     private static PhotoRejectedException notAPhoto(byte[] upload) {
         return new PhotoRejectedException(Reason.UNSUPPORTED_TYPE, FileSignature.describeOther(upload)
-            .map(kind -> Messages.english("problem.photo.not_a_photo.kind", Map.of("kind", kind)))
-            .orElseGet(() -> Messages.english("problem.photo.not_a_photo", Map.of())));
+            .map(kind -> Messages.problem("problem.photo.not_a_photo.kind", Map.of("kind", kind)))
+            .orElseGet(() -> Messages.problem("problem.photo.not_a_photo", Map.of())));
     }
 
     private static String megabytes(long bytes) {

@@ -65,8 +65,8 @@ public class PhotoService {
         if (size > maxBytes) {
             Map<String, String> values = Map.of("number", String.valueOf(index + 1), "size", String.valueOf(size),
                     "max", String.valueOf(maxBytes));
-            throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, Messages.english("problem.photo.too_large", values),
-                    List.of(new Violation("photos[" + index + "]", Messages.english("problem.photo.bytes", values))));
+            throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, Messages.problem("problem.photo.too_large", values),
+                    List.of(new Violation("photos[" + index + "]", Messages.problem("problem.photo.bytes", values))));
         }
     }
 
@@ -87,7 +87,7 @@ public class PhotoService {
                 case TOO_MANY_BYTES, TOO_MANY_PIXELS -> ProblemType.PAYLOAD_TOO_LARGE;
                 case UNREADABLE -> ProblemType.INVALID_PHOTO;
             };
-            throw new ProblemException(type, Messages.english("problem.photo.numbered",
+            throw new ProblemException(type, Messages.problem("problem.photo.numbered",
                     Map.of("number", String.valueOf(index + 1), "problem", e.getMessage())),
                     List.of(new Violation(field, e.getMessage())));
         } finally {

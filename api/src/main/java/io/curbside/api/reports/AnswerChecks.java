@@ -143,7 +143,7 @@ final class AnswerChecks {
     }
 
     private static Checked wrong(String problem, Map<String, String> values) {
-        return Checked.wrong(Messages.english(problem, values));
+        return Checked.wrong(Messages.problem(problem, values));
     }
 
     private static String keys(Catalog.Question question) {

@@ -51,7 +51,7 @@ class MultipartReport {
         try {
             if (received.size() > MAX_PHOTOS) {
                 List<Violation> v = List.of(new Violation("photos",
-                        Messages.english("problem.photos.too_many", Map.of("max", String.valueOf(MAX_PHOTOS)))));
+                        Messages.problem("problem.photos.too_many", Map.of("max", String.valueOf(MAX_PHOTOS)))));
                 throw new ProblemException(ProblemType.INVALID_FIELDS, Problems.correct(v), v);
             }
             List<byte[]> uploads = new ArrayList<>();

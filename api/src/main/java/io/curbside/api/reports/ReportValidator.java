@@ -3,6 +3,7 @@ package io.curbside.api.reports;
 import io.curbside.api.catalog.Catalog;
 import io.curbside.api.catalog.CatalogService;
 import io.curbside.api.i18n.LanguageTags;
+import io.curbside.api.i18n.ProblemLanguage;
 import io.curbside.api.i18n.Messages;
 import io.curbside.api.jurisdiction.JurisdictionService;
 import io.curbside.api.jurisdiction.Located;
@@ -68,15 +69,16 @@ class ReportValidator {
         plainText(report, violations);
         String preferred = report.getLanguage();
         if (preferred != null && !LanguageTags.isValid(preferred)) {
-            violations.add(new Violation("language", Messages.english("problem.language", Map.of())));
+            violations.add(new Violation("language", Messages.problem("problem.language", Map.of())));
             preferred = null;
         }
         CatalogService.View view = catalog.view(preferred, acceptLanguage);
         String language = view.language();
+        ProblemLanguage.use(language);
         Optional<Catalog.Service> found = view.catalog().service(report.getServiceCode());
         if (found.isEmpty()) {
             if (violations.stream().noneMatch(v -> v.getField().equals("service_code"))) {
-                violations.add(new Violation("service_code", Messages.english(catalog.isRetired(report.getServiceCode())
+                violations.add(new Violation("service_code", Messages.problem(catalog.isRetired(report.getServiceCode())
                         ? "problem.service.retired" : "problem.service.unknown",
                         Map.of("code", String.valueOf(report.getServiceCode())))));
             }
@@ -93,13 +95,13 @@ class ReportValidator {
         String email = trimmed(contact.getEmail());
         String phone = trimmed(contact.getPhone());
         if (email != null && !EMAIL.matcher(email).matches()) {
-            violations.add(new Violation("contact.email", Messages.english("problem.email", Map.of())));
+            violations.add(new Violation("contact.email", Messages.problem("problem.email", Map.of())));
         }
         if (phone != null && !(PHONE.matcher(phone).matches() && digits(phone) >= 7 && digits(phone) <= 15)) {
-            violations.add(new Violation("contact.phone", Messages.english("problem.phone", Map.of())));
+            violations.add(new Violation("contact.phone", Messages.problem("problem.phone", Map.of())));
         }
         if (filer.withoutConsent()) {
-            String refused = Messages.english("problem.contact.without_consent", Map.of());
+            String refused = Messages.problem("problem.contact.without_consent", Map.of());
             if (email != null) {
                 violations.add(new Violation("contact.email", refused));
             }
@@ -108,7 +110,7 @@ class ReportValidator {
             }
         }
         if (!service.anonymous() && (filer.withoutConsent() || (email == null && phone == null))) {
-            violations.add(new Violation("contact", Messages.english(filer.liaison() != null
+            violations.add(new Violation("contact", Messages.problem(filer.liaison() != null
                     ? "problem.contact.neighbour" : "problem.contact", Map.of())));
         }
         if (!violations.isEmpty()) {
@@ -123,8 +125,8 @@ class ReportValidator {
         if (!place.inside()) {
             String city = place.city().in(language);
             throw new ProblemException(ProblemType.OUTSIDE_JURISDICTION,
-                    Messages.english("problem.outside", Map.of("city", city)),
-                    List.of(new Violation("location", Messages.english("problem.outside.field", Map.of("city", city)))));
+                    Messages.problem("problem.outside", Map.of("city", city)),
+                    List.of(new Violation("location", Messages.problem("problem.outside.field", Map.of("city", city)))));
         }
         ReportedLocation where = report.getLocation();
         return new ValidReport(view.catalog(), service, point, where.getAccuracyM(), trimmed(where.getDescription()),
@@ -157,12 +159,12 @@ class ReportValidator {
 
     private static LatLon location(ReportedLocation where, List<Violation> violations) {
         if (where == null) {
-            violations.add(new Violation("location", Messages.english("problem.location", Map.of())));
+            violations.add(new Violation("location", Messages.problem("problem.location", Map.of())));
             return null;
         }
         if (where.getLat() == null || where.getLon() == null) {
             violations.add(new Violation(where.getLat() == null ? "location.lat" : "location.lon",
-                    Messages.english("problem.required", Map.of())));
+                    Messages.problem("problem.required", Map.of())));
             return null;
         }
         try {
@@ -179,13 +181,13 @@ class ReportValidator {
         Map<String, Object> stored = new LinkedHashMap<>();
         if (answers.size() > MAX_ANSWERS) {
             // Naming each of a million made-up keys would cost more than the report.
-            violations.add(new Violation("answers", Messages.english("problem.answers.too_many", Map.of(
+            violations.add(new Violation("answers", Messages.problem("problem.answers.too_many", Map.of(
                     "given", String.valueOf(answers.size()), "questions", String.valueOf(service.questions().size())))));
             return stored;
         }
         for (String code : answers.keySet()) {
             if (service.question(code).isEmpty()) {
-                violations.add(new Violation("answers." + code, Messages.english("problem.answers.unknown", Map.of())));
+                violations.add(new Violation("answers." + code, Messages.problem("problem.answers.unknown", Map.of())));
             }
         }
         for (Catalog.Question question : service.questions()) {
@@ -193,7 +195,7 @@ class ReportValidator {
             if (!AnswerChecks.isGiven(answer)) {
                 if (question.required()) {
                     violations.add(new Violation("answers." + question.code(),
-                            Messages.english("problem.required", Map.of())));
+                            Messages.problem("problem.required", Map.of())));
                 }
                 continue;
             }
@@ -209,10 +211,10 @@ class ReportValidator {
 
     private static void photos(Catalog.Service service, int photos, List<Violation> violations) {
         if (service.photos() == PhotoPolicy.REQUIRED && photos == 0) {
-            violations.add(new Violation("photos", Messages.english("problem.photos.required", Map.of())));
+            violations.add(new Violation("photos", Messages.problem("problem.photos.required", Map.of())));
         }
         if (service.photos() == PhotoPolicy.NOT_ACCEPTED && photos > 0) {
-            violations.add(new Violation("photos", Messages.english("problem.photos.not_taken", Map.of())));
+            violations.add(new Violation("photos", Messages.problem("problem.photos.not_taken", Map.of())));
         }
     }
 

@@ -4,6 +4,7 @@ import io.curbside.api.problem.ProblemException;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.OptionalLong;
 
 /**
  * Where a page of a list starts: an opaque token for the client, the last key of the page
@@ -18,14 +19,18 @@ public record PageCursor(String key) {
         return parse(text, "cursor");
     }
 
-    /** The same, for a cursor sent in a parameter of another name (the 400 names it). */
+    /**
+     * The same, for a cursor sent in a parameter of another name (the 400 names it). Only the very
+     * text Curbside made is one: no padding, spaces or other spelling of the same bytes.
+     */
     public static PageCursor parse(String text, String parameter) {
-        if (text == null || text.isBlank()) {
+        if (text == null || text.isEmpty()) {
             return null;
         }
         try {
-            String decoded = new String(Base64.getUrlDecoder().decode(text.strip()), StandardCharsets.UTF_8);
-            if (decoded.startsWith(PREFIX) && decoded.length() > PREFIX.length()) {
+            String decoded = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8);
+            if (decoded.startsWith(PREFIX) && decoded.length() > PREFIX.length() && of(decoded.substring(PREFIX.length()))
+                    .equals(text)) {
                 return new PageCursor(decoded.substring(PREFIX.length()));
             }
         } catch (IllegalArgumentException e) {
@@ -40,10 +45,17 @@ public record PageCursor(String key) {
     }
 
     public long asLong() {
+        return exactLong(key).orElseThrow(() ->
+                ProblemException.invalidParameter("cursor", "is not a cursor from an earlier page"));
+    }
+
+    /** The number the text is written as Curbside writes it ("5", never "+5" or "05"), if it is one. */
+    public static OptionalLong exactLong(String text) {
         try {
-            return Long.parseLong(key);
+            long value = Long.parseLong(text);
+            return Long.toString(value).equals(text) ? OptionalLong.of(value) : OptionalLong.empty();
         } catch (NumberFormatException e) {
-            throw ProblemException.invalidParameter("cursor", "is not a cursor from an earlier page");
+            return OptionalLong.empty();
         }
     }
 }

@@ -22,12 +22,12 @@ public final class PlainText {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7f && c < 0xa0)) {
-                return Messages.english("problem.text.control", Map.of("code", String.format("%04X", (int) c)));
+                return Messages.problem("problem.text.control", Map.of("code", String.format("%04X", (int) c)));
             }
             if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
                 i++;
             } else if (Character.isSurrogate(c)) {
-                return Messages.english("problem.text.surrogate", Map.of());
+                return Messages.problem("problem.text.surrogate", Map.of());
             }
         }
         return null;

@@ -127,10 +127,11 @@ class NeighbourBatchTest extends HttpTest {
         assertEquals(List.of("answers.size"), fields(problem(results.get(1))));
         assertEquals(List.of("neighbour.email"), fields(problem(results.get(2))));
         assertEquals("urn:curbside:problem:outside-jurisdiction", problem(results.get(3)).get("type"));
-        assertEquals("urn:curbside:problem:invalid-body", problem(results.get(4)).get("type"), "an unreadable item");
+        assertEquals("urn:curbside:problem:invalid-fields", problem(results.get(4)).get("type"), "an unreadable item");
+        assertEquals(List.of("neighbour"), fields(problem(results.get(4))));
         assertEquals(List.of("neighbour.consent_to_contact"), fields(problem(results.get(5))));
         assertEquals(List.of("location.lat"), fields(problem(results.get(6))));
-        assertEquals("urn:curbside:problem:invalid-body", problem(results.get(7)).get("type"));
+        assertEquals(List.of("location"), fields(problem(results.get(7))));
         assertEquals(List.of("service_code"), fields(problem(results.get(8))));
         for (int refused = 1; refused <= 8; refused++) {
             Map<String, Object> r = results.get(refused);

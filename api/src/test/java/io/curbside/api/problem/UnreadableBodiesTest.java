@@ -26,7 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A body of the wrong shape is the client's problem, told by the field's JSON path: a null in an
- * array, a value no enum has, a word where a number goes. Never a 5xx, never a Java name.
+ * array, a value no enum has, a word where a number goes (422); broken JSON is a 400. Never a 5xx,
+ * never a Java name.
  */
 @MicronautTest(transactional = false)
 class UnreadableBodiesTest extends HttpTest {
@@ -84,13 +85,17 @@ class UnreadableBodiesTest extends HttpTest {
     void aWrongTypeIsNamedByItsPath() {
         Map<String, Object> lat = problem(post("/v1/requests",
                 "{\"service_code\":\"pothole\",\"location\":{\"lat\":\"x\",\"lon\":-82.99}}", null),
-                HttpStatus.BAD_REQUEST, "invalid-body");
+                HttpStatus.UNPROCESSABLE_ENTITY, "invalid-fields");
         assertEquals(List.of("location.lat"), fields(lat));
-        // The reader takes a lone value for an array of one, so the fault is in its first item.
+        // A lone value is not an array of one.
         Map<String, Object> receipts = problem(post("/v1/me/claims", "{\"receipts\":\"x\"}", resident),
-                HttpStatus.BAD_REQUEST, "invalid-body");
-        assertEquals(List.of("receipts[0]"), fields(receipts));
-        assertEquals("must be an object", message(receipts));
+                HttpStatus.UNPROCESSABLE_ENTITY, "invalid-fields");
+        assertEquals(List.of("receipts"), fields(receipts));
+        assertEquals("must be an array", message(receipts));
+        Map<String, Object> item = problem(post("/v1/me/claims", "{\"receipts\":[\"x\"]}", resident),
+                HttpStatus.UNPROCESSABLE_ENTITY, "invalid-fields");
+        assertEquals(List.of("receipts[0]"), fields(item));
+        assertEquals("must be an object", message(item));
     }
 
     @Test
@@ -116,10 +121,12 @@ class UnreadableBodiesTest extends HttpTest {
                     () -> http.toBlocking().exchange(request, String.class), request::toString);
             String body = e.getResponse().getBody(String.class).orElse("");
             String what = request.getPath() + " " + request.getBody().orElse("") + " answered " + body;
-            assertEquals(HttpStatus.BAD_REQUEST, e.getStatus(), what);
+            // Broken JSON is a 400; a well-formed body with a value of the wrong type a 422 naming it.
+            assertTrue(e.getStatus() == HttpStatus.BAD_REQUEST && body.contains("urn:curbside:problem:invalid-body")
+                    || e.getStatus() == HttpStatus.UNPROCESSABLE_ENTITY
+                    && body.contains("urn:curbside:problem:invalid-fields"), what);
             assertEquals("application/problem+json", e.getResponse().getContentType().map(MediaType::toString)
                     .orElse(""), what);
-            assertTrue(body.contains("urn:curbside:problem:invalid-body"), what);
             INTERNALS.forEach(leak -> assertFalse(body.contains(leak), what));
         }
     }

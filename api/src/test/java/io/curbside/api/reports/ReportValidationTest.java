@@ -164,11 +164,12 @@ class ReportValidationTest extends HttpTest {
     }
 
     @Test
-    void malformedJsonIsABadBody() {
+    void malformedJsonIsABadBodyAndAWrongTypeABadField() {
         requests.problem(HttpRequest.POST("/v1/requests", "{\"service_code\": \"pothole\", ")
                 .contentType(MediaType.APPLICATION_JSON_TYPE), HttpStatus.BAD_REQUEST, "invalid-body");
-        requests.problem(HttpRequest.POST("/v1/requests", "{\"service_code\": \"pothole\", \"location\": {\"lat\": \"north\"}}")
-                .contentType(MediaType.APPLICATION_JSON_TYPE), HttpStatus.BAD_REQUEST, "invalid-body");
+        assertEquals(List.of("location.lat"), fields(requests.problem(HttpRequest.POST("/v1/requests",
+                "{\"service_code\": \"pothole\", \"location\": {\"lat\": \"north\"}}")
+                .contentType(MediaType.APPLICATION_JSON_TYPE), HttpStatus.UNPROCESSABLE_ENTITY, "invalid-fields")));
     }
 
     @Test
