@@ -5,6 +5,7 @@ import io.curbside.api.jurisdiction.JurisdictionImporter;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.StartupEvent;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -12,38 +13,66 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Loads the configured city and catalog at start-up when the database has none yet, so a
- * fresh install serves at once and a restart never overwrites what admins edited since.
+ * fresh install serves at once and a restart never overwrites what admins edited since. The
+ * bundled demo is loaded only when asked for ({@code CURBSIDE_DEMO_CITY}): a city that forgot to
+ * name its files must not find itself serving a made-up city's services and districts.
  */
 @Singleton
 @Requires(property = "curbside.import-on-startup", notEquals = "false")
 public class StartupImports {
 
     private static final Logger LOG = LoggerFactory.getLogger(StartupImports.class);
+    static final String DEMO_CATALOG = "classpath:demo/catalog.yaml";
+    static final String DEMO_JURISDICTION = "classpath:demo/jurisdiction.geojson";
 
     private final JurisdictionImporter jurisdiction;
     private final CatalogImporter catalog;
     private final String jurisdictionFile;
     private final String catalogFile;
 
-    /** The files to import, from {@code curbside.catalog} and {@code curbside.jurisdiction}: paths, or {@code classpath:} resources. */
+    /**
+     * The files to import, from {@code curbside.catalog} and {@code curbside.jurisdiction}: paths, or
+     * {@code classpath:} resources; empty: none, or the demo's with {@code curbside.demo-city}.
+     */
     @ConfigurationProperties("curbside")
-    public record Files(String catalog, String jurisdiction) {
+    public record Files(@Nullable String catalog, @Nullable String jurisdiction, boolean demoCity) {
     }
 
     public StartupImports(JurisdictionImporter jurisdiction, CatalogImporter catalog, Files files) {
         this.jurisdiction = jurisdiction;
         this.catalog = catalog;
-        this.jurisdictionFile = files.jurisdiction();
-        this.catalogFile = files.catalog();
+        this.jurisdictionFile = chosen(files.jurisdiction(), files.demoCity(), DEMO_JURISDICTION);
+        this.catalogFile = chosen(files.catalog(), files.demoCity(), DEMO_CATALOG);
     }
 
     @EventListener
     public void onStartup(StartupEvent event) {
-        if (!jurisdiction.importIfEmpty(jurisdictionFile)) {
+        if (jurisdictionFile == null) {
+            if (!jurisdiction.isStored()) {
+                LOG.warn("No city loaded: CURBSIDE_JURISDICTION is not set (CURBSIDE_DEMO_CITY=true would load the "
+                        + "demo city). No report can be placed until an admin uploads one (PUT /v1/admin/jurisdiction, "
+                        + "or script/import jurisdiction FILE).");
+            }
+        } else if (!jurisdiction.importIfEmpty(jurisdictionFile)) {
             LOG.info("A jurisdiction is already stored; {} was not imported", jurisdictionFile);
         }
-        if (!catalog.importIfEmpty(catalogFile)) {
+        if (catalogFile == null) {
+            if (!catalog.isStored()) {
+                LOG.warn("No catalog loaded: CURBSIDE_CATALOG is not set (CURBSIDE_DEMO_CITY=true would load the demo "
+                        + "catalog). No service is offered until an admin adds some (PUT /v1/admin/services/{code}, or "
+                        + "script/import catalog FILE).");
+            }
+        } else if (!catalog.importIfEmpty(catalogFile)) {
             LOG.info("A catalog is already stored; {} was not imported", catalogFile);
         }
+    }
+
+    /** The configured file; else the demo's when asked for; else none (null). */
+    @Nullable
+    private static String chosen(@Nullable String configured, boolean demo, String demoFile) {
+        if (configured != null && !configured.isBlank()) {
+            return configured;
+        }
+        return demo ? demoFile : null;
     }
 }

@@ -42,6 +42,12 @@ public class CatalogImporter {
         return true;
     }
 
+    /** Whether the database holds a catalog (imported, or made by admins). */
+    @Transactional
+    public boolean isStored() {
+        return !guard.isEmpty("service");
+    }
+
     /** Imports the file whatever the database holds (the explicit import command). */
     @Transactional
     public Catalog importFile(String location) {

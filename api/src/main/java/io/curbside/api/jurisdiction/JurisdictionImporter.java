@@ -52,6 +52,12 @@ public class JurisdictionImporter {
         return true;
     }
 
+    /** Whether the database holds a jurisdiction. */
+    @Transactional
+    public boolean isStored() {
+        return !guard.isEmpty("jurisdiction");
+    }
+
     /** Replaces the stored jurisdiction with the file's (the explicit import command). */
     @Transactional
     public Jurisdiction importFile(String location) {

@@ -3,7 +3,7 @@ package io.curbside.api.notifications;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.inject.Singleton;
+import io.micronaut.context.annotation.Context;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -13,9 +13,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * again) and {@code .gave_up} by channel, present at zero from start-up so a rate or an alert
  * works before the first delivery; {@code curbside.outbox.backlog}, the messages still to
  * deliver, and {@code curbside.outbox.oldest_undelivered_age}, how long the oldest of them has
- * waited, as last counted (every 30 s on nodes that run the worker).
+ * waited, as last counted (every 30 s on nodes that run the worker). Made when the application
+ * starts ({@code @Context}), not when the worker first runs, so /prometheus lists them at once.
  */
-@Singleton
+@Context
 class OutboxMetrics {
 
     private static final List<String> CHANNELS = List.of(ClaimedMessage.WEBHOOK, ClaimedMessage.EMAIL);

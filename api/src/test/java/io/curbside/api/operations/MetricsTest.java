@@ -2,6 +2,7 @@ package io.curbside.api.operations;
 
 import io.curbside.api.notifications.OutboxWorker;
 import io.curbside.api.testing.DatabaseTest;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
@@ -29,8 +30,9 @@ class MetricsTest extends DatabaseTest {
     @Client("/")
     HttpClient client;
 
+    /** Looked up only when needed: injecting it would make the outbox's meters, which start-up must make itself. */
     @Inject
-    OutboxWorker worker;
+    BeanProvider<OutboxWorker> worker;
 
     @Override
     protected Map<String, String> extraProperties() {
@@ -76,7 +78,7 @@ class MetricsTest extends DatabaseTest {
                     VALUES ('email', 'follower@example.org', '{"subject": "s", "text": "t"}', now() - interval '2 hours'),
                            ('email', 'other@example.org', '{"subject": "s", "text": "t"}', now() - interval '1 minute')""");
         }
-        assertEquals(2, worker.refreshBacklog());
+        assertEquals(2, worker.get().refreshBacklog());
         String metrics = prometheus();
         assertEquals(2.0, value(metrics, "curbside_outbox_backlog"));
         double age = value(metrics, "curbside_outbox_oldest_undelivered_age_seconds");
