@@ -129,9 +129,10 @@ public class ServiceRequestController implements RequestsApi {
                                                                       String ifNoneMatch) {
         PhotoAccess.Granted granted = photoAccess.open(trackingNumber, photoId, size, receiptToken, caller());
         String etag = "\"" + photoId + "-" + size.getValue() + "\"";
-        // A photo's bytes never change, so the reporter's own copy is kept a year. A public one may sit in shared
-        // caches, but staff may yet withdraw it (a face, a licence plate), so those keep it a day, not for ever.
-        String cache = granted.isPublic() ? "public, max-age=86400" : "private, max-age=31536000, immutable";
+        // A public photo may sit in shared caches, but staff may yet withdraw it (a face, a licence plate), so those
+        // keep it a day, not for ever. A private one is the reporter's alone: its answer, asked for with their
+        // Receipt-Token or token, is stored nowhere (PersonalAnswers says no-store); its ETag still saves the bytes.
+        String cache = granted.isPublic() ? "public, max-age=86400" : "no-store";
         MutableHttpResponse<FileCustomizableResponseType> response;
         if (EntityTags.matches(ifNoneMatch, etag)) {
             granted.close();
