@@ -48,6 +48,7 @@ class MultipartReport {
     /** The photos' bytes. The publisher is Micronaut's stream of the "photos" parts. */
     List<byte[]> photos(Publisher<CompletedFileUpload> parts) {
         List<CompletedFileUpload> received = collect(parts);
+        int read = 0;
         try {
             if (received.size() > MAX_PHOTOS) {
                 List<Violation> v = List.of(new Violation("photos",
@@ -57,11 +58,14 @@ class MultipartReport {
             List<byte[]> uploads = new ArrayList<>();
             for (CompletedFileUpload part : received) {
                 photos.refuseIfTooLarge(uploads.size(), part.getSize());
+                read++;
                 uploads.add(bytes(part));
             }
             return uploads;
         } finally {
-            received.forEach(CompletedFileUpload::discard);
+            // getBytes() discards the part it reads, even when it fails: discarding it again released
+            // Micronaut's own reference, and its release of the form then threw IllegalReferenceCountException.
+            received.subList(read, received.size()).forEach(CompletedFileUpload::discard);
         }
     }
 
