@@ -1,5 +1,7 @@
 package io.curbside.api.catalog;
 
+import io.micronaut.core.type.Argument;
+import io.curbside.api.support.StrictJsonMapper;
 import io.curbside.api.accounts.Actor;
 import io.curbside.api.accounts.AuditTrail;
 import io.curbside.api.i18n.Translations;
@@ -210,7 +212,7 @@ public class CatalogAdministration {
         ServiceVersion version;
         try {
             version = new ServiceVersion(v.version(), v.action(), v.active(), v.at().atZone(ZoneOffset.UTC),
-                    json.readValue(v.definition(), JsonNode.class));
+                    StrictJsonMapper.readStored(json, v.definition(), Argument.of(JsonNode.class)));
         } catch (IOException e) {
             throw new UncheckedIOException("a stored definition is not JSON", e);
         }

@@ -3,7 +3,6 @@ package io.curbside.api.jurisdiction;
 import io.curbside.api.store.ImportRepository;
 import io.curbside.api.support.FileSource;
 import io.curbside.api.support.InvalidFileException;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -25,12 +24,12 @@ public class JurisdictionImporter {
 
     public JurisdictionImporter(FileSource files, JurisdictionRepository repository, ImportRepository guard,
                                 JurisdictionLoadRepository loads,
-                                @Value("${curbside.routing.district-layer}") String routingLayer) {
+                                RoutingSettings routing) {
         this.files = files;
         this.repository = repository;
         this.guard = guard;
         this.loads = loads;
-        this.routingLayer = routingLayer;
+        this.routingLayer = routing.districtLayer();
     }
 
     /**

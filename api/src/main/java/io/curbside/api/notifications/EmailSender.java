@@ -1,5 +1,6 @@
 package io.curbside.api.notifications;
 
+import io.curbside.api.support.StrictJsonMapper;
 import io.micronaut.core.type.Argument;
 import io.micronaut.serde.ObjectMapper;
 import jakarta.inject.Singleton;
@@ -100,7 +101,7 @@ class EmailSender {
     private MimeMessage message(ClaimedMessage message) throws MessagingException {
         Map<String, String> texts;
         try {
-            texts = json.readValue(message.payload(), TEXTS);
+            texts = StrictJsonMapper.readStored(json, message.payload(), TEXTS);
         } catch (IOException e) {
             throw new IllegalStateException("an e-mail's stored payload is unreadable", e);
         }

@@ -1,5 +1,7 @@
 package io.curbside.api.notifications;
 
+import io.micronaut.core.type.Argument;
+import io.curbside.api.support.StrictJsonMapper;
 import io.curbside.api.catalog.CatalogService;
 import io.curbside.api.opendata.PublicationPolicy;
 import io.curbside.contract.model.PrivacyClass;
@@ -39,7 +41,7 @@ class WebhookPublication {
         }
         try {
             // A tree, so a null note is written as null whatever the serializer does with null map values.
-            JsonNode stored = json.readValue(message.payload(), JsonNode.class);
+            JsonNode stored = StrictJsonMapper.readStored(json, message.payload(), Argument.of(JsonNode.class));
             Map<String, JsonNode> body = fields(stored);
             JsonNode data = body.get("data");
             if (data != null && data.isObject()) {

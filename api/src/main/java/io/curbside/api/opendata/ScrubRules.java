@@ -109,6 +109,9 @@ final class ScrubRules {
             rule(NAMED + JOIN + "(?:" + TYPED + "|" + SHAPED + ")", "[address]"),
             // Two names alone only after a word that places: "light out at Sepulveda and Oxnard", not "Rats and Mice seen".
             rule(PLACED + NAMED + JOIN + NAMED, "[address]"),
+            // But "&" and "/" between two names or two words in capitals say corner wherever they stand: "Hollywood & Vine",
+            // "Sepulveda/Oxnard", "SEPULVEDA / OXNARD" (never "AM/PM": a joining word is no name).
+            rule("(?:" + NAMED + "\\s*[&/]\\s*" + NAMED + "|" + CAPS + "\\s*[&/]\\s*" + CAPS + ")", "[address]"),
             rule(PLACED + "(?:" + NAMED + "|" + CAPS + "|" + WORD + ")\\s+(?i:at|@)\\s+(?:" + TYPED + "|" + SHAPED + "|" + NAMED + ")", "[address]"),
             // A block: "the 1100 block of S Westmoreland Ave".
             rule("\\b\\d{1,6}\\s+(?i:block\\s+of|cuadra\\s+de)\\s+(?:" + TYPED + "|" + SHAPED + "|" + NAMED + "|" + CAPS + ")", "[address]"),

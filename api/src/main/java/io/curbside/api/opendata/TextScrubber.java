@@ -1,6 +1,7 @@
 package io.curbside.api.opendata;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
@@ -57,8 +58,9 @@ public final class TextScrubber {
      */
     static List<Removal> removals(String text, List<String> names) {
         List<Removal> found = new ArrayList<>();
+        String scanned = withoutLongRuns(text, found);
         for (ScrubRules.Rule rule : ScrubRules.RULES) {
-            addAll(found, rule.pattern().matcher(text), rule.group(), rule.marker());
+            addAll(found, rule.pattern().matcher(scanned), rule.group(), rule.marker());
         }
         for (String name : names) {
             if (name == null || name.isBlank()) {
@@ -73,6 +75,29 @@ public final class TextScrubber {
             }
         }
         return merged(text, found);
+    }
+
+    /** No word, address or link a person writes is longer than this without a space. */
+    private static final int LONGEST_RUN = 64;
+    private static final Pattern LONG_RUN = Pattern.compile("\\S{" + (LONGEST_RUN + 1) + ",}");
+
+    /**
+     * The text with every run of more than {@value #LONGEST_RUN} characters without a space blanked
+     * out (same length, so positions hold), each run noted as removed. A word rule tried at every
+     * position of one 4,000-character run rescans the rest of it each time, which took a second per
+     * scrub; such a run is a pasted token, a link or noise, not text the public needs.
+     */
+    private static String withoutLongRuns(String text, List<Removal> found) {
+        Matcher run = LONG_RUN.matcher(text);
+        if (!run.find()) {
+            return text;
+        }
+        char[] blanked = text.toCharArray();
+        do {
+            found.add(new Removal(run.start(), run.end(), "[…]"));
+            Arrays.fill(blanked, run.start(), run.end(), ' ');
+        } while (run.find());
+        return new String(blanked);
     }
 
     private static void addAll(List<Removal> found, Matcher matcher, int group, String marker) {

@@ -41,7 +41,8 @@ class DatabaseOutage {
             }
             failed++;
         }
-        LOG.warn("{} {} answered 503: the database cannot be reached ({})", request.getMethodName(), request.getPath(),
+        // The route template, never the path: paths carry tracking numbers and account ids.
+        LOG.warn("{} {} answered 503: the database cannot be reached ({})", request.getMethodName(), Problems.route(request),
                 reason(cause));
     }
 

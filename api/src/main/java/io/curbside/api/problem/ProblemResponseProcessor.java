@@ -71,7 +71,7 @@ public class ProblemResponseProcessor implements ErrorResponseProcessor<Problem>
                     List.of(), context.getRequest()));
         }
         if (status >= 500) {
-            LOG.error("Unexpected error on {} {}", context.getRequest().getMethod(), context.getRequest().getPath(), cause);
+            LOG.error("Unexpected error on {} {}", context.getRequest().getMethod(), Problems.route(context.getRequest()), cause);
             return Problems.write(response, Problems.of(ProblemType.INTERNAL,
                     "Something went wrong on our side. The error has been logged.", List.of(), context.getRequest()));
         }

@@ -3,6 +3,7 @@ package io.curbside.api.problem;
 import io.curbside.contract.model.Problem;
 import io.curbside.contract.model.Violation;
 import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.BasicHttpAttributes;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -17,6 +18,14 @@ public final class Problems {
     public static final MediaType PROBLEM_JSON = MediaType.of("application/problem+json");
 
     private Problems() {
+    }
+
+    /**
+     * The route a request matched, as its template ({@code /v1/requests/{trackingNumber}}), for log
+     * lines: never the path, which carries tracking numbers, account ids and search words.
+     */
+    public static String route(HttpRequest<?> request) {
+        return BasicHttpAttributes.getUriTemplate(request).orElse("(no route)");
     }
 
     public static Problem of(ProblemType type, String detail, List<Violation> violations, HttpRequest<?> request) {

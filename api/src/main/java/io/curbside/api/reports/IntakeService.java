@@ -5,6 +5,7 @@ import io.curbside.api.catalog.TargetWording;
 import io.curbside.api.idempotency.Fingerprint;
 import io.curbside.api.idempotency.Idempotency;
 import io.curbside.api.jurisdiction.JurisdictionService;
+import io.curbside.api.jurisdiction.RoutingSettings;
 import io.curbside.api.opendata.PublicationPolicy;
 import io.curbside.api.photos.PhotoService;
 import io.curbside.api.photos.ProcessedPhoto;
@@ -65,7 +66,7 @@ public class IntakeService {
                   PhotoService photos, StoredRequests requests, NearbyFinder nearby, PublicationPolicy policy,
                   RequestRepository repository,
                   Idempotency idempotency, PublicUrls urls,
-                  ObjectMapper json, Clock clock, ReportSettings settings) {
+                  ObjectMapper json, Clock clock, RoutingSettings routing) {
         this.validator = validator;
         this.jurisdiction = jurisdiction;
         this.photos = photos;
@@ -77,7 +78,7 @@ public class IntakeService {
         this.urls = urls;
         this.json = json;
         this.clock = clock;
-        this.routingLayer = settings.routing().districtLayer();
+        this.routingLayer = routing.districtLayer();
     }
 
     public Idempotency.Outcome file(NewServiceRequest report, List<byte[]> uploads, Filer filer, String idempotencyKey,

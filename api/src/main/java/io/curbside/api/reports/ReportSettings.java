@@ -3,16 +3,11 @@ package io.curbside.api.reports;
 import io.micronaut.context.annotation.ConfigurationProperties;
 
 /**
- * How a report is routed and which open requests are offered as its duplicates, from the
- * {@code curbside.routing.*} and {@code curbside.duplicates.*} properties.
+ * Which open requests are offered as a report's duplicates, from the {@code curbside.duplicates.*}
+ * properties (routing's are {@code jurisdiction.RoutingSettings}).
  */
 @ConfigurationProperties("curbside")
-record ReportSettings(Routing routing, Duplicates duplicates) {
-
-    /** Routing: the district layer ({@code district-layer}) whose district picks a request's department. */
-    @ConfigurationProperties("routing")
-    record Routing(String districtLayer) {
-    }
+record ReportSettings(Duplicates duplicates) {
 
     /**
      * Open requests of the same service this close and this recent are offered as duplicates.

@@ -1,5 +1,6 @@
 package io.curbside.api.store;
 
+import io.curbside.api.support.StrictJsonMapper;
 import io.micronaut.core.type.Argument;
 import io.micronaut.serde.ObjectMapper;
 import jakarta.inject.Singleton;
@@ -36,9 +37,10 @@ public class JsonColumns {
 
     public <T> T read(String text, Argument<T> type) {
         try {
-            return json.readValue(text, type);
+            return StrictJsonMapper.readStored(json, text, type);
         } catch (IOException e) {
-            throw new UncheckedIOException("stored JSON is unreadable: " + text, e);
+            // Not the text itself: it may hold answers or notes, and this message is logged.
+            throw new UncheckedIOException("stored JSON is unreadable as " + type.getTypeString(true), e);
         }
     }
 }

@@ -9,7 +9,6 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
-import io.micronaut.http.filter.ServerFilterPhase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -39,10 +38,14 @@ public class AccessLog implements Ordered {
     private static final String STARTED = AccessLog.class.getName() + ".started";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    /** First in, last out: the line sees the final status, a refusal by any other filter included. */
+    /**
+     * First in, last out: the line sees the final status, a refusal by any other filter included
+     * (CORS's, the token checks'). Only the 503s of a node that is stopping come before it
+     * ({@link ShutdownDrain}, which must stay first for the shutdown's own order).
+     */
     @Override
     public int getOrder() {
-        return ServerFilterPhase.FIRST.order();
+        return Ordered.HIGHEST_PRECEDENCE + 1;
     }
 
     @RequestFilter

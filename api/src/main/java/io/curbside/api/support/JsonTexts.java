@@ -37,9 +37,9 @@ public class JsonTexts {
             return null;
         }
         try {
-            return new Translations(json.readValue(jsonb, TEXTS));
+            return new Translations(StrictJsonMapper.readStored(json, jsonb, TEXTS));
         } catch (IOException e) {
-            throw new UncheckedIOException("stored texts are not a JSON object of strings: " + jsonb, e);
+            throw new UncheckedIOException("stored texts are not a JSON object of strings", e);
         }
     }
 }

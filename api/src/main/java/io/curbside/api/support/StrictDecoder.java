@@ -73,7 +73,14 @@ final class StrictDecoder extends LimitingStream implements Decoder {
     }
 
     private BigDecimal number() throws IOException {
-        return take(peek().isNumber(), "a number").getBigDecimalValue();
+        BigDecimal number = take(peek().isNumber(), "a number").getBigDecimalValue();
+        // 1e40000000 is eleven characters, and writing out its digits to compare them takes minutes:
+        // no field of Curbside needs more than 30 digits before the point or 60 after it.
+        if (number.signum() != 0 && (number.precision() - number.scale() > 30 || number.scale() > 60)) {
+            throw createDeserializationException("must be a number of at most 30 digits before the point and 60 after it",
+                    null);
+        }
+        return number;
     }
 
     private BigInteger whole(BigInteger min, BigInteger max) throws IOException {

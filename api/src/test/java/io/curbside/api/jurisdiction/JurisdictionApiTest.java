@@ -38,7 +38,7 @@ class JurisdictionApiTest extends DatabaseTest {
         Map<String, Object> boundary = (Map<String, Object>) city.get("boundary");
         assertEquals("Feature", boundary.get("type"));
         assertEquals("MultiPolygon", ((Map<String, Object>) boundary.get("geometry")).get("type"));
-        List<Double> bbox = (List<Double>) city.get("bbox");
+        List<Double> bbox = ((List<Number>) city.get("bbox")).stream().map(Number::doubleValue).toList();
         assertTrue(bbox.get(0) < bbox.get(2) && bbox.get(1) < bbox.get(3), "bbox is minLon,minLat,maxLon,maxLat: " + bbox);
 
         List<Map<String, Object>> layers = (List<Map<String, Object>>) city.get("layers");
@@ -59,7 +59,7 @@ class JurisdictionApiTest extends DatabaseTest {
             assertTrue(properties.get("name") instanceof String name && !name.isBlank());
             List<?> firstRing = (List<?>) ((List<?>) ((List<?>) ((Map<String, Object>) feature.get("geometry"))
                     .get("coordinates")).get(0)).get(0);
-            List<Double> position = (List<Double>) firstRing.get(0);
+            List<Double> position = ((List<Number>) firstRing.get(0)).stream().map(Number::doubleValue).toList();
             assertTrue(position.get(0) >= bbox.get(0) - 1e-6 && position.get(0) <= bbox.get(2) + 1e-6,
                     "longitude first, inside the city's bbox: " + position);
         }

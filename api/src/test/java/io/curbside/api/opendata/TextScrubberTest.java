@@ -44,6 +44,11 @@ class TextScrubberTest {
         "Light out at Sepulveda & Oxnard|Light out at [address]",
         "Light out at Sepulveda and Oxnard|Light out at [address]",
         "Signal dark at Sepulveda / Oxnard since Monday|Signal dark at [address] since Monday",
+        "Hollywood & Vine light out|[address] light out",
+        "Trash pile Sepulveda & Oxnard|Trash pile [address]",
+        "SEPULVEDA / OXNARD, SIGNAL OUT|[address], SIGNAL OUT",
+        "Sepulveda/Oxnard, pothole|[address], pothole",
+        "Open 24 hours, AM/PM market lot|Open 24 hours, AM/PM market lot",
         "sepulveda blvd at oxnard st|[address]",
         "Broken sign on W 6th St and S Broadway|Broken sign on [address]",
         "6819 S BROADWAY|[address]",
@@ -102,10 +107,17 @@ class TextScrubberTest {
         assertEquals(published, TextScrubber.scrub(text, List.of(name)));
     }
 
+    @Test
+    void aRunTooLongForAWordIsTakenOutWhole() {
+        String token = "x".repeat(80);
+        assertEquals("Code […] on the sign", TextScrubber.scrub("Code " + token + " on the sign"));
+    }
+
     /** A description may be 4,000 characters of anything: no pattern may overflow the stack or take seconds on it. */
     @Test
     void longTextNeitherOverflowsNorHangs() {
-        for (String unit : List.of("1 ", "Aaa Bbb ", "AAAA BBBB ", "aaa bbb ", "12 N ", "Aaa y Bbb y ", "at Aaa at ")) {
+        for (String unit : List.of("1 ", "Aaa Bbb ", "AAAA BBBB ", "aaa bbb ", "12 N ", "Aaa y Bbb y ", "at Aaa at ", "Ab’",
+                "AB-", "X-", "a", "a.", "Aaa & Bbb / ")) {
             String text = unit.repeat(4000 / unit.length());
             assertTimeoutPreemptively(Duration.ofSeconds(5), () -> TextScrubber.scrub(text, List.of("Ana Ruiz")), unit);
         }

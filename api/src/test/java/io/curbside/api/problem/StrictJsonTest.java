@@ -64,6 +64,19 @@ class StrictJsonTest extends HttpTest {
     }
 
     @Test
+    void aNumberTooLongToWriteOutIsRefusedAtOnce() {
+        // Each is a few bytes; writing out 1e40000000 to compare it with a whole number's range took minutes.
+        for (String score : List.of("1e40000000", "1e10000000", "-1e-10000000", "1.5e200")) {
+            long started = System.nanoTime();
+            Map<String, Object> problem = requests.problem(json("/v1/requests/" + number + "/rating",
+                    "{\"score\":" + score + "}").header("Receipt-Token", receipt), HttpStatus.UNPROCESSABLE_ENTITY,
+                    "invalid-fields");
+            assertEquals(List.of("score"), fields(problem), score);
+            assertTrue(System.nanoTime() - started < 5_000_000_000L, score + " took over 5 s");
+        }
+    }
+
+    @Test
     void aWordIsNotABooleanNorANumber() {
         Map<String, Object> yes = requests.problem(json("/v1/staff/requests/" + number + "/notes",
                 "{\"text\":\"Seen it\",\"public\":\"yes\"}").bearerAuth(streets), HttpStatus.UNPROCESSABLE_ENTITY,

@@ -47,7 +47,7 @@ class CrossOriginListTest extends HttpTest {
     @Test
     void theListedAppFilesAndReadsTheLocationAndLimits() {
         HttpResponse<Map<String, Object>> filed = http.toBlocking().exchange(HttpRequest.POST("/v1/requests",
-                Reports.aPothole().json()).header("Origin", APP).header("Idempotency-Key", "cors-1"), JSON);
+                Reports.aPothole().json()).header("Origin", APP).header("Idempotency-Key", "cors-listed-app-0001"), JSON);
         assertEquals(HttpStatus.CREATED, filed.getStatus());
         assertEquals(APP, filed.header("Access-Control-Allow-Origin"));
         String exposed = filed.header("Access-Control-Expose-Headers");
