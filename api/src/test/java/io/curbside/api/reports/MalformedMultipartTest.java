@@ -6,6 +6,7 @@ import io.curbside.api.testing.RawHttp.Answer;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -71,9 +72,17 @@ class MalformedMultipartTest extends HttpTest {
             "Content-Disposition: garbage;;; ===\r\nContent-Type: image/jpeg",
             "Content-Disposition: form-data; name=\"\"; filename=\"a.jpg\"\r\nContent-Type: image/jpeg",
             "Content-Disposition: form-data; name=\"photos\"\r\nContent-Type: multipart/mixed; boundary=inner",
+            // Passes the head check; Netty's decoder itself refuses it.
+            "Content-Disposition: form-data; name=\"photos\"; filename=\"a.jpg\"\r\nContent-Transfer-Encoding: bogus",
     })
     void aMalformedPartIsABadRequest(String partHead) throws Exception {
         assertRefused("multipart/form-data; boundary=b", form(partHead));
+    }
+
+    @Test
+    void aFormThatNeverClosesIsABadRequest() throws Exception {
+        String form = form("Content-Disposition: form-data; name=\"photos\"; filename=\"a.jpg\"");
+        assertRefused("multipart/form-data; boundary=b", form.substring(0, form.indexOf("\r\n--b--")));
     }
 
     @ParameterizedTest
