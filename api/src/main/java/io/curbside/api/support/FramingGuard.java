@@ -9,12 +9,14 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.EmptyHttpHeaders;
+import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.util.ReferenceCountUtil;
@@ -29,7 +31,8 @@ import java.util.Set;
  * Refuses HTTP/1.1 requests that RFC 9112 and RFC 9110 say a server must not serve as they are:
  * ambiguous framing (Transfer-Encoding with Content-Length, a transfer coding other than chunked),
  * an unknown or lower-case method, no Host or two, an expectation other than 100-continue, a
- * compressed body, and a request line or headers over the limits.
+ * compressed body, a request line or headers over the limits; and a multipart form without a
+ * boundary, or with a part no route may act on ({@link FormParts}).
  *
  * <p>A refused request goes on to Micronaut as one that failed to decode, carrying its
  * {@link ProblemException}: Micronaut answers it in turn (pipelined answers keep their order),
@@ -45,6 +48,8 @@ final class FramingGuard extends ChannelInboundHandlerAdapter {
     private final int maxRequestLine;
     private final int maxHeaders;
     private boolean refused;
+    /** The heads of the parts of the multipart form being received, if it is one. */
+    private FormParts form;
 
     FramingGuard(int maxRequestLine, int maxHeaders) {
         this.maxRequestLine = maxRequestLine;
@@ -63,6 +68,18 @@ final class FramingGuard extends ChannelInboundHandlerAdapter {
                 refused = true;
                 ctx.fireChannelRead(failed(request, refusal));
                 return;
+            }
+            form = FormParts.of(request.headers().get(HttpHeaderNames.CONTENT_TYPE));
+        }
+        if (msg instanceof HttpContent content && form != null) {
+            ProblemException malformed = form.offer(content.content(), msg instanceof LastHttpContent);
+            if (malformed != null || msg instanceof LastHttpContent) {
+                form = null;
+            }
+            if (malformed != null) {
+                // Micronaut fails the body's stream with it, so the route that reads the form fails with
+                // this problem before it acts, and drops the rest of the body, which still frames the next request.
+                ctx.fireExceptionCaught(malformed);
             }
         }
         ctx.fireChannelRead(msg);
@@ -107,6 +124,12 @@ final class FramingGuard extends ChannelInboundHandlerAdapter {
                 return refuse(ProblemType.UNSUPPORTED_CONTENT_ENCODING, "problem.http.content_encoding",
                         Map.of("coding", coding));
             }
+        }
+        // RFC 2046 §5.1.1: no reader can split a multipart body without a boundary into parts (Netty's
+        // form decoder fails on an empty one with an internal error, and reads none as an empty form).
+        String contentType = headers.get(HttpHeaderNames.CONTENT_TYPE);
+        if (FormParts.isMultipart(contentType) && FormParts.boundary(contentType).isEmpty()) {
+            return refuse(ProblemType.INVALID_BODY, "problem.multipart.boundary", Map.of());
         }
         return null;
     }
