@@ -215,7 +215,7 @@ public class AccountService {
         return address;
     }
 
-    private static void checkNewPassword(String field, String password) {
+    static void checkNewPassword(String field, String password) {
         if (password == null || password.codePointCount(0, password.length()) < MIN_PASSWORD) {
             throw new ProblemException(ProblemType.INVALID_FIELDS, "A password needs at least " + MIN_PASSWORD
                     + " characters.", List.of(new Violation(field, "is shorter than " + MIN_PASSWORD + " characters")));
@@ -226,13 +226,13 @@ public class AccountService {
         }
     }
 
-    private static String randomToken() {
+    static String randomToken() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    private static byte[] hash(String token) {
+    static byte[] hash(String token) {
         try {
             return MessageDigest.getInstance("SHA-256").digest((token == null ? "" : token.strip())
                     .getBytes(java.nio.charset.StandardCharsets.UTF_8));

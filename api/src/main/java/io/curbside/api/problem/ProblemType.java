@@ -36,7 +36,9 @@ public enum ProblemType {
     /** Its Retry-After depends on the client's budget: the rate limiter sets it. */
     RATE_LIMITED("rate-limited", "Too many requests", HttpStatus.TOO_MANY_REQUESTS),
     UNAVAILABLE("unavailable", "Temporarily unavailable", HttpStatus.SERVICE_UNAVAILABLE),
-    INTERNAL("internal-error", "Internal error", HttpStatus.INTERNAL_SERVER_ERROR);
+    INTERNAL("internal-error", "Internal error", HttpStatus.INTERNAL_SERVER_ERROR),
+    /** A password reset code that Curbside never mailed, or that was used or expired. */
+    INVALID_RESET_CODE("invalid-reset-code", "Reset code not valid", HttpStatus.BAD_REQUEST);
 
     /** URNs: stable names that never depend on where Curbside is hosted. */
     static final String PREFIX = "urn:curbside:problem:";
