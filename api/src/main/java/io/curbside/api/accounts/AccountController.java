@@ -23,18 +23,19 @@ class AccountController implements AccountsApi {
 
     private final AccountService accounts;
     private final Actors actors;
-    private final PasswordRecovery reset;
+    private final OwnerMail reset;
 
-    AccountController(AccountService accounts, Actors actors, PasswordRecovery reset) {
+    AccountController(AccountService accounts, Actors actors, OwnerMail reset) {
         this.accounts = accounts;
         this.actors = actors;
         this.reset = reset;
     }
 
     @Override
-    public HttpResponse<Session> register(Registration registration) {
-        return HttpResponse.created(accounts.register(registration.getEmail(), registration.getPassword(),
-                registration.getDisplayName()));
+    public HttpResponse<Void> register(Registration registration, String acceptLanguage) {
+        accounts.register(registration.getEmail(), registration.getPassword(), registration.getDisplayName(),
+                mailLanguage(acceptLanguage));
+        return HttpResponse.accepted();
     }
 
     @Override

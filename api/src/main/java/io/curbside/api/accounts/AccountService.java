@@ -46,9 +46,11 @@ public class AccountService {
     private final TokenSettings settings;
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
+    private final OwnerMail owners;
 
     AccountService(AccountRepository accounts, PasswordHasher passwords, AccessTokens tokens, TokenSettings settings,
-                   TransactionOperations<Connection> transactions, Clock clock) {
+                   TransactionOperations<Connection> transactions, Clock clock, OwnerMail owners) {
+        this.owners = owners;
         this.accounts = accounts;
         this.passwords = passwords;
         this.tokens = tokens;
@@ -57,15 +59,22 @@ public class AccountService {
         this.clock = clock;
     }
 
-    public Session register(String email, String password, String displayName) {
+    /**
+     * Makes the account, or, when the address has one, tells its owner instead: either way the
+     * caller learns nothing, and the password is hashed either way, so both take as long.
+     */
+    public void register(String email, String password, String displayName, String language) {
         String address = checkedEmail(email);
         checkNewPassword("password", password);
         String name = displayName == null || displayName.isBlank() ? null : displayName.strip();
         String hash = passwords.hash(password);
-        return transactions.executeWrite(s -> {
-            UUID id = accounts.insert(address, hash, name).orElseThrow(() -> new ProblemException(
-                    ProblemType.ACCOUNT_EXISTS, "There is already an account with this e-mail address. Sign in instead."));
-            return newSession(id, UUID.randomUUID());
+        transactions.executeWrite(s -> {
+            if (accounts.insert(address, hash, name).isPresent()) {
+                owners.welcome(address, language);
+            } else {
+                owners.tellOwnerOfSignUp(address, language);
+            }
+            return null;
         });
     }
 

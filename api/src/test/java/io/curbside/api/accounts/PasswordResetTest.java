@@ -53,18 +53,25 @@ class PasswordResetTest extends HttpTest {
         smtp.stop();
     }
 
+    /** Sends and forgets the mail queued so far (earlier tests', welcomes to new accounts). */
     @BeforeEach
     void emptyMailbox() throws Exception {
         while (worker.runOnce() > 0) {
-            // mail of earlier tests
+            // sent
         }
         smtp.purgeEmailFromAllMailboxes();
+    }
+
+    private Map<String, Object> registered(String name) throws Exception {
+        Map<String, Object> session = new People(http).register(name);
+        emptyMailbox();
+        return session;
     }
 
     @Test
     void aMailedCodeSetsANewPasswordOnceAndEndsEverySignIn() throws Exception {
         People people = new People(http);
-        Map<String, Object> phone = people.register("forgetful");
+        Map<String, Object> phone = registered("forgetful");
         String email = People.email(phone);
         Map<String, Object> laptop = people.login(email, People.password(email));
 
@@ -94,7 +101,7 @@ class PasswordResetTest extends HttpTest {
 
     @Test
     void anUnknownAddressIsAnsweredTheSameAndMailsNobody() throws Exception {
-        Map<String, Object> known = new People(http).register("known");
+        Map<String, Object> known = registered("known");
         HttpResponse<String> forKnown = askForReset(People.email(known), "en");
         HttpResponse<String> forUnknown = askForReset("nobody-" + System.nanoTime() + "@example.org", "en");
         assertEquals(forKnown.getStatus(), forUnknown.getStatus());
@@ -105,7 +112,7 @@ class PasswordResetTest extends HttpTest {
 
     @Test
     void anExpiredCodeIsRefused() throws Exception {
-        String email = People.email(new People(http).register("slow"));
+        String email = People.email(registered("slow"));
         askForReset(email, "en");
         String code = code((String) onlyMail().getContent());
         try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(
@@ -128,7 +135,7 @@ class PasswordResetTest extends HttpTest {
 
     @Test
     void theNewPasswordFollowsTheRulesOfSignUp() throws Exception {
-        String email = People.email(new People(http).register("short"));
+        String email = People.email(registered("short"));
         askForReset(email, "en");
         String code = code((String) onlyMail().getContent());
         requests.problem(HttpRequest.POST("/v1/auth/password-reset/confirm", Map.of("token", code, "new_password", "short")),
@@ -138,7 +145,7 @@ class PasswordResetTest extends HttpTest {
 
     @Test
     void anAccountGetsOnlyAFewCodesAnHour() throws Exception {
-        String email = People.email(new People(http).register("flooded"));
+        String email = People.email(registered("flooded"));
         for (int i = 0; i < 5; i++) {
             assertEquals(HttpStatus.ACCEPTED, askForReset(email, "en").getStatus());
         }

@@ -16,15 +16,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Password reset by e-mail: a single-use code, mailed to the address of an account that has a
+ * Mail to the owner of an address: a welcome on sign-up, a notice when someone signs up with an
+ * address that has an account, and password reset by e-mail: a single-use code, mailed to the address of an account that has a
  * password, kept only as its hash, good for {@link PasswordResetSettings#tokenTtl()}. Asking says
  * nothing of whether the address has an account; using the code ends every sign-in of the account.
- * Also mails the owner of an address that someone tried to sign up with.
  */
 @Singleton
-class PasswordRecovery {
+class OwnerMail {
 
-    private static final Logger LOG = LoggerFactory.getLogger(PasswordRecovery.class);
+    private static final Logger LOG = LoggerFactory.getLogger(OwnerMail.class);
     private static final Duration THROTTLE_WINDOW = Duration.ofHours(1);
 
     private final AccountRepository accounts;
@@ -36,7 +36,7 @@ class PasswordRecovery {
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
 
-    PasswordRecovery(AccountRepository accounts, AccountMailRepository mails, PasswordHasher passwords, AccountMail mail,
+    OwnerMail(AccountRepository accounts, AccountMailRepository mails, PasswordHasher passwords, AccountMail mail,
                   CityName city, PasswordResetSettings settings, TransactionOperations<Connection> transactions,
                   Clock clock) {
         this.accounts = accounts;
@@ -99,6 +99,12 @@ class PasswordRecovery {
                 mails.record(account.id(), AccountMailRepository.Kind.SIGN_UP_ATTEMPT, null, null);
             }
         });
+    }
+
+    /** Welcomes a new account; call inside the sign-up's transaction. */
+    void welcome(String address, String language) {
+        send(address, language, "account_mail.welcome.subject", "account_mail.welcome.text",
+                Map.of("city", cityName(language)));
     }
 
     private void mailCode(AccountRepository.Stored account, String language) {
