@@ -8,6 +8,8 @@ import io.curbside.sdk.model.Credentials;
 import io.curbside.sdk.model.Following;
 import io.curbside.sdk.model.MyRequests;
 import io.curbside.sdk.model.RefreshRequest;
+import io.curbside.sdk.model.PasswordReset;
+import io.curbside.sdk.model.PasswordResetRequest;
 import io.curbside.sdk.model.Registration;
 import io.curbside.sdk.model.Session;
 import io.curbside.sdk.model.Updates;
@@ -61,12 +63,24 @@ public class CurbsideSession {
         this.following = new FollowingApi(client);
     }
 
-    /** Creates a resident account and signs it in. */
+    /**
+     * Creates a resident account and signs it in. Sign-up answers the same whether or not the address
+     * had an account (its owner is mailed instead), so an address that had one ends here in a 401
+     * {@code invalid-credentials} from the sign-in, unless the password was that account's.
+     */
     public Account register(String email, String password, String displayName) throws ApiException {
-        Session session = accounts.register(new Registration().email(email).password(password)
-                .displayName(displayName));
-        tokens.keep(session);
-        return session.getAccount();
+        accounts.register(new Registration().email(email).password(password).displayName(displayName), null);
+        return login(email, password);
+    }
+
+    /** Asks for a password reset code by e-mail; answers the same whether or not the address has an account. */
+    public void requestPasswordReset(String email) throws ApiException {
+        accounts.requestPasswordReset(new PasswordResetRequest().email(email), null);
+    }
+
+    /** Sets a new password with the mailed code; every sign-in of the account ends, so sign in again. */
+    public void resetPassword(String code, String newPassword) throws ApiException {
+        accounts.confirmPasswordReset(new PasswordReset().token(code).newPassword(newPassword));
     }
 
     /** Signs in; a 401 {@code invalid-credentials} when the e-mail or password is wrong. */

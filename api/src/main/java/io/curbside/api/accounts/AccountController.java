@@ -3,7 +3,11 @@ package io.curbside.api.accounts;
 import io.curbside.contract.api.AccountsApi;
 import io.curbside.contract.model.Account;
 import io.curbside.contract.model.Credentials;
+import io.curbside.api.i18n.LanguageNegotiator;
+import io.curbside.api.i18n.Messages;
 import io.curbside.contract.model.PasswordChange;
+import io.curbside.contract.model.PasswordReset;
+import io.curbside.contract.model.PasswordResetRequest;
 import io.curbside.contract.model.RefreshRequest;
 import io.curbside.contract.model.Registration;
 import io.curbside.contract.model.Session;
@@ -19,16 +23,19 @@ class AccountController implements AccountsApi {
 
     private final AccountService accounts;
     private final Actors actors;
+    private final OwnerMail reset;
 
-    AccountController(AccountService accounts, Actors actors) {
+    AccountController(AccountService accounts, Actors actors, OwnerMail reset) {
         this.accounts = accounts;
         this.actors = actors;
+        this.reset = reset;
     }
 
     @Override
-    public HttpResponse<Session> register(Registration registration) {
-        return HttpResponse.created(accounts.register(registration.getEmail(), registration.getPassword(),
-                registration.getDisplayName()));
+    public HttpResponse<Void> register(Registration registration, String acceptLanguage) {
+        accounts.register(registration.getEmail(), registration.getPassword(), registration.getDisplayName(),
+                mailLanguage(acceptLanguage));
+        return HttpResponse.accepted();
     }
 
     @Override
@@ -62,5 +69,22 @@ class AccountController implements AccountsApi {
     public HttpResponse<Session> changePassword(PasswordChange change) {
         return HttpResponse.ok(accounts.changePassword(actors.required(), change.getCurrentPassword(),
                 change.getNewPassword()));
+    }
+
+    @Override
+    public HttpResponse<Void> requestPasswordReset(PasswordResetRequest request, String acceptLanguage) {
+        reset.request(request.getEmail(), mailLanguage(acceptLanguage));
+        return HttpResponse.accepted();
+    }
+
+    @Override
+    public HttpResponse<Void> confirmPasswordReset(PasswordReset request) {
+        reset.confirm(request.getToken(), request.getNewPassword());
+        return HttpResponse.noContent();
+    }
+
+    /** Accounts keep no language: mail about one is in the language of the request that caused it. */
+    private static String mailLanguage(String acceptLanguage) {
+        return LanguageNegotiator.choose(null, acceptLanguage, Messages.classpath().languages());
     }
 }

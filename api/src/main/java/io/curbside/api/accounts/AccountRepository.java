@@ -160,6 +160,7 @@ class AccountRepository {
                        device_id = NULL, reporter_account_id = NULL
                 WHERE reporter_account_id = ?""", account);
         update("DELETE FROM account_role WHERE account_id = ?", account);
+        update("DELETE FROM account_mail WHERE account_id = ?", account);
         update("UPDATE refresh_token SET revoked_at = now() WHERE account_id = ? AND revoked_at IS NULL", account);
         update("""
                 UPDATE account SET email = NULL, password_hash = NULL, display_name = NULL, subject = NULL,

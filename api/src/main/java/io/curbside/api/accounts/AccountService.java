@@ -46,9 +46,11 @@ public class AccountService {
     private final TokenSettings settings;
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
+    private final OwnerMail owners;
 
     AccountService(AccountRepository accounts, PasswordHasher passwords, AccessTokens tokens, TokenSettings settings,
-                   TransactionOperations<Connection> transactions, Clock clock) {
+                   TransactionOperations<Connection> transactions, Clock clock, OwnerMail owners) {
+        this.owners = owners;
         this.accounts = accounts;
         this.passwords = passwords;
         this.tokens = tokens;
@@ -57,15 +59,22 @@ public class AccountService {
         this.clock = clock;
     }
 
-    public Session register(String email, String password, String displayName) {
+    /**
+     * Makes the account, or, when the address has one, tells its owner instead: either way the
+     * caller learns nothing, and the password is hashed either way, so both take as long.
+     */
+    public void register(String email, String password, String displayName, String language) {
         String address = checkedEmail(email);
         checkNewPassword("password", password);
         String name = displayName == null || displayName.isBlank() ? null : displayName.strip();
         String hash = passwords.hash(password);
-        return transactions.executeWrite(s -> {
-            UUID id = accounts.insert(address, hash, name).orElseThrow(() -> new ProblemException(
-                    ProblemType.ACCOUNT_EXISTS, "There is already an account with this e-mail address. Sign in instead."));
-            return newSession(id, UUID.randomUUID());
+        transactions.executeWrite(s -> {
+            if (accounts.insert(address, hash, name).isPresent()) {
+                owners.welcome(address, language);
+            } else {
+                owners.tellOwnerOfSignUp(address, language);
+            }
+            return null;
         });
     }
 
@@ -215,7 +224,7 @@ public class AccountService {
         return address;
     }
 
-    private static void checkNewPassword(String field, String password) {
+    static void checkNewPassword(String field, String password) {
         if (password == null || password.codePointCount(0, password.length()) < MIN_PASSWORD) {
             throw new ProblemException(ProblemType.INVALID_FIELDS, "A password needs at least " + MIN_PASSWORD
                     + " characters.", List.of(new Violation(field, "is shorter than " + MIN_PASSWORD + " characters")));
@@ -226,13 +235,13 @@ public class AccountService {
         }
     }
 
-    private static String randomToken() {
+    static String randomToken() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    private static byte[] hash(String token) {
+    static byte[] hash(String token) {
         try {
             return MessageDigest.getInstance("SHA-256").digest((token == null ? "" : token.strip())
                     .getBytes(java.nio.charset.StandardCharsets.UTF_8));

@@ -24,7 +24,6 @@ public enum ProblemType {
     INVALID_CREDENTIALS("invalid-credentials", "Wrong credentials", HttpStatus.UNAUTHORIZED),
     INVALID_API_KEY("invalid-api-key", "Invalid API key", HttpStatus.UNAUTHORIZED),
     FORBIDDEN("forbidden", "Forbidden", HttpStatus.FORBIDDEN),
-    ACCOUNT_EXISTS("account-exists", "Account exists", HttpStatus.CONFLICT),
     INVALID_TRANSITION("invalid-transition", "Not possible now", HttpStatus.CONFLICT),
     NOT_FOUND("not-found", "Not found", HttpStatus.NOT_FOUND),
     METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", HttpStatus.METHOD_NOT_ALLOWED),
@@ -51,7 +50,9 @@ public enum ProblemType {
     HEADERS_TOO_LARGE("headers-too-large", "Request headers too large", HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE),
     /** A compressed request body: the server reads only uncompressed ones. */
     UNSUPPORTED_CONTENT_ENCODING("unsupported-content-encoding", "Unsupported content encoding",
-            HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+            HttpStatus.UNSUPPORTED_MEDIA_TYPE),
+    /** A password reset code that Curbside never mailed, or that was used or expired. */
+    INVALID_RESET_CODE("invalid-reset-code", "Reset code not valid", HttpStatus.BAD_REQUEST);
 
     /** URNs: stable names that never depend on where Curbside is hosted. */
     static final String PREFIX = "urn:curbside:problem:";

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 import static io.curbside.api.testing.People.email;
+import static io.curbside.api.testing.People.id;
 import static io.curbside.api.testing.People.password;
 import static io.curbside.api.testing.People.token;
 import static io.curbside.api.testing.RequestsClient.JSON;
@@ -62,8 +63,11 @@ class AccountLifecycleTest extends HttpTest {
     void anAddressCanHoldOneAccount() {
         Map<String, Object> session = people.register("twice");
         String sameButShouting = email(session).toUpperCase();
-        requests.problem(HttpRequest.POST("/v1/accounts", Map.of("email", sameButShouting, "password", "another-password")),
-                HttpStatus.CONFLICT, "account-exists");
+        assertEquals(HttpStatus.ACCEPTED, http.toBlocking().exchange(HttpRequest.POST("/v1/accounts",
+                Map.of("email", sameButShouting, "password", "another-password"))).getStatus());
+        requests.problem(HttpRequest.POST("/v1/auth/login", Map.of("email", email(session), "password", "another-password")),
+                HttpStatus.UNAUTHORIZED, "invalid-credentials");
+        assertEquals(id(session), id(people.login(email(session), password(email(session)))));
     }
 
     @Test
@@ -173,7 +177,9 @@ class AccountLifecycleTest extends HttpTest {
             assertEquals(0, rs.getInt(1));
         }
         // The address is free again.
-        assertEquals(HttpStatus.CREATED, http.toBlocking().exchange(HttpRequest.POST("/v1/accounts",
+        assertEquals(HttpStatus.ACCEPTED, http.toBlocking().exchange(HttpRequest.POST("/v1/accounts",
+                Map.of("email", address, "password", "a fresh start password"))).getStatus());
+        assertEquals(HttpStatus.OK, http.toBlocking().exchange(HttpRequest.POST("/v1/auth/login",
                 Map.of("email", address, "password", "a fresh start password")), JSON).getStatus());
     }
 

@@ -1,0 +1,90 @@
+package io.curbside.api.accounts;
+
+import com.icegreen.greenmail.util.GreenMail;
+import io.curbside.api.notifications.OutboxWorker;
+import io.curbside.api.testing.HttpTest;
+import io.curbside.api.testing.People;
+import io.curbside.api.testing.TestMail;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Sign-up answers the same for a new address and one that has an account; the owner of the latter is mailed instead. */
+@MicronautTest(transactional = false)
+class UniformSignUpTest extends HttpTest {
+
+    private GreenMail smtp;
+
+    @Inject
+    OutboxWorker worker;
+
+    @Override
+    protected Map<String, String> extraProperties() {
+        smtp = TestMail.start();
+        return TestMail.settings(smtp);
+    }
+
+    @AfterAll
+    void stopSmtp() {
+        smtp.stop();
+    }
+
+    @Test
+    void aTakenAddressIsAnsweredAsAFreeOneAndItsOwnerIsTold() throws Exception {
+        Map<String, Object> owner = new People(http).register("owner");
+        String taken = People.email(owner);
+        while (worker.runOnce() > 0) {
+            // the owner's own welcome
+        }
+        smtp.purgeEmailFromAllMailboxes();
+        String free = "newcomer-" + System.nanoTime() + "@example.org";
+
+        HttpResponse<String> forTaken = signUp(taken.toUpperCase(), "vi");
+        HttpResponse<String> forFree = signUp(free, "vi");
+        assertEquals(HttpStatus.ACCEPTED, forTaken.getStatus());
+        assertEquals(forFree.getStatus(), forTaken.getStatus());
+        assertEquals(forFree.getBody(String.class).orElse(""), forTaken.getBody(String.class).orElse(""));
+        assertEquals(new TreeSet<>(forFree.getHeaders().names()), new TreeSet<>(forTaken.getHeaders().names()));
+
+        assertEquals(2, worker.runOnce());
+        assertTrue(smtp.waitForIncomingEmail(5_000, 2));
+        Map<String, MimeMessage> byRecipient = Arrays.stream(smtp.getReceivedMessages())
+                .collect(Collectors.toMap(UniformSignUpTest::recipient, Function.identity()));
+        String notice = (String) byRecipient.get(taken).getContent();
+        assertTrue(byRecipient.get(taken).getSubject().startsWith("Có người đã thử đăng ký"), byRecipient.get(taken).getSubject());
+        assertTrue(notice.contains("Quên mật khẩu"), notice);
+        assertTrue(byRecipient.get(free).getSubject().startsWith("Chào mừng"), byRecipient.get(free).getSubject());
+
+        // Nothing changed on the owner's account: their password still signs in, the stranger's does not.
+        assertEquals(People.id(owner), People.id(new People(http).login(taken, People.password(taken))));
+        requests.problem(HttpRequest.POST("/v1/auth/login", Map.of("email", taken, "password", "strangers-password")),
+                HttpStatus.UNAUTHORIZED, "invalid-credentials");
+    }
+
+    private HttpResponse<String> signUp(String email, String language) {
+        return http.toBlocking().exchange(HttpRequest.POST("/v1/accounts",
+                Map.of("email", email, "password", "strangers-password")).header("Accept-Language", language), String.class);
+    }
+
+    private static String recipient(MimeMessage mail) {
+        try {
+            return mail.getAllRecipients()[0].toString();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
