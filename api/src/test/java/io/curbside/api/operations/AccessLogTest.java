@@ -142,7 +142,7 @@ class AccessLogTest extends DatabaseTest {
         assertEquals(List.of(), withAnAddress);
         assertTrue(LOGGED.list.stream().anyMatch(e -> e.getFormattedMessage().startsWith("Created the first admin")),
                 "the bootstrap line is still there");
-        assertTrue(LOGGED.list.stream().anyMatch(e -> e.getFormattedMessage().startsWith("POST /v1/accounts 201 ")));
+        assertTrue(LOGGED.list.stream().anyMatch(e -> e.getFormattedMessage().startsWith("POST /v1/accounts 202 ")));
     }
 
     @Test
