@@ -1,17 +1,12 @@
 package io.curbside.api.accounts;
 
-import com.icegreen.greenmail.util.GreenMail;
-import io.curbside.api.notifications.OutboxWorker;
-import io.curbside.api.testing.HttpTest;
+import io.curbside.api.testing.MailTest;
 import io.curbside.api.testing.People;
-import io.curbside.api.testing.TestMail;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,33 +28,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * a while, that ends every sign-in; the answer never says whether the address has an account.
  */
 @MicronautTest(transactional = false)
-class PasswordResetTest extends HttpTest {
+class PasswordResetTest extends MailTest {
 
     private static final Pattern CODE = Pattern.compile("\\n\\n([A-Za-z0-9_-]{43})\\n\\n");
-
-    private GreenMail smtp;
-
-    @Inject
-    OutboxWorker worker;
-
-    @Override
-    protected Map<String, String> extraProperties() {
-        smtp = TestMail.start();
-        return TestMail.settings(smtp);
-    }
-
-    @AfterAll
-    void stopSmtp() {
-        smtp.stop();
-    }
 
     /** Sends and forgets the mail queued so far (earlier tests', welcomes to new accounts). */
     @BeforeEach
     void emptyMailbox() throws Exception {
-        while (worker.runOnce() > 0) {
-            // sent
-        }
-        smtp.purgeEmailFromAllMailboxes();
+        forgetQueuedMail();
     }
 
     private Map<String, Object> registered(String name) throws Exception {

@@ -1,17 +1,12 @@
 package io.curbside.api.accounts;
 
-import com.icegreen.greenmail.util.GreenMail;
-import io.curbside.api.notifications.OutboxWorker;
-import io.curbside.api.testing.HttpTest;
+import io.curbside.api.testing.MailTest;
 import io.curbside.api.testing.People;
-import io.curbside.api.testing.TestMail;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
@@ -25,32 +20,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Sign-up answers the same for a new address and one that has an account; the owner of the latter is mailed instead. */
 @MicronautTest(transactional = false)
-class UniformSignUpTest extends HttpTest {
-
-    private GreenMail smtp;
-
-    @Inject
-    OutboxWorker worker;
-
-    @Override
-    protected Map<String, String> extraProperties() {
-        smtp = TestMail.start();
-        return TestMail.settings(smtp);
-    }
-
-    @AfterAll
-    void stopSmtp() {
-        smtp.stop();
-    }
+class UniformSignUpTest extends MailTest {
 
     @Test
     void aTakenAddressIsAnsweredAsAFreeOneAndItsOwnerIsTold() throws Exception {
         Map<String, Object> owner = new People(http).register("owner");
         String taken = People.email(owner);
-        while (worker.runOnce() > 0) {
-            // the owner's own welcome
-        }
-        smtp.purgeEmailFromAllMailboxes();
+        forgetQueuedMail();
         String free = "newcomer-" + System.nanoTime() + "@example.org";
 
         HttpResponse<String> forTaken = signUp(taken.toUpperCase(), "vi");

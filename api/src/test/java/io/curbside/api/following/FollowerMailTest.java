@@ -2,16 +2,12 @@ package io.curbside.api.following;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import io.curbside.api.notifications.OutboxWorker;
-import io.curbside.api.testing.HttpTest;
+import io.curbside.api.testing.MailTest;
 import io.curbside.api.testing.People;
 import io.curbside.api.testing.Reports;
-import io.curbside.api.testing.TestMail;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
@@ -26,23 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** When e-mail is on, the people following a request hear of the city's public changes to it; of internal notes, never. */
 @MicronautTest(transactional = false)
-class FollowerMailTest extends HttpTest {
-
-    private GreenMail smtp;
-
-    @Inject
-    OutboxWorker worker;
-
-    @Override
-    protected Map<String, String> extraProperties() {
-        smtp = TestMail.start();
-        return TestMail.settings(smtp);
-    }
-
-    @AfterAll
-    void stopSmtp() {
-        smtp.stop();
-    }
+class FollowerMailTest extends MailTest {
 
     @Test
     void followersAreToldOfPublicChangesInTheRequestsLanguage() throws Exception {
@@ -54,10 +34,7 @@ class FollowerMailTest extends HttpTest {
                 Reports.aPothole().with("language", "es").json()).bearerAuth(token(reporter)), JSON).get("tracking_number");
         http.toBlocking().exchange(HttpRequest.PUT("/v1/requests/" + number + "/follow", Map.of())
                 .bearerAuth(token(neighbour)));
-        while (worker.runOnce() > 0) {
-            // earlier mail: the new accounts' welcomes (filing is not news to its reporter)
-        }
-        smtp.purgeEmailFromAllMailboxes();
+        forgetQueuedMail();
         http.toBlocking().exchange(HttpRequest.POST("/v1/staff/requests/" + number + "/notes",
                 Map.of("text", "Internal: the crew is short this week.", "public", false)).bearerAuth(token(staff)), JSON);
         http.toBlocking().exchange(HttpRequest.POST("/v1/staff/requests/" + number + "/status",

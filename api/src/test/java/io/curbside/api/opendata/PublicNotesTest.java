@@ -2,17 +2,13 @@ package io.curbside.api.opendata;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import io.curbside.api.notifications.OutboxWorker;
-import io.curbside.api.testing.HttpTest;
+import io.curbside.api.testing.MailTest;
 import io.curbside.api.testing.People;
 import io.curbside.api.testing.Reports;
-import io.curbside.api.testing.TestMail;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -35,29 +31,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * publishes text, left out for one that does not. Staff see in their answer what the public reads.
  */
 @MicronautTest(transactional = false)
-class PublicNotesTest extends HttpTest {
+class PublicNotesTest extends MailTest {
 
     private static final String NOTE = "Crew sent to 1002 Quillan St; thanks Dmitri Y. ((870) 711-8617)";
     /** What of the note must never be published: the house number, the street, the phone, the reporter's name. */
     private static final List<String> PRIVATE = List.of("1002", "Quillan", "870", "711", "8617", "Dmitri");
     /** The same in a whole mail, whose links and numbers may hold any three digits. */
     private static final List<String> PRIVATE_IN_MAIL = List.of("1002 Quillan", "Quillan", "(870)", "711-8617", "Dmitri");
-
-    private GreenMail smtp;
-
-    @Inject
-    OutboxWorker worker;
-
-    @Override
-    protected Map<String, String> extraProperties() {
-        smtp = TestMail.start();
-        return TestMail.settings(smtp);
-    }
-
-    @AfterAll
-    void stopSmtp() {
-        smtp.stop();
-    }
 
     private Map<String, Object> neighbour;
     private String pothole;
@@ -79,10 +59,7 @@ class PublicNotesTest extends HttpTest {
             http.toBlocking().exchange(HttpRequest.PUT("/v1/requests/" + number + "/follow", Map.of())
                     .bearerAuth(token(neighbour)));
         }
-        while (worker.runOnce() > 0) {
-            // earlier mail: the new accounts' welcomes
-        }
-        smtp.purgeEmailFromAllMailboxes();
+        forgetQueuedMail();
         streetsAnswer = acknowledge(streets, pothole);
         humanServicesAnswer = acknowledge(humanServices, welfare);
     }
