@@ -83,7 +83,7 @@ class OwnerMail {
                     .orElseThrow(() -> invalid("problem.reset_code.unknown"));
             accounts.setPassword(account.id(), hash);
             mails.retireCodes(account.id(), now);
-            accounts.revokeAllBut(account.id(), null);
+            accounts.revokeAll(account.id());
             return null;
         });
     }

@@ -52,7 +52,9 @@ public enum ProblemType {
     UNSUPPORTED_CONTENT_ENCODING("unsupported-content-encoding", "Unsupported content encoding",
             HttpStatus.UNSUPPORTED_MEDIA_TYPE),
     /** A password reset code that Curbside never mailed, or that was used or expired. */
-    INVALID_RESET_CODE("invalid-reset-code", "Reset code not valid", HttpStatus.BAD_REQUEST);
+    INVALID_RESET_CODE("invalid-reset-code", "Reset code not valid", HttpStatus.BAD_REQUEST),
+    /** Deleting the account and the like need the current password, or a sign-in a moment ago. */
+    REAUTHENTICATION_REQUIRED("reauthentication-required", "Confirm it is you", HttpStatus.FORBIDDEN);
 
     /** URNs: stable names that never depend on where Curbside is hosted. */
     static final String PREFIX = "urn:curbside:problem:";
