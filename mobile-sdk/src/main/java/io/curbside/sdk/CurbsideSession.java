@@ -5,11 +5,13 @@ import io.curbside.sdk.api.AddressesApi;
 import io.curbside.sdk.api.FollowingApi;
 import io.curbside.sdk.api.MyRequestsApi;
 import io.curbside.sdk.model.Account;
+import io.curbside.sdk.model.AccountDeletion;
 import io.curbside.sdk.model.Credentials;
 import io.curbside.sdk.model.EmailChange;
 import io.curbside.sdk.model.EmailVerification;
 import io.curbside.sdk.model.Following;
 import io.curbside.sdk.model.MyRequests;
+import io.curbside.sdk.model.PasswordChange;
 import io.curbside.sdk.model.RefreshRequest;
 import io.curbside.sdk.model.PasswordReset;
 import io.curbside.sdk.model.PasswordResetRequest;
@@ -127,6 +129,36 @@ public class CurbsideSession {
         if (refreshToken != null) {
             accounts.logout(new RefreshRequest().refreshToken(refreshToken));
         }
+    }
+
+    /**
+     * Changes the password; every other sign-in of the account ends at once, and this one goes on
+     * with the new tokens the server answers. A wrong current password is a
+     * {@link ReauthenticationRequiredException}.
+     */
+    public Account changePassword(String currentPassword, String newPassword) throws ApiException {
+        try {
+            Session session = accounts.changePassword(new PasswordChange().currentPassword(currentPassword)
+                    .newPassword(newPassword));
+            tokens.keep(session);
+            return session.getAccount();
+        } catch (ApiException e) {
+            throw ReauthenticationRequiredException.orAsItWas(e);
+        }
+    }
+
+    /**
+     * Deletes the account and signs out here. Give the current password as the resident types it,
+     * or null within a few minutes of {@link #login} (not of a refresh): without it, or with a wrong
+     * one, a {@link ReauthenticationRequiredException} says to ask for the password and call again.
+     */
+    public void deleteAccount(String currentPassword) throws ApiException {
+        try {
+            accounts.deleteMe(new AccountDeletion().currentPassword(currentPassword));
+        } catch (ApiException e) {
+            throw ReauthenticationRequiredException.orAsItWas(e);
+        }
+        tokens.forget();
     }
 
     public boolean isSignedIn() {

@@ -10,6 +10,7 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -20,14 +21,19 @@ import java.util.UUID;
 
 /**
  * Makes Curbside's short-lived access tokens (RFC 9068 shape): who the account is, its roles,
- * and for staff their departments. Roles are read at login and refresh, so a change an admin
- * makes reaches a signed-in user within one access-token lifetime.
+ * and for staff their departments, the sign-in it belongs to ({@code sid}) and when that sign-in
+ * checked the password ({@code auth_time}). Roles are read at login and refresh; the routes that
+ * re-read the account see a role taken away, or the sign-in ended, at once.
  */
 @Singleton
 public class AccessTokens {
 
     static final String ROLES = "roles";
     static final String DEPARTMENTS = "departments";
+    /** The sign-in the token belongs to (its refresh-token family): ending it stops the token on re-reading routes. */
+    static final String SESSION = "sid";
+    /** When the password was checked for that sign-in (OpenID Connect's claim): refreshing keeps it. */
+    static final String AUTH_TIME = "auth_time";
 
     private final SigningKey key;
     private final TokenSettings settings;
@@ -41,10 +47,13 @@ public class AccessTokens {
         this.signer = key.key() instanceof ECKey ec ? new ECDSASigner(ec) : new RSASSASigner((RSAKey) key.key());
     }
 
-    /** A signed access token for the account, valid for the configured lifetime from now. */
-    public String issue(Actor actor) {
+    /**
+     * A signed access token for the account's sign-in, valid for the configured lifetime from now;
+     * {@code authenticatedAt} null when the sign-in's time is not known (then no auth_time).
+     */
+    String issue(Actor actor, UUID session, @Nullable Instant authenticatedAt) {
         Instant now = clock.instant();
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(settings.issuer())
                 .audience(settings.audience())
                 .subject(actor.accountId().toString())
@@ -54,9 +63,12 @@ public class AccessTokens {
                 .jwtID(UUID.randomUUID().toString())
                 .claim(ROLES, actor.roles().stream().map(Role::wire).sorted().toList())
                 .claim(DEPARTMENTS, List.copyOf(actor.departments()))
-                .build();
+                .claim(SESSION, session.toString());
+        if (authenticatedAt != null) {
+            claims.claim(AUTH_TIME, authenticatedAt.getEpochSecond());
+        }
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(key.algorithm()).keyID(key.keyId())
-                .type(new JOSEObjectType("at+jwt")).build(), claims);
+                .type(new JOSEObjectType("at+jwt")).build(), claims.build());
         try {
             jwt.sign(signer);
         } catch (JOSEException e) {

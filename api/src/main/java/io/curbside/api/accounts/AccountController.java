@@ -2,6 +2,7 @@ package io.curbside.api.accounts;
 
 import io.curbside.contract.api.AccountsApi;
 import io.curbside.contract.model.Account;
+import io.curbside.contract.model.AccountDeletion;
 import io.curbside.contract.model.Credentials;
 import io.curbside.api.i18n.LanguageNegotiator;
 import io.curbside.api.i18n.Messages;
@@ -60,8 +61,8 @@ class AccountController implements AccountsApi {
     }
 
     @Override
-    public HttpResponse<Void> deleteMe() {
-        accounts.delete(actors.required());
+    public HttpResponse<Void> deleteMe(AccountDeletion deletion) {
+        accounts.delete(actors.required(), deletion.getCurrentPassword());
         return HttpResponse.noContent();
     }
 

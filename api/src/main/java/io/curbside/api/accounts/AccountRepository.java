@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Accounts, their granted roles and their refresh tokens. Callers hold the transaction. */
+/** Accounts, their granted roles, their sign-ins and refresh tokens. Callers hold the transaction. */
 @Singleton
 class AccountRepository {
 
@@ -110,6 +110,42 @@ class AccountRepository {
         });
     }
 
+    /** An account as a re-reading route sees it: whether the sign-in named is still live, and the roles held now. */
+    record Current(boolean signedIn, List<Grant> grants) {
+    }
+
+    /**
+     * The account's roles and whether its sign-in is live, in one statement (the primary keys of
+     * account and account_session, and account_role's unique index): empty when the account is
+     * gone. A sign-in never started, or ended, is not live.
+     */
+    Optional<Current> current(UUID account, UUID session) {
+        return jdbc.prepareStatement("""
+                SELECT s.ended_at IS NULL AND s.id IS NOT NULL, r.role, r.department_code
+                FROM account a
+                LEFT JOIN account_session s ON s.id = ? AND s.account_id = a.id
+                LEFT JOIN account_role r ON r.account_id = a.id
+                WHERE a.id = ? AND a.deleted_at IS NULL
+                ORDER BY r.role, r.department_code""", ps -> {
+            ps.setObject(1, session);
+            ps.setObject(2, account);
+            boolean found = false;
+            boolean live = false;
+            List<Grant> grants = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found = true;
+                    live = rs.getBoolean(1);
+                    String role = rs.getString(2);
+                    if (role != null) {
+                        grants.add(new Grant(Role.fromWire(role).orElseThrow(), rs.getString(3)));
+                    }
+                }
+            }
+            return found ? Optional.of(new Current(live, grants)) : Optional.empty();
+        });
+    }
+
     List<Grant> grants(UUID account) {
         return jdbc.prepareStatement(
                 "SELECT role, department_code FROM account_role WHERE account_id = ? ORDER BY role, department_code", ps -> {
@@ -163,11 +199,32 @@ class AccountRepository {
                 WHERE reporter_account_id = ?""", account);
         update("DELETE FROM account_role WHERE account_id = ?", account);
         update("DELETE FROM account_mail WHERE account_id = ?", account);
-        update("UPDATE refresh_token SET revoked_at = now() WHERE account_id = ? AND revoked_at IS NULL", account);
+        revokeAll(account);
         update("""
                 UPDATE account SET email = NULL, password_hash = NULL, display_name = NULL, subject = NULL,
                        deleted_at = now()
                 WHERE id = ?""", account);
+    }
+
+    /** Starts a sign-in: the password was checked at {@code authenticatedAt}. */
+    void startSession(UUID session, UUID account, Instant authenticatedAt) {
+        jdbc.prepareStatement("INSERT INTO account_session (id, account_id, authenticated_at) VALUES (?, ?, ?)", ps -> {
+            ps.setObject(1, session);
+            ps.setObject(2, account);
+            ps.setTimestamp(3, Timestamp.from(authenticatedAt));
+            return ps.executeUpdate();
+        });
+    }
+
+    /** When the sign-in checked the password; empty when it is not known (began before sign-ins were kept). */
+    Optional<Instant> authenticatedAt(UUID session) {
+        return jdbc.prepareStatement("SELECT authenticated_at FROM account_session WHERE id = ?", ps -> {
+            ps.setObject(1, session);
+            try (ResultSet rs = ps.executeQuery()) {
+                Timestamp at = rs.next() ? rs.getTimestamp(1) : null;
+                return Optional.ofNullable(at).map(Timestamp::toInstant);
+            }
+        });
     }
 
     void storeRefreshToken(byte[] hash, UUID account, UUID family, Instant expiresAt) {
@@ -260,19 +317,16 @@ class AccountRepository {
                 family);
     }
 
+    /** Ends one sign-in: its refresh tokens, and at once its access tokens on re-reading routes. */
     void revokeFamily(UUID family) {
         update("UPDATE refresh_token SET revoked_at = now() WHERE family = ? AND revoked_at IS NULL", family);
+        update("UPDATE account_session SET ended_at = now() WHERE id = ? AND ended_at IS NULL", family);
     }
 
-    /** Ends every sign-in of the account but the one named (null: all of them). */
-    void revokeAllBut(UUID account, UUID keptFamily) {
-        jdbc.prepareStatement("""
-                UPDATE refresh_token SET revoked_at = now()
-                WHERE account_id = ? AND revoked_at IS NULL AND family IS DISTINCT FROM ?""", ps -> {
-            ps.setObject(1, account);
-            ps.setObject(2, keptFamily);
-            return ps.executeUpdate();
-        });
+    /** Ends every sign-in of the account, as {@link #revokeFamily} ends one. */
+    void revokeAll(UUID account) {
+        update("UPDATE refresh_token SET revoked_at = now() WHERE account_id = ? AND revoked_at IS NULL", account);
+        update("UPDATE account_session SET ended_at = now() WHERE account_id = ? AND ended_at IS NULL", account);
     }
 
     /** Marks the account's address proved, when it is still that address (a code proves the inbox it was mailed to). */

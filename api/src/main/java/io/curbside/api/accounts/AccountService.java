@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
 /**
  * Signing up, in and out: passwords checked against their Argon2id hashes, access tokens made
  * from the roles stored at that moment, refresh tokens rotated on every use and revoked by
- * sign-in ("family") when one is used twice.
+ * sign-in ("family", the session id of its access tokens) when one is used twice.
  */
 @Singleton
 public class AccountService {
@@ -47,10 +47,13 @@ public class AccountService {
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
     private final OwnerMail owners;
+    private final Reauthentication reauthentication;
 
     AccountService(AccountRepository accounts, PasswordHasher passwords, AccessTokens tokens, TokenSettings settings,
-                   TransactionOperations<Connection> transactions, Clock clock, OwnerMail owners) {
+                   TransactionOperations<Connection> transactions, Clock clock, OwnerMail owners,
+                   Reauthentication reauthentication) {
         this.owners = owners;
+        this.reauthentication = reauthentication;
         this.accounts = accounts;
         this.passwords = passwords;
         this.tokens = tokens;
@@ -97,7 +100,7 @@ public class AccountService {
         if (account.isEmpty() || !right) {
             throw new ProblemException(ProblemType.INVALID_CREDENTIALS, "The e-mail address or the password is not right.");
         }
-        return transactions.executeWrite(s -> newSession(account.get().id(), UUID.randomUUID()));
+        return transactions.executeWrite(s -> signIn(account.get().id()));
     }
 
     public Session refresh(String refreshToken) {
@@ -119,14 +122,17 @@ public class AccountService {
                     // Once only: the retried token is revoked too, so it cannot be replayed again.
                     accounts.revokeUnused(retried.get().family());
                     accounts.revoke(hash);
-                    return Optional.of(newSession(retried.get().account(), retried.get().family()));
+                    return Optional.of(newSession(retried.get().account(), retried.get().family(),
+                            accounts.authenticatedAt(retried.get().family()).orElse(null)));
                 }
                 // Presented after its one use (or revoked or expired): if copied, the copy dies with the original.
                 accounts.revokeFamily(used.get().family());
                 return Optional.empty();
             }
+            // The sign-in's auth_time goes on unchanged: refreshing is not typing the password.
             return used.filter(token -> accounts.byId(token.account()).isPresent())
-                    .map(token -> newSession(token.account(), token.family()));
+                    .map(token -> newSession(token.account(), token.family(),
+                            accounts.authenticatedAt(token.family()).orElse(null)));
         });
         return session.orElseThrow(AccountService::badRefreshToken);
     }
@@ -146,19 +152,21 @@ public class AccountService {
             throw new ProblemException(ProblemType.FORBIDDEN,
                     "This account signs in through the city's identity provider; change the password there.");
         }
-        if (!passwords.verify(current, account.passwordHash())) {
-            throw new ProblemException(ProblemType.INVALID_CREDENTIALS, "The current password is not right.");
-        }
+        reauthentication.confirmPassword(actor, current);
         checkNewPassword("new_password", next);
         String hash = passwords.hash(next);
         return transactions.executeWrite(s -> {
             accounts.setPassword(account.id(), hash);
-            accounts.revokeAllBut(account.id(), null);
-            return newSession(account.id(), UUID.randomUUID());
+            // Every sign-in ends, this one too (its tokens stop at once on re-reading routes): the
+            // answer is a new one, made with the password just checked.
+            accounts.revokeAll(account.id());
+            return signIn(account.id());
         });
     }
 
-    public void delete(Actor actor) {
+    /** Erases the account, with its current password (null: not sent) or a sign-in a moment ago. */
+    public void delete(Actor actor, String currentPassword) {
+        reauthentication.confirm(actor, currentPassword);
         transactions.executeWrite(s -> {
             accounts.erase(actor.accountId());
             return null;
@@ -172,12 +180,18 @@ public class AccountService {
         return view(account, actor);
     }
 
-    /** An account of Curbside's own as stored now, with its roles; 401 when it was deleted. */
-    Actor stored(UUID id) {
-        return transactions.executeRead(s -> {
-            accounts.byId(id).orElseThrow(AccountService::gone);
-            return actorOf(id, accounts.grants(id));
-        });
+    /**
+     * An account of Curbside's own as stored now, with its roles, in one read; 401 when it was
+     * deleted or the token's sign-in has ended (signed out, password changed or reset).
+     */
+    Actor stored(UUID id, UUID session) {
+        AccountRepository.Current now = transactions.executeRead(s -> accounts.current(id, session))
+                .orElseThrow(AccountService::gone);
+        if (!now.signedIn()) {
+            throw new ProblemException(ProblemType.UNAUTHORIZED,
+                    "This sign-in has ended (signed out, or the password changed). Sign in again.");
+        }
+        return actorOf(id, now.grants());
     }
 
     static Account account(AccountRepository.Stored stored, List<AccountRepository.Grant> grants) {
@@ -196,12 +210,20 @@ public class AccountService {
                 .emailVerified(stored.emailVerified());
     }
 
-    private Session newSession(UUID account, UUID family) {
+    /** A new sign-in, the password checked just now: its family of refresh tokens is its session id. */
+    private Session signIn(UUID account) {
+        UUID session = UUID.randomUUID();
+        Instant now = clock.instant();
+        accounts.startSession(session, account, now);
+        return newSession(account, session, now);
+    }
+
+    private Session newSession(UUID account, UUID family, Instant authenticatedAt) {
         AccountRepository.Stored stored = accounts.byId(account).orElseThrow(AccountService::gone);
         List<AccountRepository.Grant> grants = accounts.grants(account);
         String refresh = randomToken();
         accounts.storeRefreshToken(hash(refresh), account, family, clock.instant().plus(settings.refreshTtl()));
-        return new Session(tokens.issue(actorOf(account, grants)), SessionTokenType.BEARER,
+        return new Session(tokens.issue(actorOf(account, grants), family, authenticatedAt), SessionTokenType.BEARER,
                 (int) tokens.lifetimeSeconds(), refresh, account(stored, grants));
     }
 

@@ -54,15 +54,16 @@ public class Actors {
     }
 
     /**
-     * The person a checked token names. For Curbside's own tokens the account and its roles are
-     * read from the database on each call (one indexed read): a deleted account or a revoked role
-     * stops at once, not when the token expires. The identity provider's people get the roles
-     * its token maps to, since the provider is the authority on them.
+     * The person a checked token names. For Curbside's own tokens the account, its roles and the
+     * token's sign-in are read from the database on each call (one indexed read): a deleted
+     * account, a revoked role or an ended sign-in stops at once, not when the token expires (401
+     * for the account or sign-in). The identity provider's people get the roles its token maps
+     * to, since the provider is the authority on them and on their sign-ins.
      */
     public Actor of(Authentication authentication) {
         Object issuer = authentication.getAttributes().get(TokenAuthentication.ISSUER);
         if (own.issuer().equals(issuer)) {
-            return accounts.stored(UUID.fromString(authentication.getName()));
+            return accounts.stored(UUID.fromString(authentication.getName()), session(authentication));
         }
         Set<Role> roles = EnumSet.noneOf(Role.class);
         for (String name : authentication.getRoles()) {
@@ -74,5 +75,10 @@ public class Actors {
         }
         UUID account = transactions.executeWrite(s -> repository.provision(String.valueOf(issuer), authentication.getName()));
         return new Actor(account, roles, departments);
+    }
+
+    /** The sign-in of one of Curbside's own tokens ({@link TokenAuthentication} lets none through without). */
+    static UUID session(Authentication authentication) {
+        return (UUID) authentication.getAttributes().get(TokenAuthentication.SESSION);
     }
 }

@@ -19,12 +19,15 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * On the routes that act for the city (staff, liaisons, admins), a role the token carries must
- * still be held: an admin who took it away, or a deleted account, stops these routes at once,
- * not when the ten-minute token expires. One indexed read, off the event loop. The identity
- * provider's people are the provider's to revoke; their tokens pass as they are.
+ * On the routes that act for the city (staff, liaisons, admins) and on a person's own data (their
+ * account, requests, updates, what they follow), the token's sign-in must still be live and a
+ * role it carries still held: signing out, a changed or reset password, a deleted account or a
+ * role an admin took away stops these routes at once (401, or 403 for a role), not when the
+ * ten-minute token expires. One indexed read, off the event loop, which the route then reuses.
+ * Routes that never ask who calls accept a token until it expires. The identity provider's
+ * people are the provider's to revoke; their tokens pass as they are.
  */
-@ServerFilter({"/v1/admin/**", "/v1/staff/**", "/v1/liaison/**"})
+@ServerFilter({"/v1/admin/**", "/v1/staff/**", "/v1/liaison/**", "/v1/me", "/v1/me/**", "/v1/requests/*/follow"})
 class FreshRolesFilter implements Ordered {
 
     private final TokenSettings own;
@@ -51,7 +54,7 @@ class FreshRolesFilter implements Ordered {
         }
         Actor now;
         try {
-            now = accounts.stored(UUID.fromString(person.getName()));
+            now = accounts.stored(UUID.fromString(person.getName()), Actors.session(person));
         } catch (ProblemException gone) {
             return refuse(request, gone.type(), gone.getMessage());
         }

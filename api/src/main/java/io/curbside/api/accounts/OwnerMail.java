@@ -101,7 +101,7 @@ class OwnerMail {
                 accounts.markVerified(account.id(), code.address());
             }
             mails.retireCodes(account.id(), now);
-            accounts.revokeAllBut(account.id(), null);
+            accounts.revokeAll(account.id());
             return null;
         });
     }

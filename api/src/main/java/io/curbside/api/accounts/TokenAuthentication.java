@@ -12,17 +12,20 @@ import io.micronaut.security.token.jwt.validator.JwtAuthenticationFactory;
 import jakarta.inject.Singleton;
 
 import java.text.ParseException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Turns a token whose signature checked out into a person, or refuses it. Curbside's own
- * tokens must name its issuer, audience and key, and carry its roles; the identity provider's
+ * tokens must name its issuer, audience and key, and carry its roles and sign-in; the identity provider's
  * must name that issuer (and audience, when configured), and get roles only through the role
  * map. Either must expire. Anything else is no one (401 on every protected route).
  */
@@ -33,6 +36,10 @@ class TokenAuthentication implements JwtAuthenticationFactory {
     /** Authentication attributes. */
     static final String ISSUER = "iss";
     static final String DEPARTMENTS = AccessTokens.DEPARTMENTS;
+    /** The sign-in of one of Curbside's own tokens, as a UUID (the identity provider's have none). */
+    static final String SESSION = AccessTokens.SESSION;
+    /** When the person last typed their password, as an Instant, where the token says. */
+    static final String AUTH_TIME = AccessTokens.AUTH_TIME;
 
     private final TokenSettings own;
     private final SigningKey key;
@@ -83,10 +90,17 @@ class TokenAuthentication implements JwtAuthenticationFactory {
                 || claims.getAudience() == null || !claims.getAudience().contains(own.audience())) {
             return Optional.empty();
         }
+        Optional<UUID> session = uuid(claims.getClaim(SESSION));
+        if (session.isEmpty()) {
+            // Every token Curbside makes names its sign-in; one that does not cannot be ended, so it is no one.
+            return Optional.empty();
+        }
         List<String> roles = strings(claims.getClaim(AccessTokens.ROLES));
         List<String> departments = strings(claims.getClaim(AccessTokens.DEPARTMENTS));
-        return Optional.of(Authentication.build(claims.getSubject(), roles,
-                Map.of(ISSUER, own.issuer(), DEPARTMENTS, departments)));
+        Map<String, Object> attributes = new HashMap<>(Map.of(ISSUER, own.issuer(), DEPARTMENTS, departments,
+                SESSION, session.get()));
+        authTime(claims).ifPresent(at -> attributes.put(AUTH_TIME, at));
+        return Optional.of(Authentication.build(claims.getSubject(), roles, attributes));
     }
 
     private Optional<Authentication> providerToken(JWTClaimsSet claims) {
@@ -103,8 +117,28 @@ class TokenAuthentication implements JwtAuthenticationFactory {
                 grant.department().ifPresent(departments::add);
             }
         }
-        return Optional.of(Authentication.build(claims.getSubject(), List.copyOf(roles),
-                Map.of(ISSUER, provider.issuer(), DEPARTMENTS, List.copyOf(departments))));
+        Map<String, Object> attributes = new HashMap<>(Map.of(ISSUER, provider.issuer(),
+                DEPARTMENTS, List.copyOf(departments)));
+        // OpenID Connect's auth_time, where the provider sends it: re-authentication goes by it.
+        authTime(claims).ifPresent(at -> attributes.put(AUTH_TIME, at));
+        return Optional.of(Authentication.build(claims.getSubject(), List.copyOf(roles), attributes));
+    }
+
+    /** auth_time in seconds since the epoch (RFC 7519 NumericDate); anything else is as good as absent. */
+    private static Optional<Instant> authTime(JWTClaimsSet claims) {
+        return claims.getClaim(AUTH_TIME) instanceof Number seconds
+                ? Optional.of(Instant.ofEpochSecond(seconds.longValue())) : Optional.empty();
+    }
+
+    private static Optional<UUID> uuid(Object claim) {
+        if (claim instanceof String text) {
+            try {
+                return Optional.of(UUID.fromString(text));
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
     }
 
     private static boolean blank(String text) {

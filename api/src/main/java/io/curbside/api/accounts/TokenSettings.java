@@ -18,11 +18,23 @@ public record TokenSettings(
         String audience,
         Duration accessTtl,
         Duration refreshTtl,
-        @Nullable Duration refreshGrace) {
+        @Nullable Duration refreshGrace,
+        @Nullable Duration reauthWindow) {
+
+    /** Without a setting, a sign-in counts as recent for five minutes. */
+    private static final Duration DEFAULT_REAUTH_WINDOW = Duration.ofMinutes(5);
 
     /** How long after its use a refresh token may be presented again because its answer was lost. */
     public Duration refreshGrace() {
         return refreshGrace == null ? Duration.ZERO : refreshGrace;
+    }
+
+    /**
+     * How long after a password sign-in deleting the account and the like need no password again
+     * (zero: they always do). Refreshing does not restart it.
+     */
+    public Duration reauthWindow() {
+        return reauthWindow == null || reauthWindow.isNegative() ? DEFAULT_REAUTH_WINDOW : reauthWindow;
     }
 
     public boolean dev() {

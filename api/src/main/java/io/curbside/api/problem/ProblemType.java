@@ -56,7 +56,9 @@ public enum ProblemType {
     /** An address verification code that Curbside never mailed, or that was used or expired. */
     INVALID_VERIFICATION_CODE("invalid-verification-code", "Verification code not valid", HttpStatus.BAD_REQUEST),
     /** The account follows as many requests as one may (curbside.following.limit). */
-    FOLLOW_LIMIT("follow-limit", "Following too many requests", HttpStatus.CONFLICT);
+    FOLLOW_LIMIT("follow-limit", "Following too many requests", HttpStatus.CONFLICT),
+    /** Deleting the account and the like need the current password, or a sign-in a moment ago. */
+    REAUTHENTICATION_REQUIRED("reauthentication-required", "Confirm it is you", HttpStatus.FORBIDDEN);
 
     /** URNs: stable names that never depend on where Curbside is hosted. */
     static final String PREFIX = "urn:curbside:problem:";

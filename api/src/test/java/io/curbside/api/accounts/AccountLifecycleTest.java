@@ -137,8 +137,8 @@ class AccountLifecycleTest extends HttpTest {
         String address = email(session);
         Map<String, Object> elsewhere = people.login(address, password(address));
         requests.problem(HttpRequest.PUT("/v1/me/password", Map.of("current_password", "wrong-password",
-                "new_password", "a brand new password")).bearerAuth(token(session)), HttpStatus.UNAUTHORIZED,
-                "invalid-credentials");
+                "new_password", "a brand new password")).bearerAuth(token(session)), HttpStatus.FORBIDDEN,
+                "reauthentication-required");
         Map<String, Object> changed = http.toBlocking().retrieve(HttpRequest.PUT("/v1/me/password",
                 Map.of("current_password", password(address), "new_password", "a brand new password"))
                 .bearerAuth(token(session)), JSON);
@@ -156,7 +156,7 @@ class AccountLifecycleTest extends HttpTest {
         Map<String, Object> filed = http.toBlocking().retrieve(HttpRequest.POST("/v1/requests",
                 io.curbside.api.testing.Reports.aPothole().contact("Gone Person", address, "+1 614 555 0100").json())
                 .bearerAuth(token(session)), JSON);
-        assertEquals(HttpStatus.NO_CONTENT, http.toBlocking().exchange(HttpRequest.DELETE("/v1/me")
+        assertEquals(HttpStatus.NO_CONTENT, http.toBlocking().exchange(HttpRequest.POST("/v1/me/deletion", Map.of())
                 .bearerAuth(token(session))).getStatus());
         requests.problem(HttpRequest.POST("/v1/auth/login", Map.of("email", address, "password", password(address))),
                 HttpStatus.UNAUTHORIZED, "invalid-credentials");

@@ -33,6 +33,7 @@ import java.util.UUID;
 import static io.curbside.api.testing.RequestsClient.JSON;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The city's own identity provider, as configuration alone sets it up: its key set served over
@@ -133,6 +134,32 @@ class IdentityProviderTest extends HttpTest {
         refused(sign(providerKey, new JWTClaimsSet.Builder().issuer(ISSUER).audience("some-other-app").subject("x")
                 .issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(300)))
                 .claim("groups", List.of("311-admins")).build()));
+    }
+
+    @Test
+    void deletingTheAccountGoesByTheProvidersAuthTimeForThereIsNoPasswordHere() throws Exception {
+        String subject = "leaver-" + UUID.randomUUID();
+        Instant now = Instant.now();
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(ISSUER).audience("curbside").subject(subject)
+                .issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(300))).claim("groups", List.of());
+        String noAuthTime = sign(providerKey, claims.build());
+        String longAgo = sign(providerKey, claims.claim("auth_time", now.minusSeconds(3600).getEpochSecond()).build());
+        String justNow = sign(providerKey, claims.claim("auth_time", now.minusSeconds(10).getEpochSecond()).build());
+        for (String stale : List.of(noAuthTime, longAgo)) {
+            Map<String, Object> refused = requests.problem(HttpRequest.POST("/v1/me/deletion", Map.of()).bearerAuth(stale),
+                    HttpStatus.FORBIDDEN, "reauthentication-required");
+            assertTrue(((String) refused.get("detail")).contains("identity provider"), refused.toString());
+        }
+        // A password is no use: the account has none here.
+        requests.problem(HttpRequest.POST("/v1/me/deletion", Map.of("current_password", "anything at all"))
+                .bearerAuth(longAgo), HttpStatus.FORBIDDEN, "reauthentication-required");
+        assertEquals(HttpStatus.NO_CONTENT, http.toBlocking().exchange(HttpRequest.POST("/v1/me/deletion", Map.of())
+                .bearerAuth(justNow)).getStatus());
+        try (Connection c = connect(); ResultSet rs = c.createStatement().executeQuery(
+                "SELECT count(*) FROM account WHERE subject = '" + subject + "'")) {
+            rs.next();
+            assertEquals(0, rs.getInt(1), "erased");
+        }
     }
 
     private Map<String, Object> me(String token) {

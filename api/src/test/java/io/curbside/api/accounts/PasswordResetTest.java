@@ -64,6 +64,9 @@ class PasswordResetTest extends MailTest {
         for (Map<String, Object> signIn : List.of(phone, laptop)) {
             requests.problem(HttpRequest.POST("/v1/auth/refresh", Map.of("refresh_token", signIn.get("refresh_token"))),
                     HttpStatus.UNAUTHORIZED, "invalid-credentials");
+            // Their access tokens stop at once where the account is re-read, not in ten minutes.
+            requests.problem(HttpRequest.GET("/v1/me").bearerAuth(People.token(signIn)), HttpStatus.UNAUTHORIZED,
+                    "unauthorized");
         }
 
         Map<String, Object> reused = requests.problem(HttpRequest.POST("/v1/auth/password-reset/confirm",

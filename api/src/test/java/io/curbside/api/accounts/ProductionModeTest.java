@@ -59,6 +59,6 @@ class ProductionModeTest {
     }
 
     private static TokenSettings settings(String mode, String key) {
-        return new TokenSettings(mode, key, "curbside", "curbside-api", Duration.ofMinutes(10), Duration.ofDays(30), Duration.ofSeconds(30));
+        return new TokenSettings(mode, key, "curbside", "curbside-api", Duration.ofMinutes(10), Duration.ofDays(30), Duration.ofSeconds(30), null);
     }
 }

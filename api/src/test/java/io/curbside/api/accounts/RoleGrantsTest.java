@@ -95,7 +95,7 @@ class RoleGrantsTest extends HttpTest {
                 Map.of("grants", List.of())).bearerAuth(token(people.admin())), JSON);
         requests.problem(HttpRequest.GET("/v1/staff/requests").bearerAuth(token(staff)), HttpStatus.FORBIDDEN, "forbidden");
         Map<String, Object> gone = people.register("gone");
-        http.toBlocking().exchange(HttpRequest.DELETE("/v1/me").bearerAuth(token(gone)));
+        http.toBlocking().exchange(HttpRequest.POST("/v1/me/deletion", Map.of()).bearerAuth(token(gone)));
         requests.problem(HttpRequest.GET("/v1/me/requests").bearerAuth(token(gone)), HttpStatus.UNAUTHORIZED, "unauthorized");
     }
 

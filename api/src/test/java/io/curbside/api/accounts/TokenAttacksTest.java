@@ -49,11 +49,14 @@ class TokenAttacksTest extends HttpTest {
 
     private People people;
     private String account;
+    private String session;
 
     @BeforeAll
-    void account() {
+    void account() throws Exception {
         people = new People(http);
-        account = People.id(people.register("target"));
+        Map<String, Object> signedIn = people.register("target");
+        account = People.id(signedIn);
+        session = SignedJWT.parse(token(signedIn)).getJWTClaimsSet().getStringClaim("sid");
     }
 
     @Test
@@ -128,6 +131,13 @@ class TokenAttacksTest extends HttpTest {
     }
 
     @Test
+    void aTokenThatNamesNoSignInIsRefused() throws Exception {
+        // It could never be ended by signing out, so it is no one.
+        refused(sign(claims().claim("sid", null).build(), header()));
+        refused(sign(claims().claim("sid", "not-a-uuid").build(), header()));
+    }
+
+    @Test
     void garbageIsRefused() {
         refused("not.a.token");
         refused("");
@@ -169,7 +179,7 @@ class TokenAttacksTest extends HttpTest {
         return new JWTClaimsSet.Builder().issuer(settings.issuer()).audience(settings.audience()).subject(account)
                 .issueTime(Date.from(now)).notBeforeTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(300)))
                 .jwtID(UUID.randomUUID().toString()).claim("roles", List.of("resident"))
-                .claim("departments", List.of());
+                .claim("departments", List.of()).claim("sid", session);
     }
 
     private JWSHeader header() {

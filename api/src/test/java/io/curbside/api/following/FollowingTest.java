@@ -119,7 +119,7 @@ class FollowingTest extends HttpTest {
         Map<String, Object> fay = people.register("fay");
         String number = anonymousReport(1000);
         follow(number, fay);
-        http.toBlocking().exchange(HttpRequest.DELETE("/v1/me").bearerAuth(token(fay)));
+        http.toBlocking().exchange(HttpRequest.POST("/v1/me/deletion", Map.of()).bearerAuth(token(fay)));
         assertEquals(0, followers(number));
     }
 

@@ -166,7 +166,7 @@ class RatingTest extends HttpTest {
                 Reports.aPothole().north(next()).json()).bearerAuth(token(cy)), JSON).get("tracking_number");
         close(number);
         http.toBlocking().exchange(rate(number, 5, "Lovely").bearerAuth(token(cy)), JSON);
-        http.toBlocking().exchange(HttpRequest.DELETE("/v1/me").bearerAuth(token(cy)));
+        http.toBlocking().exchange(HttpRequest.POST("/v1/me/deletion", Map.of()).bearerAuth(token(cy)));
         assertEquals(List.of(5, "Lovely"), stored(number));
         assertNull(http.toBlocking().retrieve(HttpRequest.GET("/v1/requests/" + number), JSON).get("reporter"));
     }

@@ -7,6 +7,7 @@ import io.curbside.sdk.ApiException;
 import io.curbside.sdk.CurbsideClient;
 import io.curbside.sdk.CurbsideSession;
 import io.curbside.sdk.Delivery;
+import io.curbside.sdk.ReauthenticationRequiredException;
 import io.curbside.sdk.ReportOutbox;
 import io.curbside.sdk.api.RequestsApi;
 import io.curbside.sdk.model.Account;
@@ -214,6 +215,38 @@ class MobileSessionTest extends DatabaseTest {
         // Signed out, the app still files reports: anonymously.
         assertTrue(new RequestsApi(client()).createServiceRequest(aPothole(600), null, null, null).getTrackingNumber()
                 .startsWith("CS-"));
+    }
+
+    @Test
+    void deletingTheAccountAsksForThePasswordOnceTheSignInIsOld() throws Exception {
+        MemoryStore store = new MemoryStore();
+        CurbsideSession session = new CurbsideSession(client(), store, clock);
+        session.register(email("fay"), "a long password", "Fay");
+        // Long after signing in (the session refreshed meanwhile, which does not count as signing in).
+        clock.advance(Duration.ofMinutes(6));
+        ReauthenticationRequiredException asked = assertThrows(ReauthenticationRequiredException.class,
+                () -> session.deleteAccount(null));
+        assertEquals(403, asked.getCode());
+        assertTrue(session.isSignedIn(), "a 403 is no reason to sign out");
+        assertThrows(ReauthenticationRequiredException.class, () -> session.deleteAccount("not the password"));
+        session.deleteAccount("a long password");
+        assertFalse(session.isSignedIn());
+        assertNull(store.load());
+    }
+
+    @Test
+    void changingThePasswordKeepsThisSignInAndEndsTheOthersAtOnce() throws Exception {
+        String address = email("gus");
+        CurbsideSession phone = new CurbsideSession(client(), new MemoryStore(), clock);
+        phone.register(address, "a long password", "Gus");
+        CurbsideSession tablet = new CurbsideSession(client(), new MemoryStore(), clock);
+        tablet.login(address, "a long password");
+        assertThrows(ReauthenticationRequiredException.class, () -> phone.changePassword("wrong", "a newer password"));
+        phone.changePassword("a long password", "a newer password");
+        assertEquals(List.of(), numbers(phone));
+        // The tablet's access token has not expired, but its sign-in has: refused, its refresh too, so signed out.
+        assertEquals(401, assertThrows(ApiException.class, () -> tablet.myRequests(null, null)).getCode());
+        assertFalse(tablet.isSignedIn());
     }
 
     /** An SDK client for the app under test, counting the refreshes it sends. */
