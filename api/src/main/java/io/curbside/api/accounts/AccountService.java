@@ -47,10 +47,13 @@ public class AccountService {
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
     private final OwnerMail owners;
+    private final SignInBackoff backoff;
 
     AccountService(AccountRepository accounts, PasswordHasher passwords, AccessTokens tokens, TokenSettings settings,
-                   TransactionOperations<Connection> transactions, Clock clock, OwnerMail owners) {
+                   TransactionOperations<Connection> transactions, Clock clock, OwnerMail owners,
+                   SignInBackoff backoff) {
         this.owners = owners;
+        this.backoff = backoff;
         this.accounts = accounts;
         this.passwords = passwords;
         this.tokens = tokens;
@@ -88,14 +91,23 @@ public class AccountService {
         }).orElse(false));
     }
 
+    /** Signs in, after the address's back-off ({@link SignInBackoff}) lets the attempt be checked. */
     public Session login(String email, String password) {
         String address = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+        SignInBackoff.Turn turn = backoff.take(address);
         Optional<AccountRepository.Stored> account = transactions.executeRead(s -> accounts.byEmail(address));
         // Verified even without an account, so a wrong address takes as long as a wrong password.
         boolean right = passwords.verify(password, account.map(AccountRepository.Stored::passwordHash).orElse(null));
         if (account.isEmpty() || !right) {
+            transactions.executeWrite(s -> {
+                if (backoff.failed(turn)) {
+                    owners.tellOwnerOfFailures(address, turn.failures());
+                }
+                return null;
+            });
             throw new ProblemException(ProblemType.INVALID_CREDENTIALS, "The e-mail address or the password is not right.");
         }
+        backoff.succeeded(turn);
         return transactions.executeWrite(s -> newSession(account.get().id(), UUID.randomUUID()));
     }
 

@@ -1,6 +1,7 @@
 package io.curbside.api.accounts;
 
 import io.curbside.api.i18n.Messages;
+import io.curbside.api.i18n.Translations;
 import io.curbside.api.problem.ProblemException;
 import io.curbside.api.problem.ProblemType;
 import io.micronaut.transaction.TransactionOperations;
@@ -98,6 +99,18 @@ class OwnerMail {
             if (send(account.email(), language, "account_mail.sign_up.subject", "account_mail.sign_up.text", values)) {
                 mails.record(account.id(), AccountMailRepository.Kind.SIGN_UP_ATTEMPT, null, null);
             }
+        });
+    }
+
+    /**
+     * Tells the owner of an address, if it has an account, that many sign-ins with it failed in a
+     * row; call inside the transaction that marked them told. An address without one mails nobody.
+     */
+    void tellOwnerOfFailures(String address, int failures) {
+        accounts.byEmail(address).ifPresent(account -> {
+            String language = Translations.FALLBACK;
+            send(account.email(), language, "account_mail.sign_in_failures.subject", "account_mail.sign_in_failures.text",
+                    Map.of("city", cityName(language), "failures", failures));
         });
     }
 
