@@ -1,11 +1,13 @@
 package io.curbside.api.accounts;
 
+import io.curbside.api.i18n.Letter;
+
 /**
  * Mail to the owner of an account (a password reset code, a notice of a sign-up with their
  * address). Declared here, delivered by the notification outbox, which this package must not use.
  */
 public interface AccountMail {
 
-    /** Queues a plain-text mail in the caller's transaction; false, queuing nothing, when e-mail is switched off. */
-    boolean send(String address, String subject, String text);
+    /** Queues the mail (text and HTML) in the caller's transaction; false, queuing nothing, when e-mail is switched off. */
+    boolean send(String address, Letter letter);
 }

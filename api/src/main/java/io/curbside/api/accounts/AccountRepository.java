@@ -16,7 +16,7 @@ import java.util.UUID;
 @Singleton
 class AccountRepository {
 
-    private static final String COLUMNS = "id, email, display_name, password_hash, created_at";
+    private static final String COLUMNS = "id, email, display_name, password_hash, created_at, language";
 
     private final JdbcOperations jdbc;
 
@@ -25,21 +25,23 @@ class AccountRepository {
     }
 
     /** An account as stored (never deleted ones). */
-    record Stored(UUID id, String email, String displayName, String passwordHash, Instant createdAt) {
+    /** An account as stored; language is null when its sign-up asked for none. */
+    record Stored(UUID id, String email, String displayName, String passwordHash, Instant createdAt, String language) {
     }
 
     /** A role an admin granted; department only for staff. */
     record Grant(Role role, String department) {
     }
 
-    /** Creates an account; empty when the e-mail is taken. */
-    Optional<UUID> insert(String email, String passwordHash, String displayName) {
+    /** Creates an account, its mail in the language (or null); empty when the e-mail is taken. */
+    Optional<UUID> insert(String email, String passwordHash, String displayName, String language) {
         return jdbc.prepareStatement("""
-                INSERT INTO account (email, password_hash, display_name) VALUES (?, ?, ?)
+                INSERT INTO account (email, password_hash, display_name, language) VALUES (?, ?, ?, ?)
                 ON CONFLICT (email) DO NOTHING RETURNING id""", ps -> {
             ps.setString(1, email);
             ps.setString(2, passwordHash);
             ps.setString(3, displayName);
+            ps.setString(4, language);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(rs.getObject(1, UUID.class)) : Optional.empty();
             }
@@ -299,6 +301,6 @@ class AccountRepository {
 
     private static Stored stored(ResultSet rs) throws SQLException {
         return new Stored(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
-                rs.getTimestamp(5).toInstant());
+                rs.getTimestamp(5).toInstant(), rs.getString(6));
     }
 }

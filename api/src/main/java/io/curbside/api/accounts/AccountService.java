@@ -64,7 +64,8 @@ public class AccountService {
 
     /**
      * Makes the account, or, when the address has one, tells its owner instead: either way the
-     * caller learns nothing, and the password is hashed either way, so both take as long.
+     * caller learns nothing, and the password is hashed either way, so both take as long. The
+     * language (null when the sign-up asked for none) is the one the account's mail is written in.
      */
     public void register(String email, String password, String displayName, String language) {
         String address = checkedEmail(email);
@@ -72,8 +73,8 @@ public class AccountService {
         String name = displayName == null || displayName.isBlank() ? null : displayName.strip();
         String hash = passwords.hash(password);
         transactions.executeWrite(s -> {
-            if (accounts.insert(address, hash, name).isPresent()) {
-                owners.welcome(address, language);
+            if (accounts.insert(address, hash, name, language).isPresent()) {
+                owners.welcome(address, name, language);
             } else {
                 owners.tellOwnerOfSignUp(address, language);
             }
@@ -85,7 +86,7 @@ public class AccountService {
     public boolean ensure(String email, String password, String displayName, List<AccountRepository.Grant> grants) {
         String address = checkedEmail(email);
         String hash = passwords.hash(password);
-        return transactions.executeWrite(s -> accounts.insert(address, hash, displayName).map(id -> {
+        return transactions.executeWrite(s -> accounts.insert(address, hash, displayName, null).map(id -> {
             accounts.replaceGrants(id, grants, null);
             return true;
         }).orElse(false));

@@ -1,5 +1,6 @@
 package io.curbside.api.accounts;
 
+import io.curbside.api.i18n.Letter;
 import io.curbside.api.i18n.Messages;
 import io.curbside.api.i18n.Translations;
 import io.curbside.api.problem.ProblemException;
@@ -60,7 +61,7 @@ class OwnerMail {
             accounts.byEmail(address)
                     .filter(account -> account.passwordHash() != null)
                     .filter(this::mayMail)
-                    .ifPresent(account -> mailCode(account, language));
+                    .ifPresent(account -> mailCode(account, languageOf(account, language)));
             return null;
         });
     }
@@ -95,8 +96,11 @@ class OwnerMail {
      */
     void tellOwnerOfSignUp(String address, String language) {
         accounts.byEmail(address).filter(this::mayMail).ifPresent(account -> {
-            Map<String, Object> values = Map.of("city", cityName(language));
-            if (send(account.email(), language, "account_mail.sign_up.subject", "account_mail.sign_up.text", values)) {
+            String in = languageOf(account, language);
+            Letter letter = greeted(in, account.displayName())
+                    .subject("account_mail.sign_up.subject", Map.of("city", cityName(in)))
+                    .say("account_mail.sign_up.text", Map.of("city", cityName(in))).write();
+            if (send(account.email(), letter)) {
                 mails.record(account.id(), AccountMailRepository.Kind.SIGN_UP_ATTEMPT, null, null);
             }
         });
@@ -108,26 +112,47 @@ class OwnerMail {
      */
     void tellOwnerOfFailures(String address, int failures) {
         accounts.byEmail(address).ifPresent(account -> {
-            String language = Translations.FALLBACK;
-            send(account.email(), language, "account_mail.sign_in_failures.subject", "account_mail.sign_in_failures.text",
-                    Map.of("city", cityName(language), "failures", failures));
+            String in = languageOf(account, Translations.FALLBACK);
+            Map<String, Object> values = Map.of("city", cityName(in), "failures", failures);
+            send(account.email(), greeted(in, account.displayName())
+                    .subject("account_mail.sign_in_failures.subject", values)
+                    .say("account_mail.sign_in_failures.text", values).write());
         });
     }
 
-    /** Welcomes a new account; call inside the sign-up's transaction. */
-    void welcome(String address, String language) {
-        send(address, language, "account_mail.welcome.subject", "account_mail.welcome.text",
-                Map.of("city", cityName(language)));
+    /** Welcomes a new account, in its language (English when it has none); call inside the sign-up's transaction. */
+    void welcome(String address, String displayName, String language) {
+        String in = language == null ? Translations.FALLBACK : language;
+        Map<String, Object> values = Map.of("city", cityName(in));
+        send(address, greeted(in, displayName).subject("account_mail.welcome.subject", values)
+                .say("account_mail.welcome.text", values).write());
     }
 
     private void mailCode(AccountRepository.Stored account, String language) {
         String token = AccountService.randomToken();
         Map<String, Object> values = Map.of("city", cityName(language), "code", settings.carrying(token),
                 "minutes", settings.tokenTtl().toMinutes());
-        if (send(account.email(), language, "account_mail.reset.subject", "account_mail.reset.text", values)) {
+        Letter letter = greeted(language, account.displayName()).subject("account_mail.reset.subject", values)
+                .say("account_mail.reset.text", values).write();
+        if (send(account.email(), letter)) {
             mails.record(account.id(), AccountMailRepository.Kind.PASSWORD_RESET, AccountService.hash(token),
                     clock.instant().plus(settings.tokenTtl()));
         }
+    }
+
+    /** The account's own language; else, when its sign-up asked for none, the one of the request causing the mail. */
+    private static String languageOf(AccountRepository.Stored account, String requested) {
+        if (account.language() != null) {
+            return account.language();
+        }
+        return requested != null ? requested : Translations.FALLBACK;
+    }
+
+    /** A letter that opens with the owner's name, when they gave one. */
+    private static Letter.Writer greeted(String language, String displayName) {
+        Letter.Writer letter = Letter.in(language);
+        return displayName == null || displayName.isBlank() ? letter
+                : letter.say("account_mail.greeting", Map.of("name", displayName.strip()));
     }
 
     /** Per account, and so per address: a flood of requests cannot fill the owner's inbox. */
@@ -135,10 +160,9 @@ class OwnerMail {
         return mails.sentSince(account.id(), clock.instant().minus(THROTTLE_WINDOW)) < settings.mailsPerHour();
     }
 
-    private boolean send(String address, String language, String subjectKey, String textKey, Map<String, Object> values) {
-        Messages messages = Messages.classpath();
+    private boolean send(String address, Letter letter) {
         try {
-            return mail.send(address, messages.say(language, subjectKey, values), messages.say(language, textKey, values));
+            return mail.send(address, letter);
         } catch (IllegalArgumentException e) {
             // An address sign-up took but the mail library does not: nothing to send, and nothing to tell the caller.
             LOG.warn("Not mailing an account owner: {}", e.getMessage());
