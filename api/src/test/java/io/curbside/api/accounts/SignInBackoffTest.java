@@ -9,10 +9,14 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +24,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.curbside.api.testing.RequestsClient.JSON;
@@ -39,6 +47,9 @@ class SignInBackoffTest extends MailTest {
     private static final AtomicInteger CLIENTS = new AtomicInteger();
 
     private final TestClock clock = new TestClock(Instant.now());
+
+    @Inject
+    SignInBackoff backoff;
 
     @MockBean(Clock.class)
     Clock clock() {
@@ -110,6 +121,40 @@ class SignInBackoffTest extends MailTest {
     }
 
     @Test
+    void aBurstOfGuessesAtOnceGetsOnlyTheFreeTurns() throws Exception {
+        String email = victim();
+        int burst = FREE + 5;
+        ExecutorService pool = Executors.newFixedThreadPool(burst);
+        try {
+            List<Future<Attempt>> sent = new ArrayList<>();
+            for (int i = 0; i < burst; i++) {
+                sent.add(pool.submit(() -> attempt(email, "wrong-password")));
+            }
+            Map<HttpStatus, Integer> answers = new HashMap<>();
+            for (Future<Attempt> answer : sent) {
+                answers.merge(answer.get(30, TimeUnit.SECONDS).status(), 1, Integer::sum);
+            }
+            assertEquals(Map.of(HttpStatus.UNAUTHORIZED, FREE, HttpStatus.TOO_MANY_REQUESTS, burst - FREE), answers,
+                    "every attempt is counted before its password is checked, so a burst gets no extra turns");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aRunIsPurgedOnceItIsOver() throws Exception {
+        String email = victim();
+        for (int i = 0; i < FREE; i++) {
+            attempt(email, "wrong-password");
+        }
+        backoff.purge();
+        assertEquals(1, runsOf(email), "a run still waiting is kept");
+        clock.advance(Duration.ofSeconds(10).plus(Duration.ofMinutes(15)).plusSeconds(1));
+        backoff.purge();
+        assertEquals(0, runsOf(email), "over a quiet while after its wait: gone");
+    }
+
+    @Test
     void anAddressWithoutAnAccountIsAnsweredTheSame() {
         String known = victim();
         String unknown = "nobody-" + System.nanoTime() + "@example.org";
@@ -148,6 +193,17 @@ class SignInBackoffTest extends MailTest {
         assertTrue(mail.getSubject().startsWith("Failed sign-ins to your account"), mail.getSubject());
         assertTrue(MailParts.text(mail).contains("6 times in a row"), MailParts.text(mail));
         assertTrue(MailParts.text(mail).contains("resetting your password"), MailParts.text(mail));
+    }
+
+    private int runsOf(String email) throws Exception {
+        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(
+                "SELECT count(*) FROM sign_in_failure WHERE address_hash = sha256(convert_to(?, 'UTF8'))")) {
+            ps.setString(1, "sign-in:" + email);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
     }
 
     private String victim() {
