@@ -46,29 +46,29 @@ class SignInBackoff {
         this.clock = clock;
     }
 
-    /** An attempt allowed to check its password: the address's key, and its place in the run. */
-    record Turn(byte[] key, int failures) {
+    /** An attempt with an address: its key, its place in the run, and how long it must wait first (zero: none). */
+    record Turn(byte[] key, int failures, Duration wait) {
     }
 
     /** Counts an attempt with the address (lower-cased already) and lets it go on, or refuses it with 429 while it must wait. */
     Turn take(String address) {
         byte[] key = AccountService.hash("sign-in:" + address);
         Instant now = now();
-        Object taken = transactions.executeWrite(s -> {
+        Turn turn = transactions.executeWrite(s -> {
             SignInFailureRepository.Run run = runs.lock(key, now);
             if (run.nextAllowedAt().isAfter(now)) {
-                return Duration.between(now, run.nextAllowedAt());
+                return new Turn(key, run.failures(), Duration.between(now, run.nextAllowedAt()));
             }
             // A run whose last wait ended a quiet while ago is over: this attempt starts a new one.
             boolean over = !run.nextAllowedAt().plus(settings.quiet()).isAfter(now);
             int failures = over ? 1 : run.failures() + 1;
             runs.count(key, failures, now, now.plus(settings.delayAfter(failures)));
-            return new Turn(key, failures);
+            return new Turn(key, failures, Duration.ZERO);
         });
-        if (taken instanceof Duration wait) {
-            throw waitFor(wait);
+        if (!turn.wait().isZero()) {
+            throw waitFor(turn.wait());
         }
-        return (Turn) taken;
+        return turn;
     }
 
     /** The password was right: the run is forgotten, wait and all. */
