@@ -47,7 +47,7 @@ class SignInBackoff {
     }
 
     /** An attempt with an address: its key, its place in the run, and how long it must wait first (zero: none). */
-    record Turn(byte[] key, int failures, Duration wait) {
+    record Turn(byte[] key, int failures, Duration delay) {
     }
 
     /** Counts an attempt with the address (lower-cased already) and lets it go on, or refuses it with 429 while it must wait. */
@@ -65,8 +65,8 @@ class SignInBackoff {
             runs.count(key, failures, now, now.plus(settings.delayAfter(failures)));
             return new Turn(key, failures, Duration.ZERO);
         });
-        if (!turn.wait().isZero()) {
-            throw waitFor(turn.wait());
+        if (!turn.delay().isZero()) {
+            throw waitFor(turn.delay());
         }
         return turn;
     }
