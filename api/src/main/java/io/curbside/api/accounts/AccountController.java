@@ -34,8 +34,9 @@ class AccountController implements AccountsApi {
 
     @Override
     public HttpResponse<Void> register(Registration registration, String acceptLanguage) {
+        // Kept as the account's language only when the sign-up asked for one.
         accounts.register(registration.getEmail(), registration.getPassword(), registration.getDisplayName(),
-                mailLanguage(acceptLanguage));
+                acceptLanguage == null || acceptLanguage.isBlank() ? null : mailLanguage(acceptLanguage));
         return HttpResponse.accepted();
     }
 
@@ -84,7 +85,7 @@ class AccountController implements AccountsApi {
         return HttpResponse.noContent();
     }
 
-    /** Accounts keep no language: mail about one is in the language of the request that caused it. */
+    /** The language of the request's mail, among those Curbside has messages in (English when it asks for none of them). */
     static String mailLanguage(String acceptLanguage) {
         return LanguageNegotiator.choose(null, acceptLanguage, Messages.classpath().languages());
     }

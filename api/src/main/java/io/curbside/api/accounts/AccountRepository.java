@@ -17,7 +17,7 @@ import java.util.UUID;
 class AccountRepository {
 
     private static final String COLUMNS = "id, email, display_name, password_hash, created_at,"
-            + " email_verified_at IS NOT NULL";
+            + " email_verified_at IS NOT NULL, language";
 
     private final JdbcOperations jdbc;
 
@@ -25,23 +25,27 @@ class AccountRepository {
         this.jdbc = jdbc;
     }
 
-    /** An account as stored (never deleted ones); emailVerified: its owner proved its current address. */
+    /**
+     * An account as stored (never deleted ones); emailVerified: its owner proved its current address;
+     * language is null when its sign-up asked for none.
+     */
     record Stored(UUID id, String email, String displayName, String passwordHash, Instant createdAt,
-                  boolean emailVerified) {
+                  boolean emailVerified, String language) {
     }
 
     /** A role an admin granted; department only for staff. */
     record Grant(Role role, String department) {
     }
 
-    /** Creates an account; empty when the e-mail is taken. */
-    Optional<UUID> insert(String email, String passwordHash, String displayName) {
+    /** Creates an account, its mail in the language (or null); empty when the e-mail is taken. */
+    Optional<UUID> insert(String email, String passwordHash, String displayName, String language) {
         return jdbc.prepareStatement("""
-                INSERT INTO account (email, password_hash, display_name) VALUES (?, ?, ?)
+                INSERT INTO account (email, password_hash, display_name, language) VALUES (?, ?, ?, ?)
                 ON CONFLICT (email) DO NOTHING RETURNING id""", ps -> {
             ps.setString(1, email);
             ps.setString(2, passwordHash);
             ps.setString(3, displayName);
+            ps.setString(4, language);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(rs.getObject(1, UUID.class)) : Optional.empty();
             }
@@ -378,6 +382,6 @@ class AccountRepository {
 
     private static Stored stored(ResultSet rs) throws SQLException {
         return new Stored(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
-                rs.getTimestamp(5).toInstant(), rs.getBoolean(6));
+                rs.getTimestamp(5).toInstant(), rs.getBoolean(6), rs.getString(7));
     }
 }

@@ -48,12 +48,14 @@ public class AccountService {
     private final Clock clock;
     private final OwnerMail owners;
     private final Reauthentication reauthentication;
+    private final SignInBackoff backoff;
 
     AccountService(AccountRepository accounts, PasswordHasher passwords, AccessTokens tokens, TokenSettings settings,
                    TransactionOperations<Connection> transactions, Clock clock, OwnerMail owners,
-                   Reauthentication reauthentication) {
+                   Reauthentication reauthentication, SignInBackoff backoff) {
         this.owners = owners;
         this.reauthentication = reauthentication;
+        this.backoff = backoff;
         this.accounts = accounts;
         this.passwords = passwords;
         this.tokens = tokens;
@@ -64,7 +66,8 @@ public class AccountService {
 
     /**
      * Makes the account, or, when the address has one, tells its owner instead: either way the
-     * caller learns nothing, and the password is hashed either way, so both take as long.
+     * caller learns nothing, and the password is hashed either way, so both take as long. The
+     * language (null when the sign-up asked for none) is the one the account's mail is written in.
      */
     public void register(String email, String password, String displayName, String language) {
         String address = checkedEmail(email);
@@ -72,7 +75,7 @@ public class AccountService {
         String name = displayName == null || displayName.isBlank() ? null : displayName.strip();
         String hash = passwords.hash(password);
         transactions.executeWrite(s -> {
-            accounts.insert(address, hash, name).ifPresentOrElse(id -> owners.welcome(id, address, language),
+            accounts.insert(address, hash, name, language).ifPresentOrElse(id -> owners.welcome(id, address, name, language),
                     () -> owners.tellOwnerOfSignUp(address, language));
             return null;
         });
@@ -85,21 +88,30 @@ public class AccountService {
     public boolean ensure(String email, String password, String displayName, List<AccountRepository.Grant> grants) {
         String address = checkedEmail(email);
         String hash = passwords.hash(password);
-        return transactions.executeWrite(s -> accounts.insert(address, hash, displayName).map(id -> {
+        return transactions.executeWrite(s -> accounts.insert(address, hash, displayName, null).map(id -> {
             accounts.replaceGrants(id, grants, null);
             accounts.markVerified(id, address);
             return true;
         }).orElse(false));
     }
 
+    /** Signs in, after the address's back-off ({@link SignInBackoff}) lets the attempt be checked. */
     public Session login(String email, String password) {
         String address = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+        SignInBackoff.Turn turn = backoff.take(address);
         Optional<AccountRepository.Stored> account = transactions.executeRead(s -> accounts.byEmail(address));
         // Verified even without an account, so a wrong address takes as long as a wrong password.
         boolean right = passwords.verify(password, account.map(AccountRepository.Stored::passwordHash).orElse(null));
         if (account.isEmpty() || !right) {
+            transactions.executeWrite(s -> {
+                if (backoff.failed(turn)) {
+                    owners.tellOwnerOfFailures(address, turn.failures());
+                }
+                return null;
+            });
             throw new ProblemException(ProblemType.INVALID_CREDENTIALS, "The e-mail address or the password is not right.");
         }
+        backoff.succeeded(turn);
         return transactions.executeWrite(s -> signIn(account.get().id()));
     }
 

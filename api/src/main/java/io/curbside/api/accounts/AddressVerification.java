@@ -24,16 +24,16 @@ class AddressVerification {
     private final AccountRepository accounts;
     private final AccountMailRepository mails;
     private final OwnerMail owners;
-    private final PasswordHasher passwords;
+    private final Reauthentication reauthentication;
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
 
     AddressVerification(AccountRepository accounts, AccountMailRepository mails, OwnerMail owners,
-                        PasswordHasher passwords, TransactionOperations<Connection> transactions, Clock clock) {
+                        Reauthentication reauthentication, TransactionOperations<Connection> transactions, Clock clock) {
         this.accounts = accounts;
         this.mails = mails;
         this.owners = owners;
-        this.passwords = passwords;
+        this.reauthentication = reauthentication;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -72,7 +72,7 @@ class AddressVerification {
                 return false;
             }
             throttle(account);
-            owners.mailVerification(account.id(), account.email(), language);
+            owners.mailVerification(account, account.email(), language);
             return true;
         });
     }
@@ -91,24 +91,21 @@ class AddressVerification {
             throw new ProblemException(ProblemType.FORBIDDEN,
                     "This account signs in through the city's identity provider; change its address there.");
         }
-        // The current password, checked here until re-authentication has one helper for every sensitive route.
-        if (!passwords.verify(currentPassword, account.passwordHash())) {
-            throw new ProblemException(ProblemType.INVALID_CREDENTIALS, "The current password is not right.");
-        }
+        reauthentication.confirmPassword(actor, currentPassword);
         transactions.executeWrite(s -> {
             // Locked, so two changes at once count against the hour's mail one after the other.
             AccountRepository.Stored locked = accounts.lock(account.id()).orElseThrow(AddressVerification::gone);
             throttle(locked);
             if (address.equals(locked.email())) {
                 if (!locked.emailVerified()) {
-                    owners.mailVerification(locked.id(), address, language);
+                    owners.mailVerification(locked, address, language);
                 }
                 return null;
             }
-            boolean mailed = owners.tellOfMove(locked.email(), address, language);
+            boolean mailed = owners.tellOfMove(locked, address, language);
             Optional<AccountRepository.Stored> owner = accounts.byEmail(address);
             if (owner.isEmpty()) {
-                owners.mailVerification(locked.id(), address, language);
+                owners.mailVerification(locked, address, language);
             } else if (mailed) {
                 owners.recordUnmailedCode(locked.id(), address);
                 owners.tellOwnerOfMove(owner.get(), language);

@@ -1,6 +1,8 @@
 package io.curbside.api.accounts;
 
+import io.curbside.api.i18n.Letter;
 import io.curbside.api.i18n.Messages;
+import io.curbside.api.i18n.Translations;
 import io.curbside.api.problem.ProblemException;
 import io.curbside.api.problem.ProblemType;
 import io.micronaut.transaction.TransactionOperations;
@@ -69,7 +71,7 @@ class OwnerMail {
             accounts.byEmail(address)
                     .filter(account -> account.passwordHash() != null)
                     .filter(account -> mayMail(account.id()))
-                    .ifPresent(account -> mailCode(account, language));
+                    .ifPresent(account -> mailCode(account, languageOf(account, language)));
             return null;
         });
     }
@@ -112,16 +114,37 @@ class OwnerMail {
      */
     void tellOwnerOfSignUp(String address, String language) {
         accounts.byEmail(address).filter(account -> mayMail(account.id())).ifPresent(account -> {
-            Map<String, Object> values = Map.of("city", cityName(language));
-            if (send(account.email(), language, "account_mail.sign_up.subject", "account_mail.sign_up.text", values)) {
+            String in = languageOf(account, language);
+            Letter letter = greeted(in, account.displayName())
+                    .subject("account_mail.sign_up.subject", Map.of("city", cityName(in)))
+                    .say("account_mail.sign_up.text", Map.of("city", cityName(in))).write();
+            if (send(account.email(), letter)) {
                 mails.record(account.id(), AccountMailRepository.Kind.SIGN_UP_ATTEMPT, null, null, null);
             }
         });
     }
 
-    /** Welcomes a new account, with a code that proves its address; call inside the sign-up's transaction. */
-    void welcome(UUID account, String address, String language) {
-        mailVerificationCode(account, address, language, "account_mail.welcome.subject", "account_mail.welcome.text");
+    /**
+     * Tells the owner of an address, if it has an account, that many sign-ins with it failed in a
+     * row; call inside the transaction that marked them told. An address without one mails nobody.
+     */
+    void tellOwnerOfFailures(String address, int failures) {
+        accounts.byEmail(address).ifPresent(account -> {
+            String in = languageOf(account, Translations.FALLBACK);
+            Map<String, Object> values = Map.of("city", cityName(in), "failures", failures);
+            send(account.email(), greeted(in, account.displayName())
+                    .subject("account_mail.sign_in_failures.subject", values)
+                    .say("account_mail.sign_in_failures.text", values).write());
+        });
+    }
+
+    /**
+     * Welcomes a new account in its language (English when it has none), with a code that proves its
+     * address; call inside the sign-up's transaction.
+     */
+    void welcome(UUID account, String address, String displayName, String language) {
+        String in = language == null ? Translations.FALLBACK : language;
+        mailVerificationCode(account, address, displayName, in, "account_mail.welcome.subject", "account_mail.welcome.text");
     }
 
     /**
@@ -130,8 +153,9 @@ class OwnerMail {
      * signed token: it is single-use, dies with the account or a move to another address, and needs no
      * key to keep secret. Call inside a transaction, after {@link #mayMail}.
      */
-    void mailVerification(UUID account, String address, String language) {
-        mailVerificationCode(account, address, language, "account_mail.verify.subject", "account_mail.verify.text");
+    void mailVerification(AccountRepository.Stored account, String address, String language) {
+        mailVerificationCode(account.id(), address, account.displayName(), languageOf(account, language),
+                "account_mail.verify.subject", "account_mail.verify.text");
     }
 
     /**
@@ -144,24 +168,30 @@ class OwnerMail {
     }
 
     /** Tells an account's address that its owner asked to move the account to another; false when e-mail is off. */
-    boolean tellOfMove(String oldAddress, String newAddress, String language) {
-        return send(oldAddress, language, "account_mail.email_change.subject", "account_mail.email_change.text",
-                Map.of("city", cityName(language), "address", newAddress));
+    boolean tellOfMove(AccountRepository.Stored account, String newAddress, String language) {
+        String in = languageOf(account, language);
+        Map<String, Object> values = Map.of("city", cityName(in), "address", newAddress);
+        return send(account.email(), greeted(in, account.displayName()).subject("account_mail.email_change.subject", values)
+                .say("account_mail.email_change.text", values).write());
     }
 
     /** Tells the owner of an address that another account tried to move to it (within their own mail budget). */
     void tellOwnerOfMove(AccountRepository.Stored owner, String language) {
-        if (mayMail(owner.id()) && send(owner.email(), language, "account_mail.email_taken.subject",
-                "account_mail.email_taken.text", Map.of("city", cityName(language)))) {
+        String in = languageOf(owner, language);
+        Map<String, Object> values = Map.of("city", cityName(in));
+        if (mayMail(owner.id()) && send(owner.email(), greeted(in, owner.displayName())
+                .subject("account_mail.email_taken.subject", values).say("account_mail.email_taken.text", values).write())) {
             mails.record(owner.id(), AccountMailRepository.Kind.EMAIL_TAKEN, null, null, null);
         }
     }
 
-    private void mailVerificationCode(UUID account, String address, String language, String subjectKey, String textKey) {
+    private void mailVerificationCode(UUID account, String address, String displayName, String language,
+                                      String subjectKey, String textKey) {
         String token = AccountService.randomToken();
         Map<String, Object> values = Map.of("city", cityName(language), "code", verification.carrying(token),
                 "days", verification.ttl().toDays());
-        if (send(address, language, subjectKey, textKey, values)) {
+        Letter letter = greeted(language, displayName).subject(subjectKey, values).say(textKey, values).write();
+        if (send(address, letter)) {
             mails.record(account, AccountMailRepository.Kind.EMAIL_VERIFICATION, AccountService.hash(token),
                     clock.instant().plus(verification.ttl()), address);
         }
@@ -171,10 +201,27 @@ class OwnerMail {
         String token = AccountService.randomToken();
         Map<String, Object> values = Map.of("city", cityName(language), "code", settings.carrying(token),
                 "minutes", settings.tokenTtl().toMinutes());
-        if (send(account.email(), language, "account_mail.reset.subject", "account_mail.reset.text", values)) {
+        Letter letter = greeted(language, account.displayName()).subject("account_mail.reset.subject", values)
+                .say("account_mail.reset.text", values).write();
+        if (send(account.email(), letter)) {
             mails.record(account.id(), AccountMailRepository.Kind.PASSWORD_RESET, AccountService.hash(token),
                     clock.instant().plus(settings.tokenTtl()), account.email());
         }
+    }
+
+    /** The account's own language; else, when its sign-up asked for none, the one of the request causing the mail. */
+    private static String languageOf(AccountRepository.Stored account, String requested) {
+        if (account.language() != null) {
+            return account.language();
+        }
+        return requested != null ? requested : Translations.FALLBACK;
+    }
+
+    /** A letter that opens with the owner's name, when they gave one. */
+    private static Letter.Writer greeted(String language, String displayName) {
+        Letter.Writer letter = Letter.in(language);
+        return displayName == null || displayName.isBlank() ? letter
+                : letter.say("account_mail.greeting", Map.of("name", displayName.strip()));
     }
 
     /** Per account, and so per address: a flood of requests cannot fill the owner's inbox. */
@@ -187,10 +234,9 @@ class OwnerMail {
         return (int) THROTTLE_WINDOW.toSeconds();
     }
 
-    private boolean send(String address, String language, String subjectKey, String textKey, Map<String, Object> values) {
-        Messages messages = Messages.classpath();
+    private boolean send(String address, Letter letter) {
         try {
-            return mail.send(address, messages.say(language, subjectKey, values), messages.say(language, textKey, values));
+            return mail.send(address, letter);
         } catch (IllegalArgumentException e) {
             // An address sign-up took but the mail library does not: nothing to send, and nothing to tell the caller.
             LOG.warn("Not mailing an account owner: {}", e.getMessage());

@@ -1,8 +1,9 @@
 package io.curbside.api.following;
 
+import io.curbside.api.accounts.CityName;
 import io.curbside.api.catalog.Catalog;
 import io.curbside.api.catalog.CatalogService;
-import io.curbside.api.i18n.Messages;
+import io.curbside.api.i18n.Letter;
 import io.curbside.api.notifications.Outbox;
 import io.curbside.api.opendata.PublicationPolicy;
 import io.curbside.api.requests.StoredRequests;
@@ -12,14 +13,16 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
 /**
  * E-mails the city's news about a request to the accounts that follow it (when e-mail is
- * switched on): what happened, in the request's language, the public note as the publication
- * policy lets the public read it, and where to read more. Queued on the outbox in the caller's
- * transaction, so a change that rolls back sends nothing. Who made the change is not told of it.
+ * switched on): what happened, in each follower's language (the request's, for an account that
+ * has none), the public note as the publication policy lets the public read it, where to read
+ * more, and the city's name. Queued on the outbox in the caller's transaction, so a change that
+ * rolls back sends nothing. Who made the change is not told of it.
  */
 @Singleton
 public class FollowerMail {
@@ -31,14 +34,21 @@ public class FollowerMail {
     private final CatalogService catalog;
     private final PublicUrls urls;
     private final PublicationPolicy policy;
+    private final CityName city;
 
     FollowerMail(Outbox outbox, FollowerRepository followers, CatalogService catalog, PublicUrls urls,
-                 PublicationPolicy policy) {
+                 PublicationPolicy policy, CityName city) {
         this.outbox = outbox;
         this.followers = followers;
         this.catalog = catalog;
         this.urls = urls;
         this.policy = policy;
+        this.city = city;
+    }
+
+    /** What happened to a request, as its followers read it. */
+    private record News(String trackingNumber, String serviceCode, String reporterName, String kind,
+                        Map<String, String> data, String note) {
     }
 
     /**
@@ -50,21 +60,29 @@ public class FollowerMail {
         if (!outbox.emailEnabled()) {
             return;
         }
-        Catalog names = catalog.view(language, null).catalog();
-        String title = StoredRequests.title(kind, data, language, code -> names.departmentName(code, language));
-        Messages messages = Messages.classpath();
-        String subject = messages.say(language, "follower_mail.subject", Map.of("number", trackingNumber, "title", title));
-        StringBuilder text = new StringBuilder(title).append("\n\n");
-        policy.note(note, names.privacy(serviceCode), reporterName)
-                .ifPresent(published -> text.append(published.strip()).append("\n\n"));
-        text.append(urls.request(trackingNumber)).append("\n\n")
-                .append(messages.say(language, "follower_mail.footer", Map.of("number", trackingNumber))).append('\n');
-        for (String address : followers.addresses(requestId, madeBy)) {
+        News news = new News(trackingNumber, serviceCode, reporterName, kind, data, note);
+        Map<String, Letter> letters = new HashMap<>();
+        for (FollowerRepository.Follower follower : followers.mailable(requestId, madeBy)) {
+            String in = follower.language() != null ? follower.language() : language;
             try {
-                outbox.enqueueEmail(address, subject, text.toString());
+                outbox.enqueueEmail(follower.address(), letters.computeIfAbsent(in, l -> letter(l, news)));
             } catch (IllegalArgumentException e) {
                 LOG.warn("Not e-mailing a follower of {}: {}", trackingNumber, PersonalData.withoutEmailAddresses(e.getMessage()));
             }
         }
+    }
+
+    private Letter letter(String language, News news) {
+        Catalog names = catalog.view(language, null).catalog();
+        String title = StoredRequests.title(news.kind(), news.data(), language,
+                code -> names.departmentName(code, language));
+        Letter.Writer letter = Letter.in(language)
+                .subject("follower_mail.subject", Map.of("number", news.trackingNumber(), "title", title))
+                .quote(title);
+        policy.note(news.note(), names.privacy(news.serviceCode()), news.reporterName()).ifPresent(letter::quote);
+        letter.quote(urls.request(news.trackingNumber()))
+                .say("follower_mail.footer", Map.of("number", news.trackingNumber()));
+        city.in(language).ifPresent(name -> letter.say("follower_mail.signed", Map.of("city", name)));
+        return letter.write();
     }
 }

@@ -92,22 +92,26 @@ class FollowerRepository {
         });
     }
 
+    /** A follower to mail: their address, and their account's language (null when it has none). */
+    record Follower(String address, String language) {
+    }
+
     /**
-     * The e-mail addresses of a request's followers, but for the account that made the change and
-     * those whose owner has not proved the address: following requests under a stranger's address
-     * must not fill the stranger's inbox.
+     * The followers of a request to mail, but for the account that made the change and those whose
+     * owner has not proved the address: following requests under a stranger's address must not fill
+     * the stranger's inbox.
      */
-    List<String> addresses(long requestId, UUID madeBy) {
+    List<Follower> mailable(long requestId, UUID madeBy) {
         return jdbc.prepareStatement("""
-                SELECT a.email FROM request_follower f JOIN account a ON a.id = f.account_id
+                SELECT a.email, a.language FROM request_follower f JOIN account a ON a.id = f.account_id
                 WHERE f.request_id = ? AND a.email IS NOT NULL AND a.deleted_at IS NULL
                   AND a.email_verified_at IS NOT NULL AND a.id IS DISTINCT FROM ?""", ps -> {
             ps.setLong(1, requestId);
             ps.setObject(2, madeBy);
-            List<String> found = new ArrayList<>();
+            List<Follower> found = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    found.add(rs.getString(1));
+                    found.add(new Follower(rs.getString(1), rs.getString(2)));
                 }
             }
             return found;

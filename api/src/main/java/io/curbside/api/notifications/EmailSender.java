@@ -11,7 +11,9 @@ import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -116,7 +118,18 @@ class EmailSender {
         mime.setFrom(new InternetAddress(from, true));
         mime.setRecipient(Message.RecipientType.TO, new InternetAddress(message.recipient(), true));
         mime.setSubject(texts.get("subject"), StandardCharsets.UTF_8.name());
-        mime.setText(texts.get("text"), StandardCharsets.UTF_8.name());
+        String html = texts.get("html");
+        if (html == null) {
+            // Queued before mail carried HTML.
+            mime.setText(texts.get("text"), StandardCharsets.UTF_8.name());
+        } else {
+            // Alternatives, the plainest first (RFC 2046): a mail program shows the last it can.
+            MimeBodyPart plain = new MimeBodyPart();
+            plain.setText(texts.get("text"), StandardCharsets.UTF_8.name());
+            MimeBodyPart marked = new MimeBodyPart();
+            marked.setText(html, StandardCharsets.UTF_8.name(), "html");
+            mime.setContent(new MimeMultipart("alternative", plain, marked));
+        }
         mime.setSentDate(new Date());
         mime.saveChanges();
         return mime;

@@ -1,5 +1,6 @@
 package io.curbside.api.notifications;
 
+import io.curbside.api.i18n.Letter;
 import io.micronaut.serde.ObjectMapper;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -22,6 +23,8 @@ public class Outbox {
 
     private static final int MAX_SUBJECT = 200;
     private static final int MAX_TEXT = 100_000;
+    /** The text escaped and marked up: entities take up to six times a character's room. */
+    private static final int MAX_HTML = 6 * MAX_TEXT + 1_000;
 
     private final OutboxRepository repository;
     private final EmailSettings settings;
@@ -42,17 +45,18 @@ public class Outbox {
     }
 
     /**
-     * Queues a plain-text e-mail to one address, in the caller's transaction if there is one.
-     * Returns false, queuing nothing, when e-mail is switched off: no backlog of mail builds up
-     * that nobody will send. A malformed address, or a subject with line breaks, is the caller's
-     * error ({@link IllegalArgumentException}).
+     * Queues an e-mail to one address, its plain text and HTML as alternatives, in the caller's
+     * transaction if there is one. Returns false, queuing nothing, when e-mail is switched off: no
+     * backlog of mail builds up that nobody will send. A malformed address, or a subject with line
+     * breaks, is the caller's error ({@link IllegalArgumentException}).
      */
-    public boolean enqueueEmail(String recipient, String subject, String text) {
+    public boolean enqueueEmail(String recipient, Letter letter) {
         String address = address(recipient);
-        if (subject == null || subject.isBlank() || subject.length() > MAX_SUBJECT || subject.chars().anyMatch(Character::isISOControl)) {
+        String subject = letter.subject();
+        if (subject.isBlank() || subject.length() > MAX_SUBJECT || subject.chars().anyMatch(Character::isISOControl)) {
             throw new IllegalArgumentException("an e-mail subject is one line of 1 to " + MAX_SUBJECT + " characters");
         }
-        if (text == null || text.length() > MAX_TEXT) {
+        if (letter.text().length() > MAX_TEXT || letter.html().length() > MAX_HTML) {
             throw new IllegalArgumentException("an e-mail text has at most " + MAX_TEXT + " characters");
         }
         if (!settings.enabled()) {
@@ -60,7 +64,8 @@ public class Outbox {
         }
         Map<String, String> payload = new LinkedHashMap<>();
         payload.put("subject", subject);
-        payload.put("text", text);
+        payload.put("text", letter.text());
+        payload.put("html", letter.html());
         String body;
         try {
             body = json.writeValueAsString(payload);

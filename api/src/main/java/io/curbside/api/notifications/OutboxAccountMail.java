@@ -1,6 +1,7 @@
 package io.curbside.api.notifications;
 
 import io.curbside.api.accounts.AccountMail;
+import io.curbside.api.i18n.Letter;
 import jakarta.inject.Singleton;
 
 /** Mail to account owners goes through the outbox like every other mail: sent once its transaction commits. */
@@ -14,7 +15,7 @@ class OutboxAccountMail implements AccountMail {
     }
 
     @Override
-    public boolean send(String address, String subject, String text) {
-        return outbox.enqueueEmail(address, subject, text);
+    public boolean send(String address, Letter letter) {
+        return outbox.enqueueEmail(address, letter);
     }
 }

@@ -95,7 +95,7 @@ class EmailChangeTest extends MailTest {
         forgetQueuedMail();
         requests.problem(HttpRequest.PUT("/v1/me/email", Map.of("email", "elsewhere@example.org",
                 "current_password", "not-the-password")).bearerAuth(token(resident)),
-                HttpStatus.UNAUTHORIZED, "invalid-credentials");
+                HttpStatus.FORBIDDEN, "reauthentication-required");
         requests.problem(HttpRequest.PUT("/v1/me/email", Map.of("email", "not an address",
                 "current_password", People.password(People.email(resident)))).bearerAuth(token(resident)),
                 HttpStatus.UNPROCESSABLE_ENTITY, "invalid-fields");

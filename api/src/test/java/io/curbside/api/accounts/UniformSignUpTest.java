@@ -1,5 +1,6 @@
 package io.curbside.api.accounts;
 
+import io.curbside.api.testing.MailParts;
 import io.curbside.api.testing.MailTest;
 import io.curbside.api.testing.People;
 import io.micronaut.http.HttpRequest;
@@ -40,7 +41,7 @@ class UniformSignUpTest extends MailTest {
         assertTrue(smtp.waitForIncomingEmail(5_000, 2));
         Map<String, MimeMessage> byRecipient = Arrays.stream(smtp.getReceivedMessages())
                 .collect(Collectors.toMap(UniformSignUpTest::recipient, Function.identity()));
-        String notice = (String) byRecipient.get(taken).getContent();
+        String notice = MailParts.text(byRecipient.get(taken));
         assertTrue(byRecipient.get(taken).getSubject().startsWith("Có người đã thử đăng ký"), byRecipient.get(taken).getSubject());
         assertTrue(notice.contains("Quên mật khẩu"), notice);
         assertTrue(byRecipient.get(free).getSubject().startsWith("Chào mừng"), byRecipient.get(free).getSubject());

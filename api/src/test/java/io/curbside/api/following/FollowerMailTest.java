@@ -1,7 +1,7 @@
 package io.curbside.api.following;
 
+import io.curbside.api.testing.MailParts;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import io.curbside.api.testing.MailTest;
 import io.curbside.api.testing.People;
 import io.curbside.api.testing.Reports;
@@ -47,7 +47,7 @@ class FollowerMailTest extends MailTest {
                 Arrays.stream(received).map(m -> address(m)).sorted().toList());
         for (MimeMessage mail : received) {
             assertTrue(mail.getSubject().startsWith(number + ": "), mail.getSubject());
-            String body = GreenMailUtil.getBody(mail);
+            String body = MailParts.text(mail);
             assertTrue(body.contains("arreglaremos"), body);
             assertFalse(body.contains("crew is short"), body);
         }

@@ -2,6 +2,8 @@ package io.curbside.api.notifications;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import io.curbside.api.i18n.Letter;
+import io.curbside.api.testing.MailParts;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
@@ -61,11 +63,13 @@ class EmailDeliveryTest extends NotificationTest {
     @Test
     void anEmailQueuedInACommittedTransactionIsSentOnceAndARolledBackOneNever() throws Exception {
         assertThrows(IllegalStateException.class, () -> transactions.executeWrite(s -> {
-            outbox.enqueueEmail("rolled.back@example.org", "Never", "This change was rolled back.");
+            outbox.enqueueEmail("rolled.back@example.org", new Letter("Never", "This change was rolled back.",
+                    "<p>This change was rolled back.</p>"));
             throw new IllegalStateException("the caller's change fails");
         }));
         boolean queued = transactions.executeWrite(s -> outbox.enqueueEmail("  resident@example.org ",
-                "Your request CS-TEST is closed", "Thank you. Le nid-de-poule est réparé ✓"));
+                new Letter("Your request CS-TEST is closed", "Thank you. Le nid-de-poule est réparé ✓",
+                        "<p>Thank you. Le nid-de-poule est réparé ✓</p>")));
         assertTrue(queued);
         assertEquals(1, worker.runOnce());
         assertEquals(0, worker.runOnce());
@@ -76,7 +80,9 @@ class EmailDeliveryTest extends NotificationTest {
         assertEquals("Your request CS-TEST is closed", mail.getSubject());
         assertEquals(FROM, mail.getFrom()[0].toString());
         assertEquals("resident@example.org", mail.getRecipients(Message.RecipientType.TO)[0].toString());
-        assertEquals("Thank you. Le nid-de-poule est réparé ✓", ((String) mail.getContent()).strip());
+        assertTrue(mail.isMimeType("multipart/alternative"), mail.getContentType());
+        assertEquals("Thank you. Le nid-de-poule est réparé ✓", MailParts.text(mail).strip());
+        assertEquals("<p>Thank you. Le nid-de-poule est réparé ✓</p>", MailParts.html(mail).strip());
         try (Connection c = connect(); ResultSet rs = c.createStatement().executeQuery(
                 "SELECT message_id, recipient, delivered_at IS NOT NULL FROM outbox_message WHERE channel = 'email'")) {
             assertTrue(rs.next());

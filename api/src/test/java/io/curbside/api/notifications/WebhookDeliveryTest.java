@@ -1,5 +1,6 @@
 package io.curbside.api.notifications;
 
+import io.curbside.api.i18n.Letter;
 import io.curbside.api.problem.ProblemException;
 import io.curbside.api.problem.ProblemType;
 import io.curbside.api.testing.Reports;
@@ -227,9 +228,9 @@ class WebhookDeliveryTest extends NotificationTest {
     @Test
     void emailIsOffByDefaultAndQueuesNothing() throws Exception {
         assertFalse(outbox.emailEnabled());
-        assertFalse(outbox.enqueueEmail("resident@example.org", "Your request", "It is closed."));
+        assertFalse(outbox.enqueueEmail("resident@example.org", new Letter("Your request", "It is closed.", "<p>It is closed.</p>")));
         assertEquals(0, count("SELECT count(*) FROM outbox_message WHERE channel = 'email'"));
-        assertThrows(IllegalArgumentException.class, () -> outbox.enqueueEmail("not an address", "s", "t"));
-        assertThrows(IllegalArgumentException.class, () -> outbox.enqueueEmail("a@example.org", "two\nlines", "t"));
+        assertThrows(IllegalArgumentException.class, () -> outbox.enqueueEmail("not an address", new Letter("s", "t", "t")));
+        assertThrows(IllegalArgumentException.class, () -> outbox.enqueueEmail("a@example.org", new Letter("two\nlines", "t", "t")));
     }
 }

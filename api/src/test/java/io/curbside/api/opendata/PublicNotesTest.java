@@ -1,7 +1,7 @@
 package io.curbside.api.opendata;
 
+import io.curbside.api.testing.MailParts;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import io.curbside.api.testing.MailTest;
 import io.curbside.api.testing.People;
 import io.curbside.api.testing.Reports;
@@ -118,7 +118,7 @@ class PublicNotesTest extends MailTest {
         assertTrue(smtp.waitForIncomingEmail(5_000, 2));
         for (MimeMessage mail : smtp.getReceivedMessages()) {
             String subject = mail.getSubject();
-            String body = GreenMailUtil.getBody(mail);
+            String body = MailParts.text(mail);
             for (String secret : PRIVATE_IN_MAIL) {
                 assertFalse(body.contains(secret), () -> subject + " shows " + secret + ":\n" + body);
             }
