@@ -84,7 +84,7 @@ class AccountController implements AccountsApi {
     }
 
     /** Accounts keep no language: mail about one is in the language of the request that caused it. */
-    private static String mailLanguage(String acceptLanguage) {
+    static String mailLanguage(String acceptLanguage) {
         return LanguageNegotiator.choose(null, acceptLanguage, Messages.classpath().languages());
     }
 }

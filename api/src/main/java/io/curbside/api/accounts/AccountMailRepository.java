@@ -9,13 +9,17 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Mail sent to account owners, and the reset codes it carried (their hashes). Callers hold the transaction. */
+/** Mail sent to account owners, and the codes it carried (their hashes): reset and verification. Callers hold the transaction. */
 @Singleton
 class AccountMailRepository {
 
     /** What a mail was about. */
     enum Kind {
-        PASSWORD_RESET("password_reset"), SIGN_UP_ATTEMPT("sign_up_attempt");
+        PASSWORD_RESET("password_reset"), SIGN_UP_ATTEMPT("sign_up_attempt"),
+        /** A code proving the address it was mailed to. */
+        EMAIL_VERIFICATION("email_verification"),
+        /** The notice to an account's owner that another account tried to move to its address. */
+        EMAIL_TAKEN("email_taken");
 
         private final String wire;
 
@@ -42,50 +46,60 @@ class AccountMailRepository {
         });
     }
 
-    /** Records a mail; tokenHash and expiresAt only for a reset code. */
-    void record(UUID account, Kind kind, byte[] tokenHash, Instant expiresAt) {
-        jdbc.prepareStatement(
-                "INSERT INTO account_mail (account_id, kind, token_hash, expires_at) VALUES (?, ?, ?, ?)", ps -> {
-                    ps.setObject(1, account);
-                    ps.setString(2, kind.wire);
-                    ps.setBytes(3, tokenHash);
-                    ps.setTimestamp(4, expiresAt == null ? null : Timestamp.from(expiresAt));
-                    return ps.executeUpdate();
-                });
-    }
-
-    /** A reset code as found, and whether it could still be used when it was presented. */
-    record ResetCode(UUID account, boolean used, boolean expired) {
+    /** Records a mail; tokenHash and expiresAt only for a code, address for a code (the address it was mailed to). */
+    void record(UUID account, Kind kind, byte[] tokenHash, Instant expiresAt, String address) {
+        jdbc.prepareStatement("INSERT INTO account_mail (account_id, kind, token_hash, expires_at, address)"
+                + " VALUES (?, ?, ?, ?, ?)", ps -> {
+            ps.setObject(1, account);
+            ps.setString(2, kind.wire);
+            ps.setBytes(3, tokenHash);
+            ps.setTimestamp(4, expiresAt == null ? null : Timestamp.from(expiresAt));
+            ps.setString(5, address);
+            return ps.executeUpdate();
+        });
     }
 
     /**
-     * Uses a reset code up, atomically: of two uses racing with one code only one finds it unused.
-     * Empty when no such code was ever mailed.
+     * A code as found, the address it was mailed to (null for reset codes older than V17), and
+     * whether it could still be used when it was presented.
      */
-    Optional<ResetCode> use(byte[] tokenHash, Instant now) {
+    record MailedCode(UUID account, String address, boolean used, boolean expired) {
+    }
+
+    /**
+     * Uses a code of that kind up, atomically: of two uses racing with one code only one finds it
+     * unused. Empty when no such code of that kind was ever mailed: a verification code mailed to
+     * a new address must never reset the password, nor a reset code move the account.
+     */
+    Optional<MailedCode> use(Kind kind, byte[] tokenHash, Instant now) {
         return jdbc.prepareStatement("""
                 WITH used AS (
                     UPDATE account_mail SET used_at = ?
-                    WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?
-                    RETURNING account_id)
-                SELECT account_id, false, false FROM used
+                    WHERE token_hash = ? AND kind = ? AND used_at IS NULL AND expires_at > ?
+                    RETURNING account_id, address)
+                SELECT account_id, address, false, false FROM used
                 UNION ALL
-                SELECT account_id, used_at IS NOT NULL, expires_at <= ? FROM account_mail
-                WHERE token_hash = ? AND NOT EXISTS (SELECT 1 FROM used)""", ps -> {
+                SELECT account_id, address, used_at IS NOT NULL, expires_at <= ? FROM account_mail
+                WHERE token_hash = ? AND kind = ? AND NOT EXISTS (SELECT 1 FROM used)""", ps -> {
             Timestamp at = Timestamp.from(now);
             ps.setTimestamp(1, at);
             ps.setBytes(2, tokenHash);
-            ps.setTimestamp(3, at);
+            ps.setString(3, kind.wire);
             ps.setTimestamp(4, at);
-            ps.setBytes(5, tokenHash);
+            ps.setTimestamp(5, at);
+            ps.setBytes(6, tokenHash);
+            ps.setString(7, kind.wire);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new ResetCode(rs.getObject(1, UUID.class), rs.getBoolean(2),
-                        rs.getBoolean(3))) : Optional.empty();
+                return rs.next() ? Optional.of(new MailedCode(rs.getObject(1, UUID.class), rs.getString(2),
+                        rs.getBoolean(3), rs.getBoolean(4))) : Optional.empty();
             }
         });
     }
 
-    /** A new password makes the account's other codes worthless: one reset per mail, not one per code. */
+    /**
+     * Makes the account's unused codes worthless: after a new password (one reset per mail, not
+     * one per code), or a move to another address (codes mailed to the old one prove nothing now).
+     */
     void retireCodes(UUID account, Instant now) {
         jdbc.prepareStatement("UPDATE account_mail SET used_at = ? WHERE account_id = ? AND token_hash IS NOT NULL"
                 + " AND used_at IS NULL", ps -> {

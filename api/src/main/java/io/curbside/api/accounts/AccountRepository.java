@@ -16,7 +16,8 @@ import java.util.UUID;
 @Singleton
 class AccountRepository {
 
-    private static final String COLUMNS = "id, email, display_name, password_hash, created_at";
+    private static final String COLUMNS = "id, email, display_name, password_hash, created_at,"
+            + " email_verified_at IS NOT NULL";
 
     private final JdbcOperations jdbc;
 
@@ -24,8 +25,9 @@ class AccountRepository {
         this.jdbc = jdbc;
     }
 
-    /** An account as stored (never deleted ones). */
-    record Stored(UUID id, String email, String displayName, String passwordHash, Instant createdAt) {
+    /** An account as stored (never deleted ones); emailVerified: its owner proved its current address. */
+    record Stored(UUID id, String email, String displayName, String passwordHash, Instant createdAt,
+                  boolean emailVerified) {
     }
 
     /** A role an admin granted; department only for staff. */
@@ -273,6 +275,29 @@ class AccountRepository {
         });
     }
 
+    /** Marks the account's address proved, when it is still that address (a code proves the inbox it was mailed to). */
+    boolean markVerified(UUID account, String address) {
+        return jdbc.prepareStatement("""
+                UPDATE account SET email_verified_at = coalesce(email_verified_at, now())
+                WHERE id = ? AND email = ? AND deleted_at IS NULL""", ps -> {
+            ps.setObject(1, account);
+            ps.setString(2, address);
+            return ps.executeUpdate() == 1;
+        });
+    }
+
+    /** Moves the account to a proved address; false when another account has it. */
+    boolean moveTo(UUID account, String address) {
+        return jdbc.prepareStatement("""
+                UPDATE account SET email = ?, email_verified_at = now()
+                WHERE id = ? AND deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM account WHERE email = ?)""", ps -> {
+            ps.setString(1, address);
+            ps.setObject(2, account);
+            ps.setString(3, address);
+            return ps.executeUpdate() == 1;
+        });
+    }
+
     /** Forgets refresh tokens that expired a while ago; nothing can use them. */
     int purgeExpired(Instant before) {
         return jdbc.prepareStatement("DELETE FROM refresh_token WHERE expires_at < ?", ps -> {
@@ -299,6 +324,6 @@ class AccountRepository {
 
     private static Stored stored(ResultSet rs) throws SQLException {
         return new Stored(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
-                rs.getTimestamp(5).toInstant());
+                rs.getTimestamp(5).toInstant(), rs.getBoolean(6));
     }
 }

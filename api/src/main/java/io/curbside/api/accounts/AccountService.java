@@ -69,21 +69,22 @@ public class AccountService {
         String name = displayName == null || displayName.isBlank() ? null : displayName.strip();
         String hash = passwords.hash(password);
         transactions.executeWrite(s -> {
-            if (accounts.insert(address, hash, name).isPresent()) {
-                owners.welcome(address, language);
-            } else {
-                owners.tellOwnerOfSignUp(address, language);
-            }
+            accounts.insert(address, hash, name).ifPresentOrElse(id -> owners.welcome(id, address, language),
+                    () -> owners.tellOwnerOfSignUp(address, language));
             return null;
         });
     }
 
-    /** Creates the account if no account has the e-mail yet; false when one already had it. */
+    /**
+     * Creates the account if no account has the e-mail yet; false when one already had it. Its
+     * address counts as proved: the city's configuration gave it (the first admin, demo people).
+     */
     public boolean ensure(String email, String password, String displayName, List<AccountRepository.Grant> grants) {
         String address = checkedEmail(email);
         String hash = passwords.hash(password);
         return transactions.executeWrite(s -> accounts.insert(address, hash, displayName).map(id -> {
             accounts.replaceGrants(id, grants, null);
+            accounts.markVerified(id, address);
             return true;
         }).orElse(false));
     }
@@ -191,7 +192,8 @@ public class AccountService {
         return new Account(stored.id(), roles, List.copyOf(actor.departments()),
                 stored.createdAt().atZone(ZoneOffset.UTC))
                 .email(stored.email())
-                .displayName(stored.displayName());
+                .displayName(stored.displayName())
+                .emailVerified(stored.emailVerified());
     }
 
     private Session newSession(UUID account, UUID family) {

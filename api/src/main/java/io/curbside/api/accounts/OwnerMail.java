@@ -14,12 +14,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
- * Mail to the owner of an address: a welcome on sign-up, a notice when someone signs up with an
- * address that has an account, and password reset by e-mail: a single-use code, mailed to the address of an account that has a
- * password, kept only as its hash, good for {@link PasswordResetSettings#tokenTtl()}. Asking says
- * nothing of whether the address has an account; using the code ends every sign-in of the account.
+ * Mail to the owner of an address: a welcome on sign-up (with a code that proves the address), a
+ * notice when someone signs up with an address that has an account, and password reset by e-mail:
+ * a single-use code, mailed to the address of an account that has a password, kept only as its
+ * hash, good for {@link PasswordResetSettings#tokenTtl()}. Asking says nothing of whether the
+ * address has an account; using the code ends every sign-in of the account, and proves the address.
+ *
+ * <p>This mail about the account itself goes to an address not proved yet too: the reset code
+ * because the one asking is the inbox's owner or nobody (only the inbox reads it), the notices
+ * because they are what tells a stranger's inbox that someone used it. It is capped per account
+ * ({@link PasswordResetSettings#mailsPerHour()}). News of followed requests waits for a proved
+ * address ({@code following.FollowerMail}).
  */
 @Singleton
 class OwnerMail {
@@ -33,12 +41,14 @@ class OwnerMail {
     private final AccountMail mail;
     private final CityName city;
     private final PasswordResetSettings settings;
+    private final EmailVerificationSettings verification;
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
 
     OwnerMail(AccountRepository accounts, AccountMailRepository mails, PasswordHasher passwords, AccountMail mail,
-                  CityName city, PasswordResetSettings settings, TransactionOperations<Connection> transactions,
-                  Clock clock) {
+              CityName city, PasswordResetSettings settings, EmailVerificationSettings verification,
+              TransactionOperations<Connection> transactions, Clock clock) {
+        this.verification = verification;
         this.accounts = accounts;
         this.mails = mails;
         this.passwords = passwords;
@@ -58,19 +68,24 @@ class OwnerMail {
         transactions.executeWrite(s -> {
             accounts.byEmail(address)
                     .filter(account -> account.passwordHash() != null)
-                    .filter(this::mayMail)
+                    .filter(account -> mayMail(account.id()))
                     .ifPresent(account -> mailCode(account, language));
             return null;
         });
     }
 
-    /** Sets the password with a mailed code, uses up the account's codes and ends its every sign-in. */
+    /**
+     * Sets the password with a mailed code, uses up the account's codes and ends its every sign-in.
+     * The code came to the account's inbox, so the address is proved too (when it is still the one
+     * the code was mailed to).
+     */
     void confirm(String token, String newPassword) {
         AccountService.checkNewPassword("new_password", newPassword);
         String hash = passwords.hash(newPassword);
         Instant now = clock.instant();
         transactions.executeWrite(s -> {
-            AccountMailRepository.ResetCode code = mails.use(AccountService.hash(token), now)
+            AccountMailRepository.MailedCode code = mails.use(AccountMailRepository.Kind.PASSWORD_RESET,
+                            AccountService.hash(token), now)
                     .orElseThrow(() -> invalid("problem.reset_code.unknown"));
             if (code.used()) {
                 throw invalid("problem.reset_code.used");
@@ -82,6 +97,9 @@ class OwnerMail {
                     .filter(a -> a.passwordHash() != null)
                     .orElseThrow(() -> invalid("problem.reset_code.unknown"));
             accounts.setPassword(account.id(), hash);
+            if (code.address() != null) {
+                accounts.markVerified(account.id(), code.address());
+            }
             mails.retireCodes(account.id(), now);
             accounts.revokeAllBut(account.id(), null);
             return null;
@@ -93,18 +111,60 @@ class OwnerMail {
      * one who tried that the address has an account. Call inside the sign-up's transaction.
      */
     void tellOwnerOfSignUp(String address, String language) {
-        accounts.byEmail(address).filter(this::mayMail).ifPresent(account -> {
+        accounts.byEmail(address).filter(account -> mayMail(account.id())).ifPresent(account -> {
             Map<String, Object> values = Map.of("city", cityName(language));
             if (send(account.email(), language, "account_mail.sign_up.subject", "account_mail.sign_up.text", values)) {
-                mails.record(account.id(), AccountMailRepository.Kind.SIGN_UP_ATTEMPT, null, null);
+                mails.record(account.id(), AccountMailRepository.Kind.SIGN_UP_ATTEMPT, null, null, null);
             }
         });
     }
 
-    /** Welcomes a new account; call inside the sign-up's transaction. */
-    void welcome(String address, String language) {
-        send(address, language, "account_mail.welcome.subject", "account_mail.welcome.text",
-                Map.of("city", cityName(language)));
+    /** Welcomes a new account, with a code that proves its address; call inside the sign-up's transaction. */
+    void welcome(UUID account, String address, String language) {
+        mailVerificationCode(account, address, language, "account_mail.welcome.subject", "account_mail.welcome.text");
+    }
+
+    /**
+     * Mails a code that proves the address (the account's, or the one it asks to move to), good once
+     * for {@link EmailVerificationSettings#ttl()}. A hashed random code in account_mail rather than a
+     * signed token: it is single-use, dies with the account or a move to another address, and needs no
+     * key to keep secret. Call inside a transaction, after {@link #mayMail}.
+     */
+    void mailVerification(UUID account, String address, String language) {
+        mailVerificationCode(account, address, language, "account_mail.verify.subject", "account_mail.verify.text");
+    }
+
+    /**
+     * Counts, as {@link #mailVerification} would, a code mailed to no one: where a move to a taken
+     * address must cost the account what a move to a free one does, so no throttle tells them apart.
+     */
+    void recordUnmailedCode(UUID account, String address) {
+        mails.record(account, AccountMailRepository.Kind.EMAIL_VERIFICATION,
+                AccountService.hash(AccountService.randomToken()), clock.instant().plus(verification.ttl()), address);
+    }
+
+    /** Tells an account's address that its owner asked to move the account to another; false when e-mail is off. */
+    boolean tellOfMove(String oldAddress, String newAddress, String language) {
+        return send(oldAddress, language, "account_mail.email_change.subject", "account_mail.email_change.text",
+                Map.of("city", cityName(language), "address", newAddress));
+    }
+
+    /** Tells the owner of an address that another account tried to move to it (within their own mail budget). */
+    void tellOwnerOfMove(AccountRepository.Stored owner, String language) {
+        if (mayMail(owner.id()) && send(owner.email(), language, "account_mail.email_taken.subject",
+                "account_mail.email_taken.text", Map.of("city", cityName(language)))) {
+            mails.record(owner.id(), AccountMailRepository.Kind.EMAIL_TAKEN, null, null, null);
+        }
+    }
+
+    private void mailVerificationCode(UUID account, String address, String language, String subjectKey, String textKey) {
+        String token = AccountService.randomToken();
+        Map<String, Object> values = Map.of("city", cityName(language), "code", verification.carrying(token),
+                "days", verification.ttl().toDays());
+        if (send(address, language, subjectKey, textKey, values)) {
+            mails.record(account, AccountMailRepository.Kind.EMAIL_VERIFICATION, AccountService.hash(token),
+                    clock.instant().plus(verification.ttl()), address);
+        }
     }
 
     private void mailCode(AccountRepository.Stored account, String language) {
@@ -113,13 +173,18 @@ class OwnerMail {
                 "minutes", settings.tokenTtl().toMinutes());
         if (send(account.email(), language, "account_mail.reset.subject", "account_mail.reset.text", values)) {
             mails.record(account.id(), AccountMailRepository.Kind.PASSWORD_RESET, AccountService.hash(token),
-                    clock.instant().plus(settings.tokenTtl()));
+                    clock.instant().plus(settings.tokenTtl()), account.email());
         }
     }
 
     /** Per account, and so per address: a flood of requests cannot fill the owner's inbox. */
-    private boolean mayMail(AccountRepository.Stored account) {
-        return mails.sentSince(account.id(), clock.instant().minus(THROTTLE_WINDOW)) < settings.mailsPerHour();
+    boolean mayMail(UUID account) {
+        return mails.sentSince(account, clock.instant().minus(THROTTLE_WINDOW)) < settings.mailsPerHour();
+    }
+
+    /** Seconds until the account may be mailed again, at the earliest: the window of the throttle. */
+    static int throttleSeconds() {
+        return (int) THROTTLE_WINDOW.toSeconds();
     }
 
     private boolean send(String address, String language, String subjectKey, String textKey, Map<String, Object> values) {

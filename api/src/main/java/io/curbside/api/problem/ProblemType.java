@@ -52,7 +52,11 @@ public enum ProblemType {
     UNSUPPORTED_CONTENT_ENCODING("unsupported-content-encoding", "Unsupported content encoding",
             HttpStatus.UNSUPPORTED_MEDIA_TYPE),
     /** A password reset code that Curbside never mailed, or that was used or expired. */
-    INVALID_RESET_CODE("invalid-reset-code", "Reset code not valid", HttpStatus.BAD_REQUEST);
+    INVALID_RESET_CODE("invalid-reset-code", "Reset code not valid", HttpStatus.BAD_REQUEST),
+    /** An address verification code that Curbside never mailed, or that was used or expired. */
+    INVALID_VERIFICATION_CODE("invalid-verification-code", "Verification code not valid", HttpStatus.BAD_REQUEST),
+    /** The account follows as many requests as one may (curbside.following.limit). */
+    FOLLOW_LIMIT("follow-limit", "Following too many requests", HttpStatus.CONFLICT);
 
     /** URNs: stable names that never depend on where Curbside is hosted. */
     static final String PREFIX = "urn:curbside:problem:";

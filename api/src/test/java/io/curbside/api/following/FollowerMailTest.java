@@ -27,8 +27,8 @@ class FollowerMailTest extends MailTest {
     @Test
     void followersAreToldOfPublicChangesInTheRequestsLanguage() throws Exception {
         People people = new People(http);
-        Map<String, Object> reporter = people.register("reporter");
-        Map<String, Object> neighbour = people.register("neighbour");
+        Map<String, Object> reporter = verifiedResident("reporter");
+        Map<String, Object> neighbour = verifiedResident("neighbour");
         Map<String, Object> staff = people.staffOf("streets");
         String number = (String) http.toBlocking().retrieve(HttpRequest.POST("/v1/requests",
                 Reports.aPothole().with("language", "es").json()).bearerAuth(token(reporter)), JSON).get("tracking_number");

@@ -49,7 +49,7 @@ class PublicNotesTest extends MailTest {
     @BeforeAll
     void acknowledgeBothWithTheNote() throws Exception {
         People people = new People(http);
-        neighbour = people.register("neighbour");
+        neighbour = verifiedResident("neighbour");
         Map<String, Object> streets = people.staffOf("streets");
         Map<String, Object> humanServices = people.staffOf("human-services");
         pothole = file(Reports.aPothole());
