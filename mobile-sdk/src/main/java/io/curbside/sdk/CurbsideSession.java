@@ -1,10 +1,13 @@
 package io.curbside.sdk;
 
 import io.curbside.sdk.api.AccountsApi;
+import io.curbside.sdk.api.AddressesApi;
 import io.curbside.sdk.api.FollowingApi;
 import io.curbside.sdk.api.MyRequestsApi;
 import io.curbside.sdk.model.Account;
 import io.curbside.sdk.model.Credentials;
+import io.curbside.sdk.model.EmailChange;
+import io.curbside.sdk.model.EmailVerification;
 import io.curbside.sdk.model.Following;
 import io.curbside.sdk.model.MyRequests;
 import io.curbside.sdk.model.RefreshRequest;
@@ -45,6 +48,7 @@ public class CurbsideSession {
     }
 
     private final AccountsApi accounts;
+    private final AddressesApi addresses;
     private final MyRequestsApi myRequests;
     private final FollowingApi following;
     private final SessionTokens tokens;
@@ -59,6 +63,7 @@ public class CurbsideSession {
         this.tokens = new SessionTokens(client, store, clock);
         client.setHttpClient(client.getHttpClient().newBuilder().addInterceptor(tokens).build());
         this.accounts = new AccountsApi(client);
+        this.addresses = new AddressesApi(client);
         this.myRequests = new MyRequestsApi(client);
         this.following = new FollowingApi(client);
     }
@@ -81,6 +86,32 @@ public class CurbsideSession {
     /** Sets a new password with the mailed code; every sign-in of the account ends, so sign in again. */
     public void resetPassword(String code, String newPassword) throws ApiException {
         accounts.confirmPasswordReset(new PasswordReset().token(code).newPassword(newPassword));
+    }
+
+    /**
+     * Proves an address with the code mailed to it (at sign-up, on {@link #resendVerification}, or
+     * to a new address after {@link #changeEmail}); needs no sign-in. A 400
+     * {@code invalid-verification-code} when it is not one, was used, or expired. News of followed
+     * requests is e-mailed only to a proved address ({@code Account.getEmailVerified()}).
+     */
+    public void verifyEmail(String code) throws ApiException {
+        addresses.confirmEmailVerification(new EmailVerification().token(code));
+    }
+
+    /**
+     * Mails a new code to the account's address; false when there was nothing to prove (proved
+     * already). A 429 when the account had its share of mail this hour.
+     */
+    public boolean resendVerification() throws ApiException {
+        return addresses.resendEmailVerificationWithHttpInfo(null).getStatusCode() == 202;
+    }
+
+    /**
+     * Asks to move the account to another address: a code goes to it, and the account moves when
+     * {@link #verifyEmail} uses it. A 401 {@code invalid-credentials} when the password is wrong.
+     */
+    public void changeEmail(String newEmail, String currentPassword) throws ApiException {
+        addresses.changeEmail(new EmailChange().email(newEmail).currentPassword(currentPassword), null);
     }
 
     /** Signs in; a 401 {@code invalid-credentials} when the e-mail or password is wrong. */
