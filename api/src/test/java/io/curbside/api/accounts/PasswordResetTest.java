@@ -15,8 +15,6 @@ import java.sql.PreparedStatement;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static io.curbside.api.testing.RequestsClient.JSON;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,8 +27,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @MicronautTest(transactional = false)
 class PasswordResetTest extends MailTest {
-
-    private static final Pattern CODE = Pattern.compile("\\n\\n([A-Za-z0-9_-]{43})\\n\\n");
 
     /** Sends and forgets the mail queued so far (earlier tests', welcomes to new accounts). */
     @BeforeEach
@@ -157,12 +153,6 @@ class PasswordResetTest extends MailTest {
         MimeMessage[] received = smtp.getReceivedMessages();
         assertEquals(1, received.length, () -> Arrays.toString(received));
         return received[0];
-    }
-
-    private static String code(String text) {
-        Matcher m = CODE.matcher(text.replace("\r\n", "\n"));
-        assertTrue(m.find(), text);
-        return m.group(1);
     }
 
     private List<String> storedHashes() throws Exception {
