@@ -1,8 +1,9 @@
 package io.curbside.api.accounts;
 
 /**
- * Mail to the owner of an account (a password reset code, a notice of a sign-up with their
- * address). Declared here, delivered by the notification outbox, which this package must not use.
+ * Mail to the owner of an account (a password reset code, a code that proves an address, a notice
+ * of a sign-up or a change of address with theirs). Declared here, delivered by the notification
+ * outbox, which this package must not use.
  */
 public interface AccountMail {
 
