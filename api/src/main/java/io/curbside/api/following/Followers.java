@@ -4,8 +4,6 @@ import io.curbside.api.i18n.Messages;
 import io.curbside.api.problem.ProblemException;
 import io.curbside.api.problem.ProblemType;
 import io.curbside.api.requests.TrackingNumber;
-import io.micronaut.context.annotation.Value;
-import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 
@@ -26,15 +24,10 @@ public class Followers {
     private final TransactionOperations<Connection> transactions;
     private final int limit;
 
-    Followers(FollowerRepository repository, TransactionOperations<Connection> transactions,
-              @Value("${curbside.following.limit:200}") int limit) {
-        if (limit < 1) {
-            throw new ConfigurationException(
-                    "curbside.following.limit must be at least 1, not " + limit);
-        }
+    Followers(FollowerRepository repository, TransactionOperations<Connection> transactions, FollowingSettings settings) {
         this.repository = repository;
         this.transactions = transactions;
-        this.limit = limit;
+        this.limit = settings.limit();
     }
 
     /** That, why and since when an account follows a request; {@code added} when this call began it. */
