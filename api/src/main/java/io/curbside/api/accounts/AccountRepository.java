@@ -3,8 +3,10 @@ package io.curbside.api.accounts;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,6 +18,7 @@ import java.util.UUID;
 @Singleton
 class AccountRepository {
 
+    private static final String UNIQUE_VIOLATION = "23505";
     private static final String COLUMNS = "id, email, display_name, password_hash, created_at,"
             + " email_verified_at IS NOT NULL";
 
@@ -286,15 +289,30 @@ class AccountRepository {
         });
     }
 
-    /** Moves the account to a proved address; false when another account has it. */
+    /**
+     * Moves the account to a proved address; false when another account has it. A sign-up with the
+     * address committing meanwhile fails this on the unique index, after the check: the savepoint
+     * keeps the caller's transaction usable, so that is a false too, never an error.
+     */
     boolean moveTo(UUID account, String address) {
-        return jdbc.prepareStatement("""
-                UPDATE account SET email = ?, email_verified_at = now()
-                WHERE id = ? AND deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM account WHERE email = ?)""", ps -> {
-            ps.setString(1, address);
-            ps.setObject(2, account);
-            ps.setString(3, address);
-            return ps.executeUpdate() == 1;
+        return jdbc.execute(connection -> {
+            Savepoint before = connection.setSavepoint();
+            try (PreparedStatement ps = connection.prepareStatement("""
+                    UPDATE account SET email = ?, email_verified_at = now()
+                    WHERE id = ? AND deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM account WHERE email = ?)""")) {
+                ps.setString(1, address);
+                ps.setObject(2, account);
+                ps.setString(3, address);
+                boolean moved = ps.executeUpdate() == 1;
+                connection.releaseSavepoint(before);
+                return moved;
+            } catch (SQLException e) {
+                if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    throw e;
+                }
+                connection.rollback(before);
+                return false;
+            }
         });
     }
 

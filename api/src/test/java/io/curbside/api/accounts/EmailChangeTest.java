@@ -90,6 +90,23 @@ class EmailChangeTest extends MailTest {
     }
 
     @Test
+    void aNewAddressTakenBeforeItsCodeIsUsedIsRefused() throws Exception {
+        Map<String, Object> resident = verifiedResident("slow-mover");
+        String old = People.email(resident);
+        String next = "contested-" + System.nanoTime() + "@example.org";
+        forgetQueuedMail();
+        change(resident, next, People.password(old), "en");
+        String code = code(text(sent(2).get(next)));
+        http.toBlocking().exchange(HttpRequest.POST("/v1/accounts", Map.of("email", next, "password", "someone-elses-password")));
+
+        Map<String, Object> refused = requests.problem(HttpRequest.POST("/v1/accounts/verification", Map.of("token", code)),
+                HttpStatus.BAD_REQUEST, "invalid-verification-code");
+        assertTrue(((String) refused.get("detail")).contains("Another account took"), refused.toString());
+        assertEquals(old, me(resident).get("email"));
+        assertEquals(true, me(resident).get("email_verified"));
+    }
+
+    @Test
     void theCurrentPasswordIsNeeded() throws Exception {
         Map<String, Object> resident = new People(http).register("careful");
         forgetQueuedMail();
