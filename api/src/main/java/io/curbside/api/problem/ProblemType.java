@@ -52,7 +52,9 @@ public enum ProblemType {
     UNSUPPORTED_CONTENT_ENCODING("unsupported-content-encoding", "Unsupported content encoding",
             HttpStatus.UNSUPPORTED_MEDIA_TYPE),
     /** A password reset code that Curbside never mailed, or that was used or expired. */
-    INVALID_RESET_CODE("invalid-reset-code", "Reset code not valid", HttpStatus.BAD_REQUEST);
+    INVALID_RESET_CODE("invalid-reset-code", "Reset code not valid", HttpStatus.BAD_REQUEST),
+    /** An open-data filter (CQL2) that cannot be read, or asks for what is not supported or not queryable. */
+    INVALID_FILTER("invalid-filter", "Invalid filter", HttpStatus.BAD_REQUEST);
 
     /** URNs: stable names that never depend on where Curbside is hosted. */
     static final String PREFIX = "urn:curbside:problem:";
