@@ -3,11 +3,7 @@ package io.curbside.api.opendata.query;
 import io.curbside.api.opendata.query.Cql2Lexer.Kind;
 import io.curbside.api.opendata.query.Cql2Lexer.Token;
 import io.curbside.api.opendata.query.Filter.Literal;
-import io.curbside.geo.Bbox;
 
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -41,12 +37,13 @@ public final class Cql2Parser {
             "TRUE", "FALSE", "TIMESTAMP", "DATE", "INTERVAL", "BBOX", "POLYGON", "POINT", "LINESTRING",
             "MULTIPOINT", "MULTILINESTRING", "MULTIPOLYGON", "GEOMETRYCOLLECTION", "ENVELOPE", "CASEI", "ACCENTI");
 
-    private final List<Token> tokens;
-    private int next;
+    private final Cql2Tokens tokens;
+    private final Cql2Literals literals;
     private int depth;
 
     private Cql2Parser(List<Token> tokens) {
-        this.tokens = tokens;
+        this.tokens = new Cql2Tokens(tokens);
+        this.literals = new Cql2Literals(this.tokens);
     }
 
     public static Filter parse(String text) {
@@ -58,7 +55,7 @@ public final class Cql2Parser {
         }
         Cql2Parser parser = new Cql2Parser(Cql2Lexer.tokens(text));
         Filter filter = parser.expression();
-        Token rest = parser.peek();
+        Token rest = parser.tokens.peek();
         if (rest.kind() != Kind.END) {
             throw QueryProblems.filter(rest.position(), rest.kind() == Kind.RIGHT
                     ? "this \")\" closes no \"(\"" : "expected AND, OR or the end of the filter, found " + rest.shown());
@@ -69,8 +66,8 @@ public final class Cql2Parser {
     private Filter expression() {
         List<Filter> operands = new ArrayList<>();
         operands.add(term());
-        while (peek().isWord("OR")) {
-            next++;
+        while (tokens.peek().isWord("OR")) {
+            tokens.take();
             operands.add(term());
         }
         return operands.size() == 1 ? operands.get(0) : new Filter.Or(operands);
@@ -79,16 +76,16 @@ public final class Cql2Parser {
     private Filter term() {
         List<Filter> operands = new ArrayList<>();
         operands.add(factor());
-        while (peek().isWord("AND")) {
-            next++;
+        while (tokens.peek().isWord("AND")) {
+            tokens.take();
             operands.add(factor());
         }
         return operands.size() == 1 ? operands.get(0) : new Filter.And(operands);
     }
 
     private Filter factor() {
-        if (peek().isWord("NOT")) {
-            Token not = take();
+        if (tokens.peek().isWord("NOT")) {
+            Token not = tokens.take();
             enter(not);
             Filter operand = factor();
             depth--;
@@ -98,20 +95,20 @@ public final class Cql2Parser {
     }
 
     private Filter primary() {
-        Token token = peek();
+        Token token = tokens.peek();
         if (token.kind() == Kind.LEFT) {
-            take();
+            tokens.take();
             enter(token);
             Filter inner = expression();
-            expect(Kind.RIGHT, "\")\" to close the \"(\" at character " + token.position());
+            tokens.expect(Kind.RIGHT, "\")\" to close the \"(\" at character " + token.position());
             depth--;
             return inner;
         }
-        if (token.isWord("TRUE") || token.isWord("FALSE")) {
-            take();
+        if ((token.isWord("TRUE") || token.isWord("FALSE")) && tokens.peekAt(1).kind() != Kind.OPERATOR) {
+            tokens.take();
             return new Filter.Constant(token.isWord("TRUE"));
         }
-        if (token.kind() == Kind.WORD && peekAt(1).kind() == Kind.LEFT && !isLiteralKeyword(token)) {
+        if (token.kind() == Kind.WORD && tokens.peekAt(1).kind() == Kind.LEFT && !Cql2Literals.isLiteralKeyword(token)) {
             return call(token);
         }
         return comparison();
@@ -133,12 +130,12 @@ public final class Cql2Parser {
             }
             throw QueryProblems.filter(name.position(), what);
         }
-        take();
-        expect(Kind.LEFT, "\"(\" after S_INTERSECTS");
+        tokens.take();
+        tokens.expect(Kind.LEFT, "\"(\" after S_INTERSECTS");
         Object first = spatialOperand();
-        expect(Kind.COMMA, "\",\" between the two operands of S_INTERSECTS");
+        tokens.expect(Kind.COMMA, "\",\" between the two operands of S_INTERSECTS");
         Object second = spatialOperand();
-        expect(Kind.RIGHT, "\")\" to close S_INTERSECTS");
+        tokens.expect(Kind.RIGHT, "\")\" to close S_INTERSECTS");
         if (first instanceof String property && second instanceof Filter.Shape shape) {
             return new Filter.Intersects(property, shape);
         }
@@ -151,12 +148,12 @@ public final class Cql2Parser {
 
     /** A property name (String) or a geometry literal (Shape). */
     private Object spatialOperand() {
-        Token token = peek();
+        Token token = tokens.peek();
         if (token.isWord("BBOX")) {
-            return bbox();
+            return literals.bbox();
         }
         if (token.isWord("POLYGON")) {
-            return polygon();
+            return literals.polygon();
         }
         if (token.kind() == Kind.WORD && RESERVED.contains(token.text().toUpperCase(Locale.ROOT))) {
             throw QueryProblems.filter(token.position(), "the geometry " + token.text().toUpperCase(Locale.ROOT)
@@ -165,165 +162,84 @@ public final class Cql2Parser {
         return propertyName();
     }
 
-    private Filter.Envelope bbox() {
-        Token start = take();
-        expect(Kind.LEFT, "\"(\" after BBOX");
-        List<Double> numbers = new ArrayList<>();
-        numbers.add(coordinate());
-        while (peek().kind() == Kind.COMMA) {
-            take();
-            numbers.add(coordinate());
-        }
-        expect(Kind.RIGHT, "\")\" to close BBOX");
-        if (numbers.size() != 4) {
-            throw QueryProblems.filter(start.position(), "a BBOX is four numbers: west, south, east, north"
-                    + (numbers.size() == 6 ? " (no heights)" : ", not " + numbers.size()));
-        }
-        try {
-            return new Filter.Envelope(new Bbox(numbers.get(0), numbers.get(1), numbers.get(2), numbers.get(3)));
-        } catch (IllegalArgumentException e) {
-            throw QueryProblems.filter(start.position(), "this BBOX cannot be used: " + e.getMessage());
-        }
-    }
-
-    /** POLYGON((x y, x y, ...), (hole ...)): rings of four or more positions, each closed, in lon/lat range. */
-    private Filter.Polygon polygon() {
-        take();
-        expect(Kind.LEFT, "\"(\" after POLYGON");
-        List<List<double[]>> rings = new ArrayList<>();
-        int vertices = 0;
-        do {
-            if (!rings.isEmpty()) {
-                take();
-            }
-            Token ringStart = expect(Kind.LEFT, "\"(\" to open a ring of the POLYGON");
-            List<double[]> ring = new ArrayList<>();
-            do {
-                if (!ring.isEmpty()) {
-                    take();
-                }
-                if (++vertices > MAX_VERTICES) {
-                    throw QueryProblems.filter(peek().position(), "a POLYGON has at most " + MAX_VERTICES + " positions");
-                }
-                Token at = peek();
-                double lon = coordinate();
-                double lat = coordinate();
-                if (peek().kind() == Kind.NUMBER) {
-                    throw QueryProblems.filter(peek().position(), "positions are two-dimensional (longitude latitude)");
-                }
-                if (!(lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90)) {
-                    throw QueryProblems.filter(at.position(), "the position " + lon + " " + lat
-                            + " is not a longitude in [-180, 180] and a latitude in [-90, 90]");
-                }
-                ring.add(new double[] {lon, lat});
-            } while (peek().kind() == Kind.COMMA);
-            expect(Kind.RIGHT, "\")\" to close the ring of the POLYGON");
-            if (ring.size() < 4) {
-                throw QueryProblems.filter(ringStart.position(), "a ring of a POLYGON has at least four positions");
-            }
-            double[] first = ring.get(0);
-            double[] last = ring.get(ring.size() - 1);
-            if (first[0] != last[0] || first[1] != last[1]) {
-                throw QueryProblems.filter(ringStart.position(),
-                        "a ring of a POLYGON ends where it starts (its last position repeats the first)");
-            }
-            rings.add(ring);
-        } while (peek().kind() == Kind.COMMA);
-        expect(Kind.RIGHT, "\")\" to close the POLYGON");
-        return new Filter.Polygon(rings);
-    }
-
-    private double coordinate() {
-        Token token = peek();
-        if (token.kind() != Kind.NUMBER) {
-            throw QueryProblems.filter(token.position(), "expected a coordinate (a number), found " + token.shown());
-        }
-        take();
-        double value = Double.parseDouble(token.text());
-        if (!Double.isFinite(value)) {
-            throw QueryProblems.filter(token.position(), "the coordinate " + token.text() + " is out of range");
-        }
-        return value;
-    }
-
     /** A predicate that starts with a property (or a literal, for a comparison written the other way round). */
     private Filter comparison() {
-        Token start = peek();
+        Token start = tokens.peek();
         if (start.kind() != Kind.WORD && start.kind() != Kind.QUOTED_NAME) {
-            Literal literal = literalOrNull();
-            if (literal != null && peek().kind() == Kind.OPERATOR) {
-                Token operator = take();
+            Literal literal = literals.literalOrNull();
+            if (literal != null && tokens.peek().kind() == Kind.OPERATOR) {
+                Token operator = tokens.take();
                 String property = propertyName();
                 return new Filter.Compare(property, mirrored(operator(operator)), literal);
             }
             throw QueryProblems.filter(start.position(), "expected a condition (a property, \"(\", NOT, TRUE or FALSE), found "
                     + start.shown());
         }
-        if (isLiteralKeyword(start)) {
-            Literal literal = literal();
-            Token operator = peek();
+        if (Cql2Literals.isLiteralKeyword(start)) {
+            Literal literal = literals.literal();
+            Token operator = tokens.peek();
             if (operator.kind() != Kind.OPERATOR) {
                 throw QueryProblems.filter(operator.position(), "expected a comparison operator after " + literal.kind());
             }
-            take();
+            tokens.take();
             String property = propertyName();
             return new Filter.Compare(property, mirrored(operator(operator)), literal);
         }
         String property = propertyName();
-        Token token = peek();
+        Token token = tokens.peek();
         if (token.kind() == Kind.OPERATOR) {
-            take();
-            return new Filter.Compare(property, operator(token), literal());
+            tokens.take();
+            return new Filter.Compare(property, operator(token), literals.literal());
         }
         boolean negated = false;
         if (token.isWord("NOT")) {
-            take();
+            tokens.take();
             negated = true;
-            token = peek();
+            token = tokens.peek();
             if (!token.isWord("LIKE") && !token.isWord("BETWEEN") && !token.isWord("IN")) {
                 throw QueryProblems.filter(token.position(), "expected LIKE, BETWEEN or IN after NOT, found " + token.shown());
             }
         }
         if (token.isWord("LIKE")) {
-            take();
-            Token pattern = peek();
+            tokens.take();
+            Token pattern = tokens.peek();
             if (pattern.kind() != Kind.STRING) {
                 throw QueryProblems.filter(pattern.position(), "LIKE takes a string pattern, found " + pattern.shown());
             }
-            take();
+            tokens.take();
             checkPattern(pattern);
             return new Filter.Like(property, pattern.text(), negated);
         }
         if (token.isWord("BETWEEN")) {
-            take();
-            Literal low = literal();
-            expect("AND", "AND between the two bounds of BETWEEN");
-            Literal high = literal();
+            tokens.take();
+            Literal low = literals.literal();
+            tokens.expect("AND", "AND between the two bounds of BETWEEN");
+            Literal high = literals.literal();
             return new Filter.Between(property, low, high, negated);
         }
         if (token.isWord("IN")) {
-            take();
-            expect(Kind.LEFT, "\"(\" after IN");
+            tokens.take();
+            tokens.expect(Kind.LEFT, "\"(\" after IN");
             List<Literal> values = new ArrayList<>();
             do {
                 if (!values.isEmpty()) {
-                    take();
+                    tokens.take();
                 }
                 if (values.size() == MAX_IN_VALUES) {
-                    throw QueryProblems.filter(peek().position(), "an IN list has at most " + MAX_IN_VALUES + " values");
+                    throw QueryProblems.filter(tokens.peek().position(), "an IN list has at most " + MAX_IN_VALUES + " values");
                 }
-                values.add(literal());
-            } while (peek().kind() == Kind.COMMA);
-            expect(Kind.RIGHT, "\")\" to close the IN list");
+                values.add(literals.literal());
+            } while (tokens.peek().kind() == Kind.COMMA);
+            tokens.expect(Kind.RIGHT, "\")\" to close the IN list");
             return new Filter.In(property, values, negated);
         }
         if (token.isWord("IS")) {
-            take();
-            boolean not = peek().isWord("NOT");
+            tokens.take();
+            boolean not = tokens.peek().isWord("NOT");
             if (not) {
-                take();
+                tokens.take();
             }
-            expect("NULL", "NULL after IS" + (not ? " NOT" : ""));
+            tokens.expect("NULL", "NULL after IS" + (not ? " NOT" : ""));
             return new Filter.IsNull(property, not);
         }
         throw QueryProblems.filter(token.position(), "expected a comparison (=, <>, <, >, <=, >=, LIKE, BETWEEN, IN "
@@ -345,108 +261,26 @@ public final class Cql2Parser {
     }
 
     private String propertyName() {
-        Token token = peek();
+        Token token = tokens.peek();
         if (token.kind() == Kind.QUOTED_NAME) {
-            take();
+            tokens.take();
             return token.text();
         }
         if (token.kind() == Kind.WORD) {
             String upper = token.text().toUpperCase(Locale.ROOT);
             if (RESERVED.contains(upper)) {
-                throw QueryProblems.filter(token.position(), isLiteralKeyword(token)
+                throw QueryProblems.filter(token.position(), Cql2Literals.isLiteralKeyword(token)
                         ? "comparisons are between a property and a value, not two values"
                         : "expected a property name, found the keyword " + upper + " (quote a property of that name: \""
                         + token.text() + "\")");
             }
-            if (peekAt(1).kind() == Kind.LEFT) {
+            if (tokens.peekAt(1).kind() == Kind.LEFT) {
                 throw QueryProblems.filter(token.position(), "functions are not supported (" + token.text() + ")");
             }
-            take();
+            tokens.take();
             return token.text();
         }
         throw QueryProblems.filter(token.position(), "expected a property name, found " + token.shown());
-    }
-
-    private Literal literal() {
-        Token token = peek();
-        Literal literal = literalOrNull();
-        if (literal == null) {
-            if (token.kind() == Kind.WORD || token.kind() == Kind.QUOTED_NAME) {
-                throw QueryProblems.filter(token.position(), "comparing two properties is not supported: expected a value, found "
-                        + token.shown());
-            }
-            throw QueryProblems.filter(token.position(), "expected a value (a 'string', a number, TRUE, FALSE, "
-                    + "TIMESTAMP('...') or DATE('...')), found " + token.shown());
-        }
-        return literal;
-    }
-
-    private Literal literalOrNull() {
-        Token token = peek();
-        switch (token.kind()) {
-            case STRING -> {
-                take();
-                return new Filter.Text(token.text());
-            }
-            case NUMBER -> {
-                take();
-                try {
-                    BigDecimal value = new BigDecimal(token.text());
-                    if (Math.abs((long) value.scale()) > 100 || value.precision() > 100) {
-                        throw new NumberFormatException();
-                    }
-                    return new Filter.Number(value);
-                } catch (NumberFormatException | ArithmeticException e) {
-                    throw QueryProblems.filter(token.position(), "the number " + token.shown() + " is out of range");
-                }
-            }
-            case WORD -> {
-                if (token.isWord("TRUE") || token.isWord("FALSE")) {
-                    take();
-                    return new Filter.Bool(token.isWord("TRUE"));
-                }
-                if (token.isWord("TIMESTAMP") || token.isWord("DATE")) {
-                    return instant();
-                }
-                if (token.isWord("INTERVAL")) {
-                    throw QueryProblems.filter(token.position(), "INTERVAL is not supported (use BETWEEN with two TIMESTAMPs)");
-                }
-                return null;
-            }
-            default -> {
-                return null;
-            }
-        }
-    }
-
-    private Literal instant() {
-        Token keyword = take();
-        boolean timestamp = keyword.isWord("TIMESTAMP");
-        expect(Kind.LEFT, "\"(\" after " + keyword.text());
-        Token value = peek();
-        if (value.kind() != Kind.STRING) {
-            throw QueryProblems.filter(value.position(), keyword.text() + " takes a 'quoted' value, found " + value.shown());
-        }
-        take();
-        expect(Kind.RIGHT, "\")\" to close " + keyword.text());
-        if (timestamp) {
-            Instant instant = Rfc3339.instant(value.text());
-            if (instant == null) {
-                throw QueryProblems.filter(value.position(), "TIMESTAMP takes an RFC 3339 date-time with a time zone, "
-                        + "such as '2026-03-01T08:00:00Z', not " + value.shown());
-            }
-            return new Filter.Timestamp(instant);
-        }
-        LocalDate date = Rfc3339.date(value.text());
-        if (date == null) {
-            throw QueryProblems.filter(value.position(), "DATE takes a date such as '2026-03-01', not " + value.shown());
-        }
-        return new Filter.Date(date);
-    }
-
-    private boolean isLiteralKeyword(Token token) {
-        return token.isWord("TRUE") || token.isWord("FALSE") || token.isWord("TIMESTAMP") || token.isWord("DATE")
-                || token.isWord("INTERVAL");
     }
 
     private static Filter.Operator operator(Token token) {
@@ -478,35 +312,4 @@ public final class Cql2Parser {
         }
     }
 
-    private Token peek() {
-        return tokens.get(next);
-    }
-
-    private Token peekAt(int ahead) {
-        return tokens.get(Math.min(next + ahead, tokens.size() - 1));
-    }
-
-    private Token take() {
-        Token token = tokens.get(next);
-        if (token.kind() != Kind.END) {
-            next++;
-        }
-        return token;
-    }
-
-    private Token expect(Kind kind, String what) {
-        Token token = peek();
-        if (token.kind() != kind) {
-            throw QueryProblems.filter(token.position(), "expected " + what + ", found " + token.shown());
-        }
-        return take();
-    }
-
-    private void expect(String keyword, String what) {
-        Token token = peek();
-        if (!token.isWord(keyword)) {
-            throw QueryProblems.filter(token.position(), "expected " + what + ", found " + token.shown());
-        }
-        take();
-    }
 }

@@ -50,6 +50,9 @@ public final class Queryables {
 
     public Queryables(List<Queryable> queryables) {
         for (Queryable q : queryables) {
+            if (q.sql().indexOf('?') >= 0) {
+                throw new IllegalArgumentException("the SQL of " + q.name() + " holds a ?, which would count as a placeholder");
+            }
             if (byName.put(q.name(), q) != null) {
                 throw new IllegalArgumentException("two queryables named " + q.name());
             }

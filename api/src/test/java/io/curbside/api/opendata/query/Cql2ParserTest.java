@@ -89,6 +89,7 @@ class Cql2ParserTest {
         assertEquals(new Compare("t", Operator.GE, new Filter.Date(LocalDate.of(2026, 2, 28))),
                 Cql2Parser.parse("t >= DATE('2026-02-28')"));
         assertEquals(new Filter.Constant(true), Cql2Parser.parse("TRUE"));
+        assertEquals(new Compare("on_time", Operator.EQ, new Filter.Bool(true)), Cql2Parser.parse("TRUE = on_time"));
         assertEquals(new And(List.of(new Filter.Constant(false), eq("a", "b"))), Cql2Parser.parse("false and a='b'"));
     }
 
@@ -238,5 +239,110 @@ class Cql2ParserTest {
         ProblemException polygon = assertThrows(ProblemException.class,
                 () -> Cql2Parser.parse("S_INTERSECTS(geometry, POLYGON((" + ring + ")))"));
         assertTrue(polygon.getMessage().contains("at most " + Cql2Parser.MAX_VERTICES + " positions"), polygon.getMessage());
+    }
+
+    @Test
+    void randomTokenSoupIsReadOrRefusedAsAFilterProblemNeverAnythingElse() {
+        String[] pieces = {"(", ")", "(", ")", ",", "'", "''", "\"", "=", "<", ">", "<>", "<=", ">=", " ", " ", " ", "AND", "OR",
+            "NOT", "LIKE", "BETWEEN", "IN", "IS", "NULL", "TRUE", "FALSE", "TIMESTAMP", "DATE", "S_INTERSECTS", "BBOX",
+            "POLYGON", "status", "geometry", "'open'", "'2026-03-01'", "1", "-2.5", "1e3", "0 0", "1 1", "%", "_", "\\",
+            "-", "+", "*", "/", ";", "--", "é", "\u0000", "\uD800", "🚧", "[", "]", ".", ":"};
+        java.util.Random random = new java.util.Random(311);
+        int read = 0;
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder text = new StringBuilder();
+            int length = 1 + random.nextInt(25);
+            for (int j = 0; j < length; j++) {
+                text.append(pieces[random.nextInt(pieces.length)]);
+            }
+            try {
+                Cql2Parser.parse(text.toString());
+                read++;
+            } catch (ProblemException e) {
+                assertEquals(ProblemType.INVALID_FILTER, e.type(), text.toString());
+                assertTrue(e.getMessage().matches("(?s)The filter cannot be used, at character \\d+: .+\\."), e.getMessage());
+            }
+        }
+        assertTrue(read > 0, "some of the soup is a filter");
+    }
+
+    @Test
+    void filtersWrittenFromRandomTreesReadBackToTheSameTree() {
+        java.util.Random random = new java.util.Random(11);
+        for (int i = 0; i < 2_000; i++) {
+            Filter tree = randomTree(random, 0);
+            assertEquals(tree, Cql2Parser.parse(write(tree)), write(tree));
+        }
+    }
+
+    private static Filter randomTree(java.util.Random random, int depth) {
+        int pick = random.nextInt(depth > 4 ? 5 : 9);
+        List<String> names = List.of("status", "me_too_count", "received_at", "\"and\"", "ns:x.y");
+        String name = names.get(random.nextInt(names.size())).replace("\"", "");
+        Filter.Literal literal = switch (random.nextInt(4)) {
+            case 0 -> new Filter.Text("it's " + random.nextInt(100));
+            case 1 -> new Filter.Number(BigDecimal.valueOf(random.nextInt(2000) - 1000, random.nextInt(3)));
+            case 2 -> new Filter.Bool(random.nextBoolean());
+            default -> new Filter.Timestamp(Instant.ofEpochSecond(random.nextInt(2_000_000_000)));
+        };
+        return switch (pick) {
+            case 0 -> new Compare(name, Operator.values()[random.nextInt(6)], literal);
+            case 1 -> new Filter.Like(name, "%a\\_" + random.nextInt(9) + "%", random.nextBoolean());
+            case 2 -> new Filter.In(name, List.of(literal, literal), random.nextBoolean());
+            case 3 -> new Filter.IsNull(name, random.nextBoolean());
+            case 4 -> new Filter.Between(name, literal, literal, random.nextBoolean());
+            case 5 -> new Not(randomTree(random, depth + 1));
+            case 6 -> new And(List.of(randomTree(random, depth + 1), randomTree(random, depth + 1)));
+            case 7 -> new Or(List.of(randomTree(random, depth + 1), randomTree(random, depth + 1)));
+            default -> new Filter.Intersects("geometry", new Filter.Envelope(new Bbox(-1, -2, random.nextInt(90), 3)));
+        };
+    }
+
+    /** CQL2 text for a tree, every compound in parentheses, as a client would write it. */
+    private static String write(Filter filter) {
+        if (filter instanceof And and) {
+            return "(" + write(and.operands().get(0)) + " AND " + write(and.operands().get(1)) + ")";
+        }
+        if (filter instanceof Or or) {
+            return "(" + write(or.operands().get(0)) + " or " + write(or.operands().get(1)) + ")";
+        }
+        if (filter instanceof Not not) {
+            return "NOT " + write(not.operand());
+        }
+        if (filter instanceof Compare c) {
+            return name(c.property()) + " " + c.operator().sql() + " " + write(c.value());
+        }
+        if (filter instanceof Filter.Like like) {
+            return name(like.property()) + (like.negated() ? " NOT" : "") + " LIKE '" + like.pattern() + "'";
+        }
+        if (filter instanceof Filter.In in) {
+            return name(in.property()) + (in.negated() ? " NOT" : "") + " IN (" + write(in.values().get(0)) + ","
+                    + write(in.values().get(1)) + ")";
+        }
+        if (filter instanceof Filter.IsNull isNull) {
+            return name(isNull.property()) + " IS " + (isNull.negated() ? "NOT " : "") + "NULL";
+        }
+        if (filter instanceof Filter.Between b) {
+            return name(b.property()) + (b.negated() ? " NOT" : "") + " BETWEEN " + write(b.low()) + " AND " + write(b.high());
+        }
+        Bbox box = ((Filter.Envelope) ((Filter.Intersects) filter).shape()).box();
+        return "S_INTERSECTS(geometry, BBOX(" + box.minLon() + "," + box.minLat() + "," + box.maxLon() + "," + box.maxLat() + "))";
+    }
+
+    private static String name(String property) {
+        return property.equals("and") ? "\"and\"" : property;
+    }
+
+    private static String write(Filter.Literal literal) {
+        if (literal instanceof Filter.Text t) {
+            return "'" + t.value().replace("'", "''") + "'";
+        }
+        if (literal instanceof Filter.Number n) {
+            return n.value().toString();
+        }
+        if (literal instanceof Filter.Bool b) {
+            return b.value() ? "true" : "FALSE";
+        }
+        return "TIMESTAMP('" + ((Filter.Timestamp) literal).value() + "')";
     }
 }

@@ -1,6 +1,7 @@
 package io.curbside.api.opendata.query;
 
 import io.curbside.api.problem.ProblemException;
+import io.curbside.api.problem.ProblemType;
 import io.curbside.api.testing.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,11 +23,13 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The SQL the query layer writes, run on PostGIS over a table shaped like the published request
@@ -197,5 +200,54 @@ class PublishedRequestQueriesTest {
                 third.trackingNumber()))), "going back returns the rows in their order, not reversed");
         assertEquals(List.of("0001"), numbers(page("limit", "1", "cursor", items.previous(third.receivedAt(),
                 third.trackingNumber()))), "the page just before, not the first page");
+    }
+
+    @Test
+    void randomFiltersOverEveryQueryableEitherRunOrAreRefusedNeverADatabaseError() throws SQLException {
+        Random random = new Random(2026);
+        List<String> names = new ArrayList<>(Queryables.PUBLISHED_REQUEST.all().stream().map(Queryables.Queryable::name).toList());
+        names.add("reporter_email");
+        String[] literals = {"'open'", "'O''Brien'", "'%\\%%'", "''", "'D1'", "3", "-1.5", "1e3", "0", "TRUE", "FALSE",
+            "TIMESTAMP('2026-03-01T10:00:00Z')", "DATE('2026-03-01')", "'\u202E'"};
+        String[] operators = {"=", "<>", "<", ">", "<=", ">="};
+        int ran = 0;
+        for (int i = 0; i < 3_000; i++) {
+            String cql = randomFilter(random, names, literals, operators, 0);
+            SqlFragment sql;
+            try {
+                sql = new FilterTranslator(Queryables.PUBLISHED_REQUEST).translate(Cql2Parser.parse(cql));
+            } catch (ProblemException e) {
+                assertEquals(ProblemType.INVALID_FILTER, e.type(), cql);
+                continue;
+            }
+            try {
+                select(sql);
+                ran++;
+            } catch (SQLException e) {
+                throw new AssertionError(cql + " -> " + sql + " failed in the database: " + e.getMessage(), e);
+            }
+        }
+        assertTrue(ran > 300, "enough of them were well-typed to run: " + ran);
+    }
+
+    private static String randomFilter(Random random, List<String> names, String[] literals, String[] operators, int depth) {
+        String name = names.get(random.nextInt(names.size()));
+        String literal = literals[random.nextInt(literals.length)];
+        return switch (random.nextInt(depth > 3 ? 7 : 10)) {
+            case 0, 1 -> name + " " + operators[random.nextInt(operators.length)] + " " + literal;
+            case 2 -> name + (random.nextBoolean() ? " NOT" : "") + " LIKE " + literal;
+            case 3 -> name + (random.nextBoolean() ? " NOT" : "") + " BETWEEN " + literal + " AND "
+                    + literals[random.nextInt(literals.length)];
+            case 4 -> name + (random.nextBoolean() ? " NOT" : "") + " IN (" + literal + ", " + literals[random.nextInt(literals.length)] + ")";
+            case 5 -> name + " IS " + (random.nextBoolean() ? "NOT " : "") + "NULL";
+            case 6 -> random.nextBoolean()
+                    ? "S_INTERSECTS(" + name + ", BBOX(" + (random.nextInt(360) - 180) + ", -10, 179.5, " + random.nextInt(90) + "))"
+                    : "S_INTERSECTS(" + name + ", POLYGON((0 0, " + random.nextInt(3) + " 1, 1 " + random.nextInt(3) + ", 0 0)))";
+            case 7 -> "NOT " + randomFilter(random, names, literals, operators, depth + 1);
+            case 8 -> "(" + randomFilter(random, names, literals, operators, depth + 1) + " AND "
+                    + randomFilter(random, names, literals, operators, depth + 1) + ")";
+            default -> randomFilter(random, names, literals, operators, depth + 1) + " OR "
+                    + randomFilter(random, names, literals, operators, depth + 1);
+        };
     }
 }
