@@ -66,16 +66,15 @@ public final class ItemsParameters {
             throw QueryProblems.parameter(name, "is not a parameter of this collection's items; they are "
                     + String.join(", ", concat(List.copyOf(new TreeSet<>(OWN)), PROPERTY_FILTERS)));
         }
+        checkCrs("bbox-crs", one(parameters, "bbox-crs"));
+        checkFilterLanguage(one(parameters, "filter-lang"), one(parameters, "filter-crs"));
         List<Filter> conditions = new ArrayList<>();
-        one(parameters, "bbox").ifPresent(bbox -> conditions.add(bbox(bbox, one(parameters, "bbox-crs"))));
+        one(parameters, "bbox").ifPresent(bbox -> conditions.add(bbox(bbox)));
         one(parameters, "datetime").ifPresent(datetime -> conditions.add(Datetimes.parse(datetime, TIME)));
         for (String property : PROPERTY_FILTERS) {
             one(parameters, property).ifPresent(values -> conditions.add(anyOf(property, values)));
         }
-        one(parameters, "filter").ifPresent(text -> {
-            checkFilterLanguage(one(parameters, "filter-lang"), one(parameters, "filter-crs"));
-            conditions.add(Cql2Parser.parse(text));
-        });
+        one(parameters, "filter").ifPresent(text -> conditions.add(Cql2Parser.parse(text)));
         List<SqlFragment> where = new ArrayList<>();
         for (Filter condition : conditions) {
             where.add(translator.translate(condition));
@@ -99,10 +98,7 @@ public final class ItemsParameters {
         return cursors.seal(new PageCursor(PageCursor.Direction.BEFORE, receivedAt, trackingNumber));
     }
 
-    private static Filter bbox(String text, Optional<String> crs) {
-        if (crs.isPresent() && !crs.get().equals(CRS84)) {
-            throw QueryProblems.parameter("bbox-crs", "can only be " + CRS84 + " (longitude, latitude in WGS 84)");
-        }
+    private static Filter bbox(String text) {
         if (text.split(",", -1).length == 6) {
             throw QueryProblems.parameter("bbox", "has six values, but heights are not supported: give four, "
                     + "minLon,minLat,maxLon,maxLat");
@@ -135,8 +131,13 @@ public final class ItemsParameters {
                     ? "cql2-json is not supported: write the filter in cql2-text"
                     : "can only be cql2-text");
         }
+        checkCrs("filter-crs", crs);
+    }
+
+    /** Checked even without the bbox or filter it is for: a request that names another CRS expects it honoured. */
+    private static void checkCrs(String parameter, Optional<String> crs) {
         if (crs.isPresent() && !crs.get().equals(CRS84)) {
-            throw QueryProblems.parameter("filter-crs", "can only be " + CRS84 + " (longitude, latitude in WGS 84)");
+            throw QueryProblems.parameter(parameter, "can only be " + CRS84 + " (longitude, latitude in WGS 84)");
         }
     }
 

@@ -168,6 +168,15 @@ class ItemsParametersTest {
     }
 
     @Test
+    void theCrsAndLanguageAreCheckedEvenWithoutTheirBboxOrFilter() {
+        assertEquals("bbox-crs", assertThrows(ProblemException.class,
+                () -> read("bbox-crs", "EPSG:4326")).violations().get(0).getField());
+        assertEquals("filter-lang", assertThrows(ProblemException.class,
+                () -> read("filter-lang", "cql2-json")).violations().get(0).getField());
+        assertEquals(SqlFragment.ALWAYS, read("bbox-crs", ItemsParameters.CRS84, "filter-lang", "cql2-text").where());
+    }
+
+    @Test
     void aBadFilterIsAnInvalidFilterProblem() {
         ProblemException e = assertThrows(ProblemException.class, () -> read("filter", "status = ", "filter-lang", "cql2-text"));
         assertEquals(ProblemType.INVALID_FILTER, e.type());
