@@ -66,4 +66,35 @@ public final class Queryables {
     public List<Queryable> all() {
         return List.copyOf(byName.values());
     }
+
+    /**
+     * The queryables as OGC API – Features Part 3 publishes them ({@code /collections/{id}/queryables}):
+     * a JSON Schema (2020-12) object whose properties are the names a filter may use, and no others.
+     */
+    public Map<String, Object> jsonSchema(String id, String title) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        for (Queryable q : byName.values()) {
+            Map<String, Object> property = new LinkedHashMap<>();
+            property.put("description", q.description());
+            switch (q.type()) {
+                case STRING, STRING_ARRAY_CONTAINS -> property.put("type", "string");
+                case NUMBER -> property.put("type", "number");
+                case BOOLEAN -> property.put("type", "boolean");
+                case TIMESTAMP -> {
+                    property.put("type", "string");
+                    property.put("format", "date-time");
+                }
+                case GEOMETRY -> property.put("format", "geometry-point");
+            }
+            properties.put(q.name(), property);
+        }
+        Map<String, Object> schema = new LinkedHashMap<>();
+        schema.put("$schema", "https://json-schema.org/draft/2020-12/schema");
+        schema.put("$id", id);
+        schema.put("type", "object");
+        schema.put("title", title);
+        schema.put("properties", properties);
+        schema.put("additionalProperties", false);
+        return schema;
+    }
 }

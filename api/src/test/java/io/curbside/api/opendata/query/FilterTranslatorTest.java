@@ -10,6 +10,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -179,5 +180,25 @@ class FilterTranslatorTest {
         assertThrows(IllegalArgumentException.class, () -> new SqlFragment("a = ? AND b = ?", text("x")));
         assertEquals(SqlFragment.ALWAYS, SqlFragment.and(List.of(SqlFragment.ALWAYS, SqlFragment.ALWAYS)));
         assertEquals(new SqlFragment("a = ?", text("x")), SqlFragment.and(List.of(SqlFragment.ALWAYS, new SqlFragment("a = ?", text("x")))));
+    }
+
+    @Test
+    void theQueryablesArePublishedAsAJsonSchemaOfExactlyTheNamesAFilterTakes() {
+        Map<String, Object> schema = Queryables.PUBLISHED_REQUEST.jsonSchema("https://city.example/ogc/collections/service-requests/queryables",
+                "Service requests");
+        assertEquals("https://json-schema.org/draft/2020-12/schema", schema.get("$schema"));
+        assertEquals(false, schema.get("additionalProperties"));
+        @SuppressWarnings("unchecked")
+        Map<String, Map<String, Object>> properties = (Map<String, Map<String, Object>>) schema.get("properties");
+        assertEquals(Queryables.PUBLISHED_REQUEST.all().stream().map(Queryables.Queryable::name).toList(), List.copyOf(properties.keySet()));
+        assertEquals(Map.of("description", "when it was reported", "type", "string", "format", "date-time"), properties.get("received_at"));
+        assertEquals("geometry-point", properties.get("geometry").get("format"));
+        assertEquals("string", properties.get("district").get("type"));
+        assertEquals("number", properties.get("me_too_count").get("type"));
+        assertFalse(properties.containsKey("location"), "the column's name is not published, only the queryable's");
+        for (String name : properties.keySet()) {
+            String cql = name.equals("geometry") ? "geometry IS NULL" : name + " IS NOT NULL";
+            assertTrue(sql(cql).sql().contains("NULL") || sql(cql).sql().contains("cardinality"), "every published name is queryable: " + name);
+        }
     }
 }
