@@ -58,7 +58,9 @@ public enum ProblemType {
     /** The account follows as many requests as one may (curbside.following.limit). */
     FOLLOW_LIMIT("follow-limit", "Following too many requests", HttpStatus.CONFLICT),
     /** Deleting the account and the like need the current password, or a sign-in a moment ago. */
-    REAUTHENTICATION_REQUIRED("reauthentication-required", "Confirm it is you", HttpStatus.FORBIDDEN);
+    REAUTHENTICATION_REQUIRED("reauthentication-required", "Confirm it is you", HttpStatus.FORBIDDEN),
+    /** An open-data filter (CQL2) that cannot be read, or asks for what is not supported or not queryable. */
+    INVALID_FILTER("invalid-filter", "Invalid filter", HttpStatus.BAD_REQUEST);
 
     /** URNs: stable names that never depend on where Curbside is hosted. */
     static final String PREFIX = "urn:curbside:problem:";
