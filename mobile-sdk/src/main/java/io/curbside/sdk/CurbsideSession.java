@@ -110,10 +110,15 @@ public class CurbsideSession {
 
     /**
      * Asks to move the account to another address: a code goes to it, and the account moves when
-     * {@link #verifyEmail} uses it. A 401 {@code invalid-credentials} when the password is wrong.
+     * {@link #verifyEmail} uses it. A {@link ReauthenticationRequiredException} when the password is
+     * wrong.
      */
     public void changeEmail(String newEmail, String currentPassword) throws ApiException {
-        addresses.changeEmail(new EmailChange().email(newEmail).currentPassword(currentPassword), null);
+        try {
+            addresses.changeEmail(new EmailChange().email(newEmail).currentPassword(currentPassword), null);
+        } catch (ApiException e) {
+            throw ReauthenticationRequiredException.orAsItWas(e);
+        }
     }
 
     /** Signs in; a 401 {@code invalid-credentials} when the e-mail or password is wrong. */

@@ -73,8 +73,9 @@ class MailInTheOwnersLanguageTest extends MailTest {
     @Test
     void followersAreToldInTheirOwnLanguageWithTheCitysName() throws Exception {
         People people = new People(http);
-        Map<String, Object> reporter = people.register("reporter");
+        Map<String, Object> reporter = verifiedResident("reporter");
         String follower = signUp("Minh", "vi");
+        verify(follower);
         Map<String, Object> neighbour = people.login(follower, People.password(follower));
         Map<String, Object> staff = people.staffOf("streets");
         String number = (String) http.toBlocking().retrieve(HttpRequest.POST("/v1/requests",

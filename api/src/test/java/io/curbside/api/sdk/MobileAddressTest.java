@@ -4,6 +4,7 @@ import io.curbside.api.testing.MailTest;
 import io.curbside.sdk.ApiException;
 import io.curbside.sdk.CurbsideClient;
 import io.curbside.sdk.CurbsideSession;
+import io.curbside.sdk.ReauthenticationRequiredException;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -40,7 +41,7 @@ class MobileAddressTest extends MailTest {
         assertTrue(session.login(email, "a long password").getEmailVerified());
 
         String next = "moved-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
-        assertEquals(401, assertThrows(ApiException.class, () -> session.changeEmail(next, "not the password")).getCode());
+        assertThrows(ReauthenticationRequiredException.class, () -> session.changeEmail(next, "not the password"));
         session.changeEmail(next, "a long password");
         assertEquals(2, worker.runOnce(), "a code to the new address, a notice to the old");
         String moveCode = null;

@@ -5,7 +5,6 @@ import io.curbside.api.notifications.OutboxWorker;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Inject;
-import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 
@@ -56,18 +55,23 @@ public abstract class MailTest extends HttpTest {
      */
     protected Map<String, Object> verifiedResident(String name) throws Exception {
         Map<String, Object> session = new People(http).register(name);
+        verify(People.email(session));
+        return session;
+    }
+
+    /** Proves an address with the code of its welcome mail. Sends the mail queued so far. */
+    protected void verify(String email) throws Exception {
         while (worker.runOnce() > 0) {
             // sent
         }
-        String email = People.email(session);
         for (MimeMessage mail : smtp.getReceivedMessages()) {
             if (email.equals(mail.getAllRecipients()[0].toString())) {
                 assertEquals(HttpStatus.NO_CONTENT, http.toBlocking().exchange(HttpRequest.POST(
                         "/v1/accounts/verification", Map.of("token", code(text(mail))))).getStatus());
-                return session;
+                return;
             }
         }
-        return fail("no welcome mail to " + email);
+        fail("no welcome mail to " + email);
     }
 
     /** The code a mail carries. */
@@ -77,9 +81,8 @@ public abstract class MailTest extends HttpTest {
         return m.group(1);
     }
 
-    /** The plain text of a mail, decoded (the first part, when it has several). */
+    /** The plain text of a mail, decoded (its text/plain part, when it has several). */
     protected static String text(MimeMessage mail) throws Exception {
-        Object content = mail.getContent();
-        return content instanceof Multipart parts ? (String) parts.getBodyPart(0).getContent() : (String) content;
+        return MailParts.text(mail);
     }
 }
