@@ -84,7 +84,17 @@ ensure_local_database() {
     start_local_postgres || true
   fi
   local_postgres_answers || return 1
-  ensure_local_postgis
+  ensure_local_postgis && ensure_opendata_role
+}
+
+# The role the open-data routes connect as (CURBSIDE_OPENDATA_DATABASE_USER): it may log in and
+# read the published schema, which the migrations grant it, and nothing else.
+ensure_opendata_role() {
+  role=${CURBSIDE_OPENDATA_DATABASE_USER:-curbside_opendata}
+  if [ "$(local_psql -d postgres -c "SELECT count(*) FROM pg_roles WHERE rolname = '$role'")" = 0 ]; then
+    local_psql -d postgres -c "CREATE ROLE $role LOGIN PASSWORD '${CURBSIDE_OPENDATA_DATABASE_PASSWORD:-$role}'"
+    say "Created the read-only open-data role $role on $pg_host:$pg_port."
+  fi
 }
 
 docker_answers() {

@@ -1,5 +1,6 @@
 package io.curbside.api.accounts;
 
+import io.curbside.api.opendata.Publisher;
 import io.curbside.api.problem.ProblemException;
 import io.curbside.api.problem.ProblemType;
 import io.curbside.contract.model.Account;
@@ -47,9 +48,11 @@ public class AccountService {
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
     private final OwnerMail owners;
+    private final Publisher publisher;
 
     AccountService(AccountRepository accounts, PasswordHasher passwords, AccessTokens tokens, TokenSettings settings,
-                   TransactionOperations<Connection> transactions, Clock clock, OwnerMail owners) {
+                   TransactionOperations<Connection> transactions, Clock clock, OwnerMail owners, Publisher publisher) {
+        this.publisher = publisher;
         this.owners = owners;
         this.accounts = accounts;
         this.passwords = passwords;
@@ -160,6 +163,7 @@ public class AccountService {
     public void delete(Actor actor) {
         transactions.executeWrite(s -> {
             accounts.erase(actor.accountId());
+            publisher.publishDue();
             return null;
         });
     }
