@@ -190,8 +190,8 @@ class PublicationRepository {
     List<Long> movePublicPoints(Map<Long, LatLon> points) {
         return jdbc.prepareStatement("""
                 UPDATE service_request SET public_location = ST_SetSRID(ST_MakePoint(?::float8, ?::float8), 4326)::geography
-                WHERE id = ? AND ST_AsEWKB(public_location)
-                    IS DISTINCT FROM ST_AsEWKB(ST_SetSRID(ST_MakePoint(?::float8, ?::float8), 4326)::geography)""", ps -> {
+                WHERE id = ? AND ST_AsEWKB(public_location::geometry)
+                    IS DISTINCT FROM ST_AsEWKB(ST_SetSRID(ST_MakePoint(?::float8, ?::float8), 4326))""", ps -> {
             List<Long> ids = new ArrayList<>(points.keySet());
             for (Long id : ids) {
                 LatLon p = points.get(id);
