@@ -122,7 +122,10 @@ build_if_needed() {
 # Exports CURBSIDE_DATABASE_URL for the application, creating the local database if needed;
 # with only Docker at hand, hands over to docker compose (server only: pass "compose").
 use_server_database() {
-  [ -n "${CURBSIDE_DATABASE_URL:-}" ] && return 0
+  if [ -n "${CURBSIDE_DATABASE_URL:-}" ]; then
+    export CURBSIDE_OPENDATA_DATABASE_URL=${CURBSIDE_OPENDATA_DATABASE_URL:-$CURBSIDE_DATABASE_URL}
+    return 0
+  fi
   if ensure_local_database; then
     db=${CURBSIDE_DATABASE_NAME:-curbside}
     if [ "$(local_psql -d postgres -c "SELECT count(*) FROM pg_database WHERE datname = '$db'")" = 0 ]; then
@@ -131,6 +134,7 @@ use_server_database() {
     fi
     export CURBSIDE_DATABASE_URL="jdbc:postgresql://$pg_host:$pg_port/$db"
     export CURBSIDE_DATABASE_USER="$pg_user"
+    export CURBSIDE_OPENDATA_DATABASE_URL=${CURBSIDE_OPENDATA_DATABASE_URL:-$CURBSIDE_DATABASE_URL}
   elif [ "${1:-}" = compose ] && docker_answers; then
     say "No local PostgreSQL; starting Curbside and PostGIS with docker compose."
     exec docker compose -f docker/compose.yaml up --build

@@ -111,6 +111,15 @@ class PublishedRequestsTest extends HttpTest {
     }
 
     @Test
+    void aMeTooIsCountedInThePublishedRowInItsTransaction() throws Exception {
+        String number = file(Reports.aPothole());
+        http.toBlocking().exchange(HttpRequest.POST("/v1/requests/" + number + "/me-too",
+                Map.of("device_id", "device-of-a-neighbour")), JSON);
+        assertEquals(1, published(number).get("me_too_count"));
+        assertTrue(publishedWithTheChange(number), "published in the transaction of the me-too");
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void aPrivacyClassChangeReprojectsTheServicesRowsInItsTransaction() throws Exception {
         String number = file(Reports.aPothole().description("Deep hole, two tyres burst"));
@@ -221,7 +230,7 @@ class PublishedRequestsTest extends HttpTest {
                 SELECT service_code, service_name, department, status, status_detail, channel, location_precision_m,
                        description, ST_Y(location), ST_X(location), received_at,
                        to_char(received_at AT TIME ZONE 'America/New_York', 'HH24:MI'), withdrawn_at, on_time,
-                       districts::text, photo_urls::text, address
+                       districts::text, photo_urls::text, address, me_too_count
                 FROM opendata.published_request WHERE tracking_number = ?""")) {
             ps.setString(1, number);
             try (ResultSet rs = ps.executeQuery()) {
@@ -229,7 +238,7 @@ class PublishedRequestsTest extends HttpTest {
                 Map<String, Object> row = new LinkedHashMap<>();
                 String[] names = {"service_code", "service_name", "department", "status", "status_detail", "channel",
                         "location_precision_m", "description", "lat", "lon", "received_at", "received_local_time",
-                        "withdrawn_at", "on_time", "districts", "photo_urls", "address"};
+                        "withdrawn_at", "on_time", "districts", "photo_urls", "address", "me_too_count"};
                 for (int i = 0; i < names.length; i++) {
                     row.put(names[i], rs.getObject(i + 1));
                 }
