@@ -132,6 +132,9 @@ use_server_database() {
       local_psql -d postgres -c "CREATE DATABASE $db"
       say "Created database $db on $pg_host:$pg_port."
     fi
+    # A database migrated before the role existed has the schema but not the grant V16 makes.
+    local_psql -d "$db" -c "DO \$\$ BEGIN IF EXISTS (SELECT FROM pg_namespace WHERE nspname = 'opendata') THEN
+      GRANT USAGE ON SCHEMA opendata TO $role; GRANT SELECT ON ALL TABLES IN SCHEMA opendata TO $role; END IF; END \$\$"
     export CURBSIDE_DATABASE_URL="jdbc:postgresql://$pg_host:$pg_port/$db"
     export CURBSIDE_DATABASE_USER="$pg_user"
     export CURBSIDE_OPENDATA_DATABASE_URL=${CURBSIDE_OPENDATA_DATABASE_URL:-$CURBSIDE_DATABASE_URL}
