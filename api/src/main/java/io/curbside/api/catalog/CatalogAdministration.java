@@ -1,7 +1,7 @@
 package io.curbside.api.catalog;
 
-import io.curbside.api.opendata.Publisher;
 import io.micronaut.core.type.Argument;
+import io.curbside.api.opendata.Publisher;
 import io.curbside.api.support.StrictJsonMapper;
 import io.curbside.api.accounts.Actor;
 import io.curbside.api.accounts.AuditTrail;

@@ -1,7 +1,7 @@
 package io.curbside.api.catalog;
 
-import io.curbside.api.opendata.Publisher;
 import io.curbside.api.i18n.Messages;
+import io.curbside.api.opendata.Publisher;
 import io.curbside.api.store.ImportRepository;
 import io.curbside.api.support.FileSource;
 import io.micronaut.transaction.annotation.Transactional;

@@ -1,8 +1,8 @@
 package io.curbside.api.reports;
 
-import io.curbside.api.opendata.Publisher;
 import io.curbside.api.catalog.Catalog;
 import io.curbside.api.catalog.CatalogService;
+import io.curbside.api.opendata.Publisher;
 import io.curbside.api.requests.ReceiptToken;
 import io.curbside.api.requests.TrackingNumber;
 import io.curbside.api.support.KeysetPage;

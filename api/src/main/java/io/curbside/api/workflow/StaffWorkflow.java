@@ -1,10 +1,10 @@
 package io.curbside.api.workflow;
 
-import io.curbside.api.opendata.Publisher;
 import io.curbside.api.accounts.Actor;
 import io.curbside.api.accounts.Role;
 import io.curbside.api.catalog.CatalogService;
 import io.curbside.api.following.FollowerMail;
+import io.curbside.api.opendata.Publisher;
 import io.curbside.api.problem.ProblemException;
 import io.curbside.api.problem.ProblemType;
 import io.curbside.api.requests.RequestEvent;
