@@ -84,7 +84,17 @@ ensure_local_database() {
     start_local_postgres || true
   fi
   local_postgres_answers || return 1
-  ensure_local_postgis
+  ensure_local_postgis && ensure_opendata_role
+}
+
+# The role the open-data routes connect as (CURBSIDE_OPENDATA_DATABASE_USER): it may log in and
+# read the published schema, which the migrations grant it, and nothing else.
+ensure_opendata_role() {
+  role=${CURBSIDE_OPENDATA_DATABASE_USER:-curbside_opendata}
+  if [ "$(local_psql -d postgres -c "SELECT count(*) FROM pg_roles WHERE rolname = '$role'")" = 0 ]; then
+    local_psql -d postgres -c "CREATE ROLE $role LOGIN PASSWORD '${CURBSIDE_OPENDATA_DATABASE_PASSWORD:-$role}'"
+    say "Created the read-only open-data role $role on $pg_host:$pg_port."
+  fi
 }
 
 docker_answers() {
@@ -112,15 +122,22 @@ build_if_needed() {
 # Exports CURBSIDE_DATABASE_URL for the application, creating the local database if needed;
 # with only Docker at hand, hands over to docker compose (server only: pass "compose").
 use_server_database() {
-  [ -n "${CURBSIDE_DATABASE_URL:-}" ] && return 0
+  if [ -n "${CURBSIDE_DATABASE_URL:-}" ]; then
+    export CURBSIDE_OPENDATA_DATABASE_URL=${CURBSIDE_OPENDATA_DATABASE_URL:-$CURBSIDE_DATABASE_URL}
+    return 0
+  fi
   if ensure_local_database; then
     db=${CURBSIDE_DATABASE_NAME:-curbside}
     if [ "$(local_psql -d postgres -c "SELECT count(*) FROM pg_database WHERE datname = '$db'")" = 0 ]; then
       local_psql -d postgres -c "CREATE DATABASE $db"
       say "Created database $db on $pg_host:$pg_port."
     fi
+    # A database migrated before the role existed has the schema but not the grant V16 makes.
+    local_psql -d "$db" -c "DO \$\$ BEGIN IF EXISTS (SELECT FROM pg_namespace WHERE nspname = 'opendata') THEN
+      GRANT USAGE ON SCHEMA opendata TO $role; GRANT SELECT ON ALL TABLES IN SCHEMA opendata TO $role; END IF; END \$\$"
     export CURBSIDE_DATABASE_URL="jdbc:postgresql://$pg_host:$pg_port/$db"
     export CURBSIDE_DATABASE_USER="$pg_user"
+    export CURBSIDE_OPENDATA_DATABASE_URL=${CURBSIDE_OPENDATA_DATABASE_URL:-$CURBSIDE_DATABASE_URL}
   elif [ "${1:-}" = compose ] && docker_answers; then
     say "No local PostgreSQL; starting Curbside and PostGIS with docker compose."
     exec docker compose -f docker/compose.yaml up --build

@@ -2,16 +2,20 @@ package io.curbside.api;
 
 import io.curbside.api.catalog.CatalogImporter;
 import io.curbside.api.jurisdiction.JurisdictionImporter;
+import io.curbside.api.opendata.Republisher;
 import io.curbside.api.support.InvalidFileException;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
 
 import java.util.Map;
 
-/** Starts the Curbside HTTP server, or with {@code import catalog|jurisdiction FILE} imports a file. */
+/**
+ * Starts the Curbside HTTP server; or with {@code import catalog|jurisdiction FILE} imports a file; or with
+ * {@code republish} rebuilds the published dataset.
+ */
 public final class Application {
 
-    private static final String USAGE = "usage: curbside [import catalog|jurisdiction FILE]";
+    private static final String USAGE = "usage: curbside [import catalog|jurisdiction FILE | republish]";
 
     private Application() {
     }
@@ -27,7 +31,24 @@ public final class Application {
         if (args.length > 0 && args[0].equals("import")) {
             System.exit(importFile(args));
         }
+        if (args.length > 0 && args[0].equals("republish")) {
+            System.exit(republish(args));
+        }
         Micronaut.build(args).mainClass(Application.class).banner(false).start();
+    }
+
+    /** Rebuilds the published dataset without serving (after the cell size or a policy changed), and exits. */
+    private static int republish(String[] args) {
+        if (args.length != 1) {
+            System.err.println(USAGE);
+            return 2;
+        }
+        try (ApplicationContext context = ApplicationContext.builder()
+                .properties(Map.of("curbside.import-on-startup", "false"))
+                .start()) {
+            System.out.println("Republished " + context.getBean(Republisher.class).republishAll() + " requests");
+            return 0;
+        }
     }
 
     /** Imports without serving: migrates the database, loads the file, and exits. */

@@ -202,7 +202,7 @@ class AccountRepository {
                   AND recipient = (SELECT email FROM account WHERE id = ?)""", account);
         update("""
                 UPDATE service_request SET contact_name = NULL, contact_email = NULL, contact_phone = NULL,
-                       device_id = NULL, reporter_account_id = NULL
+                       device_id = NULL, reporter_account_id = NULL, reporter_erased = true
                 WHERE reporter_account_id = ?""", account);
         update("DELETE FROM account_role WHERE account_id = ?", account);
         update("DELETE FROM account_mail WHERE account_id = ?", account);

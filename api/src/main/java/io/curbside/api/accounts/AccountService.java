@@ -1,5 +1,6 @@
 package io.curbside.api.accounts;
 
+import io.curbside.api.opendata.Publisher;
 import io.curbside.api.problem.ProblemException;
 import io.curbside.api.problem.ProblemType;
 import io.curbside.contract.model.Account;
@@ -49,10 +50,12 @@ public class AccountService {
     private final OwnerMail owners;
     private final Reauthentication reauthentication;
     private final SignInBackoff backoff;
+    private final Publisher publisher;
 
     AccountService(AccountRepository accounts, PasswordHasher passwords, AccessTokens tokens, TokenSettings settings,
                    TransactionOperations<Connection> transactions, Clock clock, OwnerMail owners,
-                   Reauthentication reauthentication, SignInBackoff backoff) {
+                   Reauthentication reauthentication, SignInBackoff backoff, Publisher publisher) {
+        this.publisher = publisher;
         this.owners = owners;
         this.reauthentication = reauthentication;
         this.backoff = backoff;
@@ -181,6 +184,7 @@ public class AccountService {
         reauthentication.confirm(actor, currentPassword);
         transactions.executeWrite(s -> {
             accounts.erase(actor.accountId());
+            publisher.publishDue();
             return null;
         });
     }

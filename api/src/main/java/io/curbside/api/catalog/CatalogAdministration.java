@@ -1,6 +1,7 @@
 package io.curbside.api.catalog;
 
 import io.micronaut.core.type.Argument;
+import io.curbside.api.opendata.Publisher;
 import io.curbside.api.support.StrictJsonMapper;
 import io.curbside.api.accounts.Actor;
 import io.curbside.api.accounts.AuditTrail;
@@ -58,10 +59,13 @@ public class CatalogAdministration {
     private final AuditTrail audit;
     private final TransactionOperations<Connection> transactions;
     private final ObjectMapper json;
+    private final Publisher publisher;
 
     CatalogAdministration(CatalogRepository catalog, StoredServiceRepository services, ServiceHistoryRepository history,
                           CatalogAdminRepository edits, ImportRepository guard, AuditTrail audit,
-                          TransactionOperations<Connection> transactions, ObjectMapper json) {
+                          TransactionOperations<Connection> transactions, ObjectMapper json,
+                          Publisher publisher) {
+        this.publisher = publisher;
         this.catalog = catalog;
         this.services = services;
         this.history = history;
@@ -100,6 +104,8 @@ public class CatalogAdministration {
             int order = existing.map(e -> e.service().order()).orElseGet(edits::nextServiceOrder);
             Catalog.Service service = checked(entry, code, order);
             services.write(List.of(service), false);
+            // A new name or privacy class re-projects the service's requests, in this transaction.
+            publisher.publishDue();
             ServiceVersionAction action = existing.isPresent() ? ServiceVersionAction.UPDATE : ServiceVersionAction.CREATE;
             int version = history.record(code, action, CatalogEntry.write(service), admin.accountId());
             audit.record(admin.accountId(), "service." + action.getValue(), code, Map.of("version", version));

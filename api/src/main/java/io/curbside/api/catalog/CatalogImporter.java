@@ -1,6 +1,7 @@
 package io.curbside.api.catalog;
 
 import io.curbside.api.i18n.Messages;
+import io.curbside.api.opendata.Publisher;
 import io.curbside.api.store.ImportRepository;
 import io.curbside.api.support.FileSource;
 import io.micronaut.transaction.annotation.Transactional;
@@ -20,8 +21,10 @@ public class CatalogImporter {
     private final FileSource files;
     private final CatalogRepository repository;
     private final ImportRepository guard;
+    private final Publisher publisher;
 
-    public CatalogImporter(FileSource files, CatalogRepository repository, ImportRepository guard) {
+    public CatalogImporter(FileSource files, CatalogRepository repository, ImportRepository guard, Publisher publisher) {
+        this.publisher = publisher;
         this.files = files;
         this.repository = repository;
         this.guard = guard;
@@ -55,6 +58,7 @@ public class CatalogImporter {
         Catalog catalog = CatalogFile.parse(content);
         guard.lock("catalog");
         repository.save(catalog, content.source(), content.sha256());
+        publisher.publishDue();
         LOG.info("Imported catalog {} ({} services, languages {}, sha256 {})", content.source(),
                 catalog.services().size(), catalog.languages(), content.sha256());
         checkLanguages(catalog.languages());

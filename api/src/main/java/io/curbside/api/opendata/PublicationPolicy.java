@@ -6,6 +6,8 @@ import io.curbside.geo.LatLon;
 import io.curbside.geo.LocationGeneralizer;
 import jakarta.inject.Singleton;
 
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,8 +18,8 @@ import java.util.Optional;
  * <ul>
  *   <li>{@code open}: location snapped to the public grid (about 100 m), scrubbed text;</li>
  *   <li>{@code limited}: location on the public grid, no text;</li>
- *   <li>{@code sensitive}: location on the coarse grid (about 500 m), no text;</li>
- *   <li>{@code withheld}: neither.</li>
+ *   <li>{@code sensitive}: location on the coarse grid (about 500 m), no text, times to the day;</li>
+ *   <li>{@code withheld}: neither, and no row in the published dataset.</li>
  * </ul>
  */
 @Singleton
@@ -78,5 +80,21 @@ public class PublicationPolicy {
     /** Whether requests of this class may be listed to the public at all (nearby search, open data). */
     public boolean listable(PrivacyClass privacy) {
         return privacy == PrivacyClass.OPEN || privacy == PrivacyClass.LIMITED;
+    }
+
+    /** Whether requests of this class are in the published dataset (open data, its change feed). */
+    public boolean published(PrivacyClass privacy) {
+        return privacy != PrivacyClass.WITHHELD;
+    }
+
+    /**
+     * A time as it is published: to the minute it happened, but for sensitive classes only the
+     * date (midnight of the city's day), as the hour of a report can tell who made it.
+     */
+    public Instant time(Instant at, PrivacyClass privacy, ZoneId city) {
+        if (at == null || privacy != PrivacyClass.SENSITIVE) {
+            return at;
+        }
+        return at.atZone(city).toLocalDate().atStartOfDay(city).toInstant();
     }
 }

@@ -7,6 +7,7 @@ import io.curbside.api.idempotency.Idempotency;
 import io.curbside.api.jurisdiction.JurisdictionService;
 import io.curbside.api.jurisdiction.RoutingSettings;
 import io.curbside.api.opendata.PublicationPolicy;
+import io.curbside.api.opendata.Publisher;
 import io.curbside.api.photos.PhotoService;
 import io.curbside.api.photos.ProcessedPhoto;
 import io.curbside.api.problem.ProblemException;
@@ -55,6 +56,7 @@ public class IntakeService {
     private final StoredRequests requests;
     private final NearbyFinder nearby;
     private final PublicationPolicy policy;
+    private final Publisher publisher;
     private final RequestRepository repository;
     private final Idempotency idempotency;
     private final PublicUrls urls;
@@ -64,7 +66,7 @@ public class IntakeService {
 
     IntakeService(ReportValidator validator, JurisdictionService jurisdiction,
                   PhotoService photos, StoredRequests requests, NearbyFinder nearby, PublicationPolicy policy,
-                  RequestRepository repository,
+                  Publisher publisher, RequestRepository repository,
                   Idempotency idempotency, PublicUrls urls,
                   ObjectMapper json, Clock clock, RoutingSettings routing) {
         this.validator = validator;
@@ -73,6 +75,7 @@ public class IntakeService {
         this.requests = requests;
         this.nearby = nearby;
         this.policy = policy;
+        this.publisher = publisher;
         this.repository = repository;
         this.idempotency = idempotency;
         this.urls = urls;
@@ -140,6 +143,7 @@ public class IntakeService {
         long requestId = id.orElseThrow(() -> new IllegalStateException("ten tracking numbers in a row were taken"));
         requests.recordFiled(requestId, department, district, now);
         photos.attach(requestId, staged);
+        publisher.publishDue();
 
         String language = r.language();
         Catalog.Department dept = catalog.department(department);

@@ -4,6 +4,7 @@ import io.curbside.api.following.Followers;
 import io.curbside.api.idempotency.Caller;
 import io.curbside.api.idempotency.Fingerprint;
 import io.curbside.api.idempotency.Idempotency;
+import io.curbside.api.opendata.Publisher;
 import io.curbside.api.problem.ProblemException;
 import io.curbside.api.problem.ProblemType;
 import io.curbside.api.requests.ReceiptToken;
@@ -30,12 +31,14 @@ public class MeTooService {
     private final Idempotency idempotency;
     private final ObjectMapper json;
     private final Followers followers;
+    private final Publisher publisher;
 
-    MeTooService(RequestRepository repository, Idempotency idempotency, ObjectMapper json, Followers followers) {
+    MeTooService(RequestRepository repository, Idempotency idempotency, ObjectMapper json, Followers followers, Publisher publisher) {
         this.repository = repository;
         this.idempotency = idempotency;
         this.json = json;
         this.followers = followers;
+        this.publisher = publisher;
     }
 
     /**
@@ -69,6 +72,7 @@ public class MeTooService {
             Channel channel = request.getChannel() == null ? Channel.MOBILE_APP : request.getChannel();
             boolean counted = repository.addMeToo(target.id(), device == null ? null : ReceiptToken.sha256(device),
                     channel.getValue());
+            publisher.publishDue();
             MeToo meToo = new MeToo(number.value(), repository.meTooCount(target.id()), counted);
             return new Idempotency.Answer(counted ? 201 : 200, Map.of(), bytes(meToo));
         }));

@@ -2,6 +2,7 @@ package io.curbside.api.reports;
 
 import io.curbside.api.catalog.Catalog;
 import io.curbside.api.catalog.CatalogService;
+import io.curbside.api.opendata.Publisher;
 import io.curbside.api.requests.ReceiptToken;
 import io.curbside.api.requests.TrackingNumber;
 import io.curbside.api.support.KeysetPage;
@@ -33,9 +34,11 @@ public class OwnRequests {
     private final CatalogService catalog;
     private final PublicUrls urls;
     private final TransactionOperations<Connection> transactions;
+    private final Publisher publisher;
 
     OwnRequests(OwnRequestRepository repository, CatalogService catalog, PublicUrls urls,
-                TransactionOperations<Connection> transactions) {
+                TransactionOperations<Connection> transactions, Publisher publisher) {
+        this.publisher = publisher;
         this.repository = repository;
         this.catalog = catalog;
         this.urls = urls;
@@ -80,6 +83,7 @@ public class OwnRequests {
                     refused.add(refusedAt[i]);
                 }
             }
+            publisher.publishDue();
             return new ClaimResults(claimed, refused);
         });
     }

@@ -32,6 +32,15 @@ public class PublicUrls {
         return request(trackingNumber) + "/photos/" + photoId + "/" + size;
     }
 
+    /**
+     * One size of a photo as stored in the published dataset: absolute under the configured public
+     * URL, else a path relative to the API, never the host of whichever call happened to write it.
+     */
+    public String publishedPhoto(String trackingNumber, String photoId, String size) {
+        String path = "/v1/requests/" + trackingNumber + "/photos/" + photoId + "/" + size;
+        return base == null ? path : base + path;
+    }
+
     private String of(String path) {
         if (base != null) {
             return base + path;

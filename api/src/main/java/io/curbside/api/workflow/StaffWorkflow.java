@@ -4,6 +4,7 @@ import io.curbside.api.accounts.Actor;
 import io.curbside.api.accounts.Role;
 import io.curbside.api.catalog.CatalogService;
 import io.curbside.api.following.FollowerMail;
+import io.curbside.api.opendata.Publisher;
 import io.curbside.api.problem.ProblemException;
 import io.curbside.api.problem.ProblemType;
 import io.curbside.api.requests.RequestEvent;
@@ -44,9 +45,11 @@ public class StaffWorkflow {
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
     private final FollowerMail mail;
+    private final Publisher publisher;
 
     StaffWorkflow(StaffRepository staff, StoredRequests history, StaffView view, CatalogService catalog,
-                  TransactionOperations<Connection> transactions, Clock clock, FollowerMail mail) {
+                  TransactionOperations<Connection> transactions, Clock clock, FollowerMail mail,
+                  Publisher publisher) {
         this.staff = staff;
         this.history = history;
         this.view = view;
@@ -54,6 +57,7 @@ public class StaffWorkflow {
         this.transactions = transactions;
         this.clock = clock;
         this.mail = mail;
+        this.publisher = publisher;
     }
 
     /** A change's answer: the request as it is now. */
@@ -220,6 +224,7 @@ public class StaffWorkflow {
                         + " changed since you read it (now " + current + "). Read it again, then decide.");
             }
             apply.accept(d);
+            publisher.publishDue();
             return answer(load(number, false));
         });
     }

@@ -3,6 +3,8 @@ package io.curbside.api.opendata;
 import io.curbside.contract.model.PrivacyClass;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,5 +33,23 @@ class PublicationPolicyTest {
         for (PrivacyClass privacy : List.of(PrivacyClass.LIMITED, PrivacyClass.SENSITIVE, PrivacyClass.WITHHELD)) {
             assertEquals(Optional.empty(), policy.note("Crew at Sepulveda & Oxnard", privacy, null), privacy.toString());
         }
+    }
+
+    @Test
+    void aSensitiveClassPublishesTheCitysDateNotTheMinute() {
+        ZoneId city = ZoneId.of("America/New_York");
+        // 02:30 UTC on the 8th is still the evening of the 7th in the city: the date published is the 7th.
+        Instant late = Instant.parse("2026-12-08T02:30:00Z");
+        assertEquals(Instant.parse("2026-12-07T05:00:00Z"), policy.time(late, PrivacyClass.SENSITIVE, city));
+        for (PrivacyClass privacy : List.of(PrivacyClass.OPEN, PrivacyClass.LIMITED)) {
+            assertEquals(late, policy.time(late, privacy, city), privacy.toString());
+        }
+        assertEquals(null, policy.time(null, PrivacyClass.SENSITIVE, city));
+    }
+
+    @Test
+    void onlyAWithheldClassIsLeftOutOfTheDataset() {
+        assertEquals(List.of(true, true, true, false), List.of(PrivacyClass.OPEN, PrivacyClass.LIMITED,
+                PrivacyClass.SENSITIVE, PrivacyClass.WITHHELD).stream().map(policy::published).toList());
     }
 }

@@ -86,8 +86,15 @@ public final class ConfiguredVariables {
                 continue;
             }
             Matcher m = pattern.matcher(lines.get(i));
-            while (m.find()) {
+            int from = 0;
+            while (m.find(from)) {
+                from = m.end();
                 String value = m.group(2);
+                if (value != null && value.startsWith("${")) {
+                    // ${CURBSIDE_A:${CURBSIDE_B:x}}: unset, A is B; no default of its own. B is read on.
+                    from = m.start(2);
+                    value = null;
+                }
                 if (value != null && value.length() >= 2 && value.startsWith("`") && value.endsWith("`")) {
                     value = value.substring(1, value.length() - 1);
                 }

@@ -31,6 +31,9 @@ public abstract class DatabaseTest implements TestPropertyProvider {
         properties.put("datasources.default.url", database.url());
         properties.put("datasources.default.username", database.user());
         properties.put("datasources.default.password", database.password());
+        properties.put("datasources.opendata.url", database.url());
+        properties.put("datasources.opendata.username", TestDatabase.OPENDATA_ROLE);
+        properties.put("datasources.opendata.password", TestDatabase.OPENDATA_ROLE);
         properties.put("curbside.photos.directory", photoDirectory().toString());
         // A free port, not 8080: other checkouts on the same machine may be running their tests too.
         properties.put("micronaut.server.port", "-1");

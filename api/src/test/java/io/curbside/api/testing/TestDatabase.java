@@ -38,6 +38,9 @@ public final class TestDatabase {
               - start a Docker engine, and the tests start postgis/postgis themselves,
             or simply run script/test, which does the first for you.""";
 
+    /** The read-only open-data role (password the same), made on the server when missing; V16 grants it the published schema. */
+    public static final String OPENDATA_ROLE = "curbside_opendata";
+
     private static Server server;
 
     private TestDatabase() {
@@ -83,6 +86,8 @@ public final class TestDatabase {
             throw new IllegalStateException("Cannot connect to " + base.url() + ": " + e.getMessage() + "\n" + HOW_TO, e);
         }
         drop(base, TestDatabase::isLeftover);
+        execute(base, "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + OPENDATA_ROLE + "') THEN "
+                + "CREATE ROLE " + OPENDATA_ROLE + " LOGIN PASSWORD '" + OPENDATA_ROLE + "'; END IF; END $$");
         execute(base, "CREATE DATABASE " + TEMPLATE);
         try (Connection c = base.withDatabase(TEMPLATE).connect(); Statement s = c.createStatement()) {
             s.execute("CREATE EXTENSION IF NOT EXISTS postgis");
