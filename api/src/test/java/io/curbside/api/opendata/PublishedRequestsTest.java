@@ -160,8 +160,8 @@ class PublishedRequestsTest extends HttpTest {
                 .bearerAuth(token(session)), JSON).get("tracking_number");
         String before = (String) published(number).get("description");
         assertFalse(before.contains("Gone") || before.contains("Walker"), before);
-        assertEquals(HttpStatus.NO_CONTENT, http.toBlocking().exchange(HttpRequest.DELETE("/v1/me")
-                .bearerAuth(token(session))).getStatus());
+        assertEquals(HttpStatus.NO_CONTENT, http.toBlocking().exchange(HttpRequest.POST("/v1/me/deletion",
+                Map.of()).bearerAuth(token(session))).getStatus());
         Map<String, Object> row = published(number);
         assertNull(row.get("description"), "their name is gone, so their words cannot be scrubbed of it any more");
         assertEquals("pothole", row.get("service_code"), "the request itself stays public");
