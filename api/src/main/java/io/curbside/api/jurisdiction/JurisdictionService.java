@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -62,6 +63,21 @@ public class JurisdictionService {
             cached = current;
         }
         return current;
+    }
+
+    /**
+     * The stored jurisdiction, if one was imported: for readers that list its layers, to whom no city
+     * yet is an empty list rather than a 404.
+     */
+    public Optional<Jurisdiction> loaded() {
+        long version = versions.of(DataVersionRepository.Kind.JURISDICTION);
+        JurisdictionRepository.Stored current = cached;
+        if (current != null && current.version() == version) {
+            return Optional.of(current.jurisdiction());
+        }
+        Optional<JurisdictionRepository.Stored> stored = repository.load();
+        stored.ifPresent(s -> cached = s);
+        return stored.map(JurisdictionRepository.Stored::jurisdiction);
     }
 
     /** The jurisdiction as GeoJSON in the view's language. */

@@ -32,7 +32,8 @@ public class PublicUrls {
         return request(trackingNumber) + "/photos/" + photoId + "/" + size;
     }
 
-    private String of(String path) {
+    /** The absolute URL of a path of this server ({@code /ogc/collections}). */
+    public String of(String path) {
         if (base != null) {
             return base + path;
         }

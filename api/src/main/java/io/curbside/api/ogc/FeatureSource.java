@@ -1,0 +1,27 @@
+package io.curbside.api.ogc;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One collection of OGC API – Features: what it is, its items by query, one item by id. Each kind of
+ * public data (a district layer, the published requests) implements it once; the HTTP shell, links,
+ * paging links and formats are the same for all.
+ */
+public interface FeatureSource {
+
+    /** The collection's id in URLs ({@code /ogc/collections/{id}}). */
+    String id();
+
+    /** The languages its titles and properties are offered in. */
+    Set<String> languages();
+
+    /** Its title, description and extent, in the language. */
+    CollectionInfo describe(String language);
+
+    /** The features matching the query, in a stable order, one page of them. */
+    FeaturePage items(ItemsQuery query, String language);
+
+    /** One feature by its id, if it exists. */
+    Optional<Feature> item(String featureId, String language);
+}
