@@ -20,6 +20,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * OGC API – Features under {@code /ogc}. Hand-written rather than generated: every resource answers in
@@ -99,9 +100,8 @@ class OgcController {
         FeatureSource source = view.find(collectionId);
         FeaturePage page = source.items(query, view.language());
         Map<String, String> asked = new LinkedHashMap<>();
-        for (String name : OgcParameters.ITEMS) {
-            request.getParameters().getFirst(name).filter(v -> !name.equals("f") && !name.equals("cursor"))
-                    .ifPresent(value -> asked.put(name, value));
+        for (String name : OgcParameters.KEPT_IN_LINKS) {
+            request.getParameters().getFirst(name).ifPresent(value -> asked.put(name, value));
         }
         Map<String, Object> items = documents.items(source, page, asked,
                 request.getParameters().getFirst("cursor").orElse(null), view.language(), format);
@@ -122,7 +122,7 @@ class OgcController {
     }
 
     private MutableHttpResponse<byte[]> answer(OgcFormat format, MediaType jsonType, Map<String, Object> document,
-                                               java.util.function.Supplier<String> html, @Nullable String language) {
+                                               Supplier<String> html, @Nullable String language) {
         MutableHttpResponse<byte[]> response = format == OgcFormat.HTML
                 ? HttpResponse.ok(html.get().getBytes(StandardCharsets.UTF_8)).contentType(MediaType.TEXT_HTML + ";charset=utf-8")
                 : HttpResponse.ok(bytes(document)).contentType(jsonType);

@@ -19,10 +19,16 @@ import java.util.TreeSet;
  */
 final class OgcParameters {
 
-    /** What every route takes: the format. */
-    static final Set<String> ANY_ROUTE = Set.of("f");
+    /**
+     * What every route takes: the format, and an API key for clients that cannot send X-Api-Key (it is
+     * read by the API key filter, and never copied into links: answers are cached publicly).
+     */
+    static final Set<String> ANY_ROUTE = Set.of("f", "api_key");
     /** What the items route takes (Part 1: bbox, datetime, limit; the cursor of a next link). */
-    static final Set<String> ITEMS = Set.of("f", "bbox", "datetime", "limit", "cursor");
+    static final Set<String> ITEMS = Set.of("f", "api_key", "bbox", "datetime", "limit", "cursor");
+
+    /** The items parameters a page's links repeat, in this order (so the same query has the same links). */
+    static final List<String> KEPT_IN_LINKS = List.of("bbox", "datetime", "limit");
 
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 10_000;
