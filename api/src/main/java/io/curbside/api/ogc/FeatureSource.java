@@ -16,6 +16,15 @@ public interface FeatureSource {
     /** The languages its titles and properties are offered in. */
     Set<String> languages();
 
+    /**
+     * The items query parameters it takes beyond Part 1's (property filters, {@code filter}): each
+     * arrives in {@link ItemsQuery#more()}, is repeated in the page's links, and must be declared in
+     * the contract's items operation. None by default.
+     */
+    default Set<String> parameters() {
+        return Set.of();
+    }
+
     /** Its title, description and extent, in the language. */
     CollectionInfo describe(String language);
 

@@ -1,5 +1,8 @@
 package io.curbside.api.ogc;
 
+import io.curbside.api.problem.ProblemException;
+import io.curbside.api.support.OpenDataCaching;
+import io.curbside.api.support.PublicUrls;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -11,14 +14,11 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.json.JsonMapper;
-import io.curbside.api.problem.ProblemException;
-import io.curbside.api.support.PublicUrls;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -94,19 +94,20 @@ class OgcController {
     @Get("/collections/{collectionId}/items")
     HttpResponse<byte[]> items(HttpRequest<?> request, @PathVariable String collectionId,
                                @Nullable @Header(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
-        OgcFormat format = OgcParameters.format(request, OgcParameters.ITEMS);
-        ItemsQuery query = OgcParameters.items(request);
         OgcCollections.View view = collections.view(acceptLanguage);
         FeatureSource source = view.find(collectionId);
+        OgcFormat format = OgcParameters.format(request, OgcParameters.items(source));
+        ItemsQuery query = OgcParameters.items(request, source);
         FeaturePage page = source.items(query, view.language());
-        Map<String, String> asked = new LinkedHashMap<>();
-        for (String name : OgcParameters.KEPT_IN_LINKS) {
-            request.getParameters().getFirst(name).ifPresent(value -> asked.put(name, value));
-        }
-        Map<String, Object> items = documents.items(source, page, asked,
+        Map<String, Object> items = documents.items(source, page, OgcParameters.keptInLinks(query, request),
                 request.getParameters().getFirst("cursor").orElse(null), view.language(), format);
-        return answer(format, GEOJSON, items, () -> pages.items(source.describe(view.language()).title(), items,
-                id -> documents.itemUrl(source.id(), String.valueOf(id), OgcFormat.HTML)), view.language());
+        if (format == OgcFormat.HTML) {
+            return answer(format, GEOJSON, items, () -> pages.items(source.describe(view.language()).title(), items,
+                    id -> documents.itemUrl(source.id(), String.valueOf(id), OgcFormat.HTML)), view.language());
+        }
+        // Tagged without its timeStamp: the same page of the same data keeps its tag from one second to the next.
+        return answer(format, GEOJSON, documents.stamped(items), null, view.language())
+                .header(HttpHeaders.ETAG, OpenDataCaching.tagOf(bytes(items)));
     }
 
     @Get("/collections/{collectionId}/items/{featureId}")

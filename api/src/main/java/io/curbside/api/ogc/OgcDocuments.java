@@ -109,10 +109,16 @@ class OgcDocuments {
         links.add(new Link(url(collectionPath(source.id()), "f", "json"), "collection", Link.JSON,
                 source.describe(language).title()));
         collection.put("links", json(links));
-        collection.put("timeStamp", clock.instant().truncatedTo(ChronoUnit.SECONDS).toString());
         collection.put("numberMatched", page.numberMatched());
         collection.put("numberReturned", page.features().size());
         return collection;
+    }
+
+    /** The items page stamped with the time it was made, which Part 1 asks of every page. */
+    Map<String, Object> stamped(Map<String, Object> items) {
+        Map<String, Object> stamped = new LinkedHashMap<>(items);
+        stamped.put("timeStamp", clock.instant().truncatedTo(ChronoUnit.SECONDS).toString());
+        return stamped;
     }
 
     /** One feature as a document of its own. */

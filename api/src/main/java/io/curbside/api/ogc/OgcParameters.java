@@ -8,8 +8,11 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -26,9 +29,6 @@ final class OgcParameters {
     static final Set<String> ANY_ROUTE = Set.of("f", "api_key");
     /** What the items route takes (Part 1: bbox, datetime, limit; the cursor of a next link). */
     static final Set<String> ITEMS = Set.of("f", "api_key", "bbox", "datetime", "limit", "cursor");
-
-    /** The items parameters a page's links repeat, in this order (so the same query has the same links). */
-    static final List<String> KEPT_IN_LINKS = List.of("bbox", "datetime", "limit");
 
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 10_000;
@@ -51,10 +51,34 @@ final class OgcParameters {
         return OgcFormat.named(f).orElseThrow(() -> ProblemException.invalidParameter("f", "must be json or html"));
     }
 
-    /** The items query, each parameter checked. */
-    static ItemsQuery items(HttpRequest<?> request) {
+    /** The parameters of a collection's items: Part 1's and the collection's own. */
+    static Set<String> items(FeatureSource source) {
+        Set<String> all = new TreeSet<>(ITEMS);
+        all.addAll(source.parameters());
+        return all;
+    }
+
+    /** The items query, each of Part 1's parameters checked; the collection's own are its to check. */
+    static ItemsQuery items(HttpRequest<?> request, FeatureSource source) {
+        Map<String, String> more = new TreeMap<>();
+        for (String name : source.parameters()) {
+            String value = single(request, name);
+            if (value != null) {
+                more.put(name, value);
+            }
+        }
         return new ItemsQuery(bbox(single(request, "bbox")), datetime(single(request, "datetime")),
-                limit(single(request, "limit")), PageCursor.parse(single(request, "cursor")));
+                limit(single(request, "limit")), PageCursor.parse(single(request, "cursor")), more);
+    }
+
+    /** The parameters a page's links repeat, in a fixed order: the same query always has the same links. */
+    static Map<String, String> keptInLinks(ItemsQuery query, HttpRequest<?> request) {
+        Map<String, String> kept = new LinkedHashMap<>();
+        for (String name : List.of("bbox", "datetime", "limit")) {
+            request.getParameters().getFirst(name).ifPresent(value -> kept.put(name, value));
+        }
+        kept.putAll(query.more());
+        return kept;
     }
 
     @Nullable

@@ -27,7 +27,8 @@ import java.util.zip.GZIPOutputStream;
  * {@code If-None-Match} or, where the route says {@code Last-Modified}, on {@code If-Modified-Since}.
  * Gzip is done here, not by Netty, so that the ETag names the bytes sent: a gzipped answer's tag ends
  * in {@code -gzip} (RFC 9110 §8.8.3: another content coding is another representation).
- * Only whole answers (byte arrays) are tagged; a streamed one gets the Cache-Control alone.
+ * Only whole answers (byte arrays) are tagged; a streamed one gets the Cache-Control alone. A route
+ * whose body changes on every answer while its data does not sets its own strong tag ({@link #tagOf}).
  */
 @ServerFilter({OpenDataRoutes.OGC, OpenDataRoutes.OGC_ALL, OpenDataRoutes.OPENDATA_ALL})
 public class OpenDataCaching {
@@ -55,7 +56,10 @@ public class OpenDataCaching {
             return;
         }
         boolean gzip = bytes.length >= GZIP_FROM_BYTES && acceptsGzip(request.getHeaders().get(HttpHeaders.ACCEPT_ENCODING));
-        String etag = '"' + digest(bytes) + (gzip ? "-gzip" : "") + '"';
+        String version = response.getHeaders().get(HttpHeaders.ETAG);
+        String opaque = version != null && version.startsWith("\"") ? version.substring(1, version.length() - 1)
+                : digest(bytes);
+        String etag = '"' + opaque + (gzip ? "-gzip" : "") + '"';
         response.getHeaders().set(HttpHeaders.ETAG, etag);
         if (notModified(request, etag, response.getHeaders().get(HttpHeaders.LAST_MODIFIED))) {
             response.status(HttpStatus.NOT_MODIFIED);
@@ -106,6 +110,15 @@ public class OpenDataCaching {
             }
         }
         return false;
+    }
+
+    /**
+     * A strong tag a route sets itself when its body holds something that changes on every answer
+     * (the time it was made) but the data has not: the tag of the bytes without it. This filter then
+     * uses it in place of the hash of the body.
+     */
+    public static String tagOf(byte[] bytes) {
+        return '"' + digest(bytes) + '"';
     }
 
     private static String digest(byte[] bytes) {

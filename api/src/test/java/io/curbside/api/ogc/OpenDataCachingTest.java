@@ -55,6 +55,7 @@ class OpenDataCachingTest extends DatabaseTest {
         String etag = first.headers().firstValue("ETag").orElseThrow();
         assertTrue(etag.matches("\"[A-Za-z0-9_-]{20,}\""), "a strong tag: " + etag);
         assertEquals("public, max-age=90", first.headers().firstValue("Cache-Control").orElseThrow());
+        assertTrue(first.headers().firstValue("RateLimit-Limit").isPresent(), "counted like every other route");
         assertTrue(first.headers().allValues("Vary").toString().contains("Accept-Encoding"));
         assertEquals(etag, ogc.get(ITEMS).headers().firstValue("ETag").orElseThrow(), "the same bytes, the same tag");
         assertNotEquals(etag, ogc.get(ITEMS + "?limit=3").headers().firstValue("ETag").orElseThrow());
@@ -71,6 +72,17 @@ class OpenDataCachingTest extends DatabaseTest {
         assertEquals(304, ogc.get(ITEMS, "If-None-Match", "\"other\", W/" + etag).statusCode(), "weak comparison, any of a list");
         assertEquals(200, ogc.get(ITEMS, "If-None-Match", "\"other\"").statusCode());
         assertEquals(304, ogc.get("/ogc/conformance", "If-None-Match", "*").statusCode());
+    }
+
+    @Test
+    void aPageKeepsItsTagWhileOnlyItsTimeStampMoves() throws InterruptedException {
+        HttpResponse<byte[]> first = ogc.get(ITEMS);
+        Thread.sleep(1_100);
+        HttpResponse<byte[]> later = ogc.get(ITEMS);
+        assertNotEquals(ogc.json(first).get("timeStamp"), ogc.json(later).get("timeStamp"));
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        assertEquals(etag, later.headers().firstValue("ETag").orElseThrow());
+        assertEquals(304, ogc.get(ITEMS, "If-None-Match", etag).statusCode());
     }
 
     @Test
