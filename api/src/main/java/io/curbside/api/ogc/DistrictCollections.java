@@ -18,7 +18,8 @@ class DistrictCollections implements FeatureSources {
     @Override
     public List<FeatureSource> current() {
         return jurisdiction.loaded()
-                .map(city -> city.layers().stream().<FeatureSource>map(DistrictLayerSource::new).toList())
+                .map(city -> city.jurisdiction().layers().stream()
+                        .<FeatureSource>map(layer -> new DistrictLayerSource(layer, city.changedAt())).toList())
                 .orElse(List.of());
     }
 }

@@ -4,9 +4,11 @@ import io.curbside.api.jurisdiction.Jurisdiction;
 import io.curbside.api.support.KeysetPage;
 import io.curbside.geo.Bbox;
 import io.curbside.geo.GeoJsonWriter;
+import io.micronaut.core.annotation.Nullable;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,9 +28,17 @@ final class DistrictLayerSource implements FeatureSource {
             .thenComparing(Comparator.naturalOrder());
 
     private final Jurisdiction.Layer layer;
+    @Nullable
+    private final Instant changedAt;
 
-    DistrictLayerSource(Jurisdiction.Layer layer) {
+    DistrictLayerSource(Jurisdiction.Layer layer, @Nullable Instant changedAt) {
         this.layer = layer;
+        this.changedAt = changedAt;
+    }
+
+    @Override
+    public Optional<Instant> lastModified() {
+        return Optional.ofNullable(changedAt);
     }
 
     @Override

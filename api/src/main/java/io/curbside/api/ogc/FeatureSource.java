@@ -1,5 +1,6 @@
 package io.curbside.api.ogc;
 
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 
@@ -23,6 +24,11 @@ public interface FeatureSource {
      */
     default Set<String> parameters() {
         return Set.of();
+    }
+
+    /** When its data last changed, where that is known: the collection's answers say it in Last-Modified. */
+    default Optional<Instant> lastModified() {
+        return Optional.empty();
     }
 
     /** Its title, description and extent, in the language. */

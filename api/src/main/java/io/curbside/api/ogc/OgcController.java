@@ -19,6 +19,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -86,9 +88,10 @@ class OgcController {
                                     @Nullable @Header(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
         OgcFormat format = OgcParameters.format(request, OgcParameters.ANY_ROUTE);
         OgcCollections.View view = collections.view(acceptLanguage);
-        Map<String, Object> collection = documents.collection(view.find(collectionId), view.language(), format);
-        return answer(format, MediaType.APPLICATION_JSON_TYPE, collection, () -> pages.collection(collection),
-                view.language());
+        FeatureSource source = view.find(collectionId);
+        Map<String, Object> collection = documents.collection(source, view.language(), format);
+        return changed(source, answer(format, MediaType.APPLICATION_JSON_TYPE, collection,
+                () -> pages.collection(collection), view.language()));
     }
 
     @Get("/collections/{collectionId}/items")
@@ -102,12 +105,13 @@ class OgcController {
         Map<String, Object> items = documents.items(source, page, OgcParameters.keptInLinks(query, request),
                 request.getParameters().getFirst("cursor").orElse(null), view.language(), format);
         if (format == OgcFormat.HTML) {
-            return answer(format, GEOJSON, items, () -> pages.items(source.describe(view.language()).title(), items,
-                    id -> documents.itemUrl(source.id(), String.valueOf(id), OgcFormat.HTML)), view.language());
+            return changed(source, answer(format, GEOJSON, items, () -> pages.items(source.describe(view.language())
+                    .title(), items, id -> documents.itemUrl(source.id(), String.valueOf(id), OgcFormat.HTML)),
+                    view.language()));
         }
         // Tagged without its timeStamp: the same page of the same data keeps its tag from one second to the next.
-        return answer(format, GEOJSON, documents.stamped(items), null, view.language())
-                .header(HttpHeaders.ETAG, OpenDataCaching.tagOf(bytes(items)));
+        return changed(source, answer(format, GEOJSON, documents.stamped(items), null, view.language())
+                .header(HttpHeaders.ETAG, OpenDataCaching.tagOf(bytes(items))));
     }
 
     @Get("/collections/{collectionId}/items/{featureId}")
@@ -119,7 +123,14 @@ class OgcController {
         Feature feature = source.item(featureId, view.language()).orElseThrow(() -> ProblemException.notFound(
                 "There is no feature \"" + featureId + "\" in the collection \"" + collectionId + "\"."));
         Map<String, Object> document = documents.item(source, feature, view.language(), format);
-        return answer(format, GEOJSON, document, () -> pages.item(document), view.language());
+        return changed(source, answer(format, GEOJSON, document, () -> pages.item(document), view.language()));
+    }
+
+    /** Last-Modified where the source knows when its data changed (OpenDataCaching answers If-Modified-Since). */
+    private static MutableHttpResponse<byte[]> changed(FeatureSource source, MutableHttpResponse<byte[]> response) {
+        source.lastModified().ifPresent(at -> response.header(HttpHeaders.LAST_MODIFIED,
+                DateTimeFormatter.RFC_1123_DATE_TIME.format(at.atZone(ZoneOffset.UTC))));
+        return response;
     }
 
     private MutableHttpResponse<byte[]> answer(OgcFormat format, MediaType jsonType, Map<String, Object> document,

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
@@ -83,6 +85,22 @@ class OpenDataCachingTest extends DatabaseTest {
         String etag = first.headers().firstValue("ETag").orElseThrow();
         assertEquals(etag, later.headers().firstValue("ETag").orElseThrow());
         assertEquals(304, ogc.get(ITEMS, "If-None-Match", etag).statusCode());
+    }
+
+    @Test
+    void theDistrictsSayWhenTheCityWasLoadedAndAnswerIfModifiedSince() {
+        HttpResponse<byte[]> first = ogc.get(ITEMS);
+        String lastModified = first.headers().firstValue("Last-Modified").orElseThrow();
+        ZonedDateTime loaded = ZonedDateTime.parse(lastModified, DateTimeFormatter.RFC_1123_DATE_TIME);
+        assertTrue(loaded.isAfter(ZonedDateTime.now().minusHours(1)), "the demo city was loaded when this test began");
+        assertEquals(lastModified, ogc.get("/ogc/collections/neighborhoods/items/old-town").headers()
+                .firstValue("Last-Modified").orElseThrow());
+        assertEquals(304, ogc.get(ITEMS, "If-Modified-Since", lastModified).statusCode());
+        String before = DateTimeFormatter.RFC_1123_DATE_TIME.format(loaded.minusDays(1));
+        assertEquals(200, ogc.get(ITEMS, "If-Modified-Since", before).statusCode());
+        assertEquals(200, ogc.get(ITEMS, "If-Modified-Since", lastModified, "If-None-Match", "\"other\"").statusCode(),
+                "If-None-Match decides when both are sent");
+        assertEquals(200, ogc.get(ITEMS, "If-Modified-Since", "not a date").statusCode());
     }
 
     @Test
