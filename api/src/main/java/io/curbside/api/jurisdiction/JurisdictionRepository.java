@@ -5,6 +5,7 @@ import io.curbside.api.store.DataVersionRepository;
 import io.curbside.api.support.DataStoreException;
 import io.curbside.api.support.JsonTexts;
 import io.curbside.geo.LatLon;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.ReadOnly;
@@ -18,6 +19,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -123,7 +125,14 @@ public class JurisdictionRepository {
                             districts.getOrDefault(lrs.getString(1), List.of())));
                 }
             }
-            return Optional.of(new Stored(new Jurisdiction(code, name, boundary, layers), version));
+            Instant changedAt = null;
+            try (PreparedStatement h = c.prepareStatement("SELECT max(at) FROM jurisdiction_history");
+                 ResultSet hrs = h.executeQuery()) {
+                if (hrs.next() && hrs.getTimestamp(1) != null) {
+                    changedAt = hrs.getTimestamp(1).toInstant();
+                }
+            }
+            return Optional.of(new Stored(new Jurisdiction(code, name, boundary, layers), version, changedAt));
         } catch (SQLException e) {
             throw new DataStoreException("jurisdiction SQL", e);
         } catch (ParseException e) {
@@ -175,7 +184,7 @@ public class JurisdictionRepository {
         }
     }
 
-    /** A jurisdiction as of one version. */
-    public record Stored(Jurisdiction jurisdiction, long version) {
+    /** A jurisdiction as of one version, and when it was loaded (null where its history does not say). */
+    public record Stored(Jurisdiction jurisdiction, long version, @Nullable Instant changedAt) {
     }
 }

@@ -18,13 +18,16 @@ import io.curbside.contract.model.Violation;
 import io.curbside.geo.Bbox;
 import io.curbside.geo.GeoJsonWriter;
 import io.curbside.geo.LatLon;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import org.locationtech.jts.geom.Geometry;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -62,6 +65,24 @@ public class JurisdictionService {
             cached = current;
         }
         return current;
+    }
+
+    /**
+     * The stored jurisdiction, if one was imported, with when it was: for readers that list its layers,
+     * to whom no city yet is an empty list rather than a 404.
+     */
+    public Optional<Current> loaded() {
+        long version = versions.of(DataVersionRepository.Kind.JURISDICTION);
+        JurisdictionRepository.Stored current = cached;
+        if (current == null || current.version() != version) {
+            current = repository.load().orElse(null);
+            cached = current;
+        }
+        return Optional.ofNullable(current).map(s -> new Current(s.jurisdiction(), s.changedAt()));
+    }
+
+    /** The jurisdiction as loaded, and when (null where its history does not say). */
+    public record Current(Jurisdiction jurisdiction, @Nullable Instant changedAt) {
     }
 
     /** The jurisdiction as GeoJSON in the view's language. */

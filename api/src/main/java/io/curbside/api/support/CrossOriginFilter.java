@@ -35,6 +35,9 @@ import java.util.TreeSet;
  * unknown one on to the router (405); this one answers every refusal with problem+json, and also
  * refuses a write from an origin that may not make it (a form posted by another site needs no
  * preflight: without this it would be filed, only its answer hidden).
+ *
+ * <p>The open-data routes ({@link OpenDataRoutes}) may be read by any site whatever the setting, and
+ * their reads answer {@code *} even to a listed origin: one answer a CDN can keep for every site.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 class CrossOriginFilter implements Ordered {
@@ -107,6 +110,13 @@ class CrossOriginFilter implements Ordered {
 
     @ResponseFilter
     public void allow(HttpRequest<?> request, MutableHttpResponse<?> response) {
+        boolean read = READS.contains(request.getMethodName());
+        if (read && OpenDataRoutes.matches(request.getPath())) {
+            // The same answer with an Origin or without, for every site: a CDN keeps one copy for all.
+            response.getHeaders().set(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, ANY);
+            response.getHeaders().set(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, EXPOSED);
+            return;
+        }
         String origin = crossOrigin(request);
         if (!listed.isEmpty()) {
             response.getHeaders().add(HttpHeaders.VARY, HttpHeaders.ORIGIN);
@@ -116,7 +126,7 @@ class CrossOriginFilter implements Ordered {
         }
         if (listed.contains(origin)) {
             response.getHeaders().set(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, origin);
-        } else if (anyMayRead && READS.contains(request.getMethodName())) {
+        } else if (anyMayRead && read) {
             response.getHeaders().set(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, ANY);
         } else {
             return;
@@ -126,6 +136,7 @@ class CrossOriginFilter implements Ordered {
 
     private HttpResponse<?> preflight(HttpRequest<?> request, String origin, String method) {
         boolean full = listed.contains(origin);
+        boolean anyMayRead = this.anyMayRead || OpenDataRoutes.matches(request.getPath());
         if (!full && !anyMayRead) {
             return refuse(request, origin + " is not one of the sites allowed to call Curbside from a browser "
                     + "(CURBSIDE_CORS_ORIGINS).");

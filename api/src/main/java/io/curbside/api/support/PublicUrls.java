@@ -41,7 +41,8 @@ public class PublicUrls {
         return base == null ? path : base + path;
     }
 
-    private String of(String path) {
+    /** The absolute URL of a path of this server ({@code /ogc/collections}). */
+    public String of(String path) {
         if (base != null) {
             return base + path;
         }

@@ -56,6 +56,8 @@ class StartWithoutCityTest extends DatabaseTest {
                 && w.contains("script/import catalog")), warnings.toString());
         Map<?, ?> services = client.toBlocking().retrieve(HttpRequest.GET("/v1/services"), Map.class);
         assertEquals(List.of(), services.get("services"), "it serves, with no services: " + services);
+        Map<?, ?> collections = client.toBlocking().retrieve(HttpRequest.GET("/ogc/collections"), Map.class);
+        assertEquals(List.of(), collections.get("collections"), "no city, no district collections: " + collections);
     }
 
     private static ListAppender<ILoggingEvent> listen() {

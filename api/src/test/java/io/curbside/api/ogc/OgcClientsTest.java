@@ -1,0 +1,97 @@
+package io.curbside.api.ogc;
+
+import io.curbside.api.testing.DatabaseTest;
+import io.micronaut.core.type.Argument;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.serde.ObjectMapper;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * GDAL's OAPIF driver, which QGIS uses too, reads the collections through the API unchanged:
+ * {@code ogr2ogr -f GeoJSON out.geojson OAPIF:http://host/ogc <collection>}. script/test installs
+ * gdal-bin where it is missing; only a machine without it skips this.
+ */
+@MicronautTest(transactional = false)
+class OgcClientsTest extends DatabaseTest {
+
+    @Inject
+    EmbeddedServer server;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @TempDir
+    Path directory;
+
+    @BeforeAll
+    void gdal() {
+        assumeTrue(onPath("ogr2ogr"), "ogr2ogr is not installed (script/test installs gdal-bin)");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void ogr2ogrCopiesEveryDistrictOfALayer() throws Exception {
+        Path out = directory.resolve("neighborhoods.geojson");
+        // A page of 5 makes GDAL follow the next links: 14 neighborhoods are three pages.
+        run("ogr2ogr", "-f", "GeoJSON", out.toString(), "OAPIF:http://127.0.0.1:" + server.getPort() + "/ogc",
+                "neighborhoods", "-oo", "PAGE_SIZE=5");
+        Map<String, Object> copied = mapper.readValue(Files.readAllBytes(out), Argument.mapOf(String.class, Object.class));
+        List<Map<String, Object>> features = (List<Map<String, Object>>) copied.get("features");
+        assertEquals(14, features.size());
+        List<Object> codes = features.stream().map(f -> ((Map<String, Object>) f.get("properties")).get("code")).toList();
+        assertTrue(codes.contains("old-town") && codes.contains("riverside"), codes.toString());
+        assertEquals(14, codes.stream().distinct().count());
+        assertTrue(features.stream().allMatch(f -> "MultiPolygon".equals(((Map<String, Object>) f.get("geometry")).get("type"))
+                || "Polygon".equals(((Map<String, Object>) f.get("geometry")).get("type"))));
+    }
+
+    @Test
+    void ogrinfoListsTheCollectionsAsLayers() throws Exception {
+        String info = run("ogrinfo", "-ro", "-so", "OAPIF:http://127.0.0.1:" + server.getPort() + "/ogc");
+        assertTrue(info.contains("council_districts") && info.contains("neighborhoods"), info);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void ogr2ogrFiltersByBboxThroughTheApi() throws Exception {
+        Path out = directory.resolve("some.geojson");
+        run("ogr2ogr", "-f", "GeoJSON", out.toString(), "OAPIF:http://127.0.0.1:" + server.getPort() + "/ogc",
+                "council_districts", "-spat", "10", "10", "11", "11");
+        Map<String, Object> copied = mapper.readValue(Files.readAllBytes(out), Argument.mapOf(String.class, Object.class));
+        assertEquals(List.of(), copied.get("features"), "nothing of the city lies at 10°E 10°N");
+    }
+
+    private static String run(String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(new ArrayList<>(List.of(command))).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "ogr2ogr finished");
+        assertEquals(0, process.exitValue(), String.join(" ", command) + "\n" + output);
+        return output;
+    }
+
+    private static boolean onPath(String program) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(dir, program))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
