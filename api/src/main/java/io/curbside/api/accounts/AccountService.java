@@ -75,7 +75,7 @@ public class AccountService {
     public void register(String email, String password, String displayName, String language) {
         String address = checkedEmail(email);
         checkNewPassword("password", password);
-        String name = displayName == null || displayName.isBlank() ? null : displayName.strip();
+        String name = displayName == null || displayName.isBlank() ? null : checkedDisplayName(displayName.strip());
         String hash = passwords.hash(password);
         transactions.executeWrite(s -> {
             accounts.insert(address, hash, name, language).ifPresentOrElse(id -> owners.welcome(id, address, name, language),
@@ -262,6 +262,18 @@ public class AccountService {
                     List.of(new Violation("email", "is not an e-mail address")));
         }
         return address;
+    }
+
+    /**
+     * A display name is one line of words: it opens the account's mail, where a line break could
+     * start a paragraph of someone else's choosing (in the mail a stranger's sign-up sends an address).
+     */
+    private static String checkedDisplayName(String name) {
+        if (name.codePoints().anyMatch(c -> Character.isISOControl(c) || c == '\u2028' || c == '\u2029')) {
+            throw new ProblemException(ProblemType.INVALID_FIELDS, "A display name cannot hold line breaks or control characters.",
+                    List.of(new Violation("display_name", "holds line breaks or control characters")));
+        }
+        return name;
     }
 
     static void checkNewPassword(String field, String password) {
