@@ -125,7 +125,12 @@ public class AccountService {
             byte[] hash = hash(refreshToken);
             // One refresh of a sign-in at a time: its owner's refresh and a retry of a lost answer
             // (or a thief's copy) must see each other's writes, or one sign-in could keep two live tokens.
-            accounts.lockFamilyOf(hash);
+            // The sign-in's row is locked first, as signing out and a new password lock it, so a
+            // refresh racing those either ends before them (its new token revoked with the rest) or
+            // finds the sign-in ended, refused as a spent token is.
+            if (!accounts.lockFamilyOf(hash)) {
+                return Optional.empty();
+            }
             Optional<AccountRepository.RefreshToken> used = accounts.useRefreshToken(hash, now);
             if (used.isPresent() && !used.get().usable()) {
                 Optional<AccountRepository.RefreshToken> retried = accounts.lostAnswer(hash,
@@ -154,6 +159,8 @@ public class AccountService {
 
     public void logout(String refreshToken) {
         transactions.executeWrite(s -> {
+            // Locked in the order a refresh locks, so the two take turns.
+            accounts.lockFamilyOf(hash(refreshToken));
             accounts.useRefreshToken(hash(refreshToken), clock.instant())
                     .ifPresent(token -> accounts.revokeFamily(token.family()));
             return null;
