@@ -6,6 +6,7 @@ import io.curbside.api.testing.People;
 import io.curbside.api.testing.TestClock;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -267,7 +268,7 @@ class SignInBackoffTest extends MailTest {
     }
 
     /** A request of the signed-in person, from a client address no attempt used before. */
-    private Attempt signedIn(HttpRequest<?> request, String token) {
+    private Attempt signedIn(MutableHttpRequest<?> request, String token) {
         int n = CLIENTS.incrementAndGet();
         return send(request.bearerAuth(token).header("X-Forwarded-For", "198.51." + (n / 250) + "." + (n % 250 + 1)));
     }
