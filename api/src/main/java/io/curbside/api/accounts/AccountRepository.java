@@ -84,9 +84,14 @@ class AccountRepository {
         return one("SELECT " + COLUMNS + " FROM account WHERE id = ? AND deleted_at IS NULL", id);
     }
 
-    /** The account, locked until the transaction ends. */
+    /**
+     * The account, locked against other lockers until the transaction ends. NO KEY UPDATE, not
+     * UPDATE: a refresh holding its sign-in's row inserts a token, whose foreign key takes a key
+     * share of this row, while a reset holding this row waits for that sign-in's row; a full lock
+     * here would make the two wait for each other.
+     */
     Optional<Stored> lock(UUID id) {
-        return one("SELECT " + COLUMNS + " FROM account WHERE id = ? AND deleted_at IS NULL FOR UPDATE", id);
+        return one("SELECT " + COLUMNS + " FROM account WHERE id = ? AND deleted_at IS NULL FOR NO KEY UPDATE", id);
     }
 
     /** Accounts whose e-mail starts with the prefix and that hold the role, after the cursor id. */
