@@ -16,14 +16,16 @@ class LetterTest {
     void theMessageInTheLanguageAsTextAndHtml() {
         Letter letter = Letter.in("es").subject("account_mail.welcome.subject", Map.of("city", "Riverton"))
                 .say("account_mail.greeting", Map.of("name", "Ana"))
-                .say("account_mail.welcome.text", Map.of("city", "Riverton"))
+                .say("account_mail.welcome.text", Map.of("city", "Riverton", "code", "https://app.example/v?t=1", "days", 7))
                 .write();
         assertEquals("Bienvenido a Riverton", letter.subject());
         assertTrue(letter.text().startsWith("Hola, Ana:\n\nSu cuenta en Riverton"), letter.text());
         assertTrue(letter.html().startsWith("<!DOCTYPE html>\n<html lang=\"es\">"), letter.html());
-        // The welcome has two paragraphs after the greeting, in both.
-        assertEquals(3, letter.text().split("\n\n").length, letter.text());
-        assertEquals(3, letter.html().split("<p>").length - 1, letter.html());
+        // The welcome has four paragraphs after the greeting, in both, its code a link in the HTML.
+        assertEquals(5, letter.text().split("\n\n").length, letter.text());
+        assertEquals(5, letter.html().split("<p>").length - 1, letter.html());
+        assertTrue(letter.html().contains("<p><a href=\"https://app.example/v?t=1\">https://app.example/v?t=1</a></p>"),
+                letter.html());
     }
 
     @Test
