@@ -84,9 +84,14 @@ class AccountRepository {
         return one("SELECT " + COLUMNS + " FROM account WHERE id = ? AND deleted_at IS NULL", id);
     }
 
-    /** The account, locked until the transaction ends. */
+    /**
+     * The account, locked against other lockers until the transaction ends. NO KEY UPDATE, not
+     * UPDATE: a refresh holding its sign-in's row inserts a token, whose foreign key takes a key
+     * share of this row, while a reset holding this row waits for that sign-in's row; a full lock
+     * here would make the two wait for each other.
+     */
     Optional<Stored> lock(UUID id) {
-        return one("SELECT " + COLUMNS + " FROM account WHERE id = ? AND deleted_at IS NULL FOR UPDATE", id);
+        return one("SELECT " + COLUMNS + " FROM account WHERE id = ? AND deleted_at IS NULL FOR NO KEY UPDATE", id);
     }
 
     /** Accounts whose e-mail starts with the prefix and that hold the role, after the cursor id. */
@@ -296,8 +301,21 @@ class AccountRepository {
         });
     }
 
-    /** Locks every token of the sign-in the token belongs to, in one order, until the transaction ends. */
-    void lockFamilyOf(byte[] hash) {
+    /**
+     * Locks the sign-in the token belongs to until the transaction ends, its account_session row
+     * first and then every token of it in one order (the order that ending sign-ins keeps too, so
+     * a refresh and a sign-out or password change wait for each other): true when the sign-in is
+     * live, false when it has ended, never started, or the token is unknown.
+     */
+    boolean lockFamilyOf(byte[] hash) {
+        boolean live = jdbc.prepareStatement("""
+                SELECT ended_at IS NULL FROM account_session
+                WHERE id = (SELECT family FROM refresh_token WHERE hash = ?) FOR UPDATE""", ps -> {
+            ps.setBytes(1, hash);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        });
         jdbc.prepareStatement("""
                 SELECT 1 FROM refresh_token WHERE family = (SELECT family FROM refresh_token WHERE hash = ?)
                 ORDER BY hash FOR UPDATE""", ps -> {
@@ -309,6 +327,7 @@ class AccountRepository {
             }
             return null;
         });
+        return live;
     }
 
     void revoke(byte[] hash) {
@@ -326,14 +345,28 @@ class AccountRepository {
 
     /** Ends one sign-in: its refresh tokens, and at once its access tokens on re-reading routes. */
     void revokeFamily(UUID family) {
-        update("UPDATE refresh_token SET revoked_at = now() WHERE family = ? AND revoked_at IS NULL", family);
+        // The session row first, as a refresh locks it ({@link #lockFamilyOf}): the two take turns.
         update("UPDATE account_session SET ended_at = now() WHERE id = ? AND ended_at IS NULL", family);
+        update("UPDATE refresh_token SET revoked_at = now() WHERE family = ? AND revoked_at IS NULL", family);
     }
 
-    /** Ends every sign-in of the account, as {@link #revokeFamily} ends one. */
+    /**
+     * Ends every sign-in of the account, as {@link #revokeFamily} ends one: the session rows locked
+     * first, in one order, so a refresh racing this waits and then finds its sign-in ended, or
+     * finishes first and has its new token revoked here.
+     */
     void revokeAll(UUID account) {
-        update("UPDATE refresh_token SET revoked_at = now() WHERE account_id = ? AND revoked_at IS NULL", account);
+        jdbc.prepareStatement("SELECT 1 FROM account_session WHERE account_id = ? ORDER BY id FOR UPDATE", ps -> {
+            ps.setObject(1, account);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    // locked
+                }
+            }
+            return null;
+        });
         update("UPDATE account_session SET ended_at = now() WHERE account_id = ? AND ended_at IS NULL", account);
+        update("UPDATE refresh_token SET revoked_at = now() WHERE account_id = ? AND revoked_at IS NULL", account);
     }
 
     /** Marks the account's address proved, when it is still that address (a code proves the inbox it was mailed to). */

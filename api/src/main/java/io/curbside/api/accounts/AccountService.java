@@ -75,7 +75,7 @@ public class AccountService {
     public void register(String email, String password, String displayName, String language) {
         String address = checkedEmail(email);
         checkNewPassword("password", password);
-        String name = displayName == null || displayName.isBlank() ? null : displayName.strip();
+        String name = displayName == null || displayName.isBlank() ? null : checkedDisplayName(displayName.strip());
         String hash = passwords.hash(password);
         transactions.executeWrite(s -> {
             accounts.insert(address, hash, name, language).ifPresentOrElse(id -> owners.welcome(id, address, name, language),
@@ -125,7 +125,12 @@ public class AccountService {
             byte[] hash = hash(refreshToken);
             // One refresh of a sign-in at a time: its owner's refresh and a retry of a lost answer
             // (or a thief's copy) must see each other's writes, or one sign-in could keep two live tokens.
-            accounts.lockFamilyOf(hash);
+            // The sign-in's row is locked first, as signing out and a new password lock it, so a
+            // refresh racing those either ends before them (its new token revoked with the rest) or
+            // finds the sign-in ended, refused as a spent token is.
+            if (!accounts.lockFamilyOf(hash)) {
+                return Optional.empty();
+            }
             Optional<AccountRepository.RefreshToken> used = accounts.useRefreshToken(hash, now);
             if (used.isPresent() && !used.get().usable()) {
                 Optional<AccountRepository.RefreshToken> retried = accounts.lostAnswer(hash,
@@ -154,6 +159,8 @@ public class AccountService {
 
     public void logout(String refreshToken) {
         transactions.executeWrite(s -> {
+            // Locked in the order a refresh locks, so the two take turns.
+            accounts.lockFamilyOf(hash(refreshToken));
             accounts.useRefreshToken(hash(refreshToken), clock.instant())
                     .ifPresent(token -> accounts.revokeFamily(token.family()));
             return null;
@@ -262,6 +269,18 @@ public class AccountService {
                     List.of(new Violation("email", "is not an e-mail address")));
         }
         return address;
+    }
+
+    /**
+     * A display name is one line of words: it opens the account's mail, where a line break could
+     * start a paragraph of someone else's choosing (in the mail a stranger's sign-up sends an address).
+     */
+    private static String checkedDisplayName(String name) {
+        if (name.codePoints().anyMatch(c -> Character.isISOControl(c) || c == '\u2028' || c == '\u2029')) {
+            throw new ProblemException(ProblemType.INVALID_FIELDS, "A display name cannot hold line breaks or control characters.",
+                    List.of(new Violation("display_name", "holds line breaks or control characters")));
+        }
+        return name;
     }
 
     static void checkNewPassword(String field, String password) {

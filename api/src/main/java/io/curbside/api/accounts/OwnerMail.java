@@ -46,10 +46,12 @@ class OwnerMail {
     private final EmailVerificationSettings verification;
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
+    private final SignInBackoff backoff;
 
     OwnerMail(AccountRepository accounts, AccountMailRepository mails, PasswordHasher passwords, AccountMail mail,
               CityName city, PasswordResetSettings settings, EmailVerificationSettings verification,
-              TransactionOperations<Connection> transactions, Clock clock) {
+              TransactionOperations<Connection> transactions, Clock clock, SignInBackoff backoff) {
+        this.backoff = backoff;
         this.verification = verification;
         this.accounts = accounts;
         this.mails = mails;
@@ -78,8 +80,9 @@ class OwnerMail {
 
     /**
      * Sets the password with a mailed code, uses up the account's codes and ends its every sign-in.
-     * The code came to the account's inbox, so the address is proved too (when it is still the one
-     * the code was mailed to).
+     * The code came to the account's inbox, so the address is proved too, and the address's run
+     * of failed sign-ins ({@link SignInBackoff}) is over. A code mailed to an address the account
+     * has since moved from is refused: that inbox is no longer the owner's.
      */
     void confirm(String token, String newPassword) {
         AccountService.checkNewPassword("new_password", newPassword);
@@ -97,6 +100,7 @@ class OwnerMail {
             }
             AccountRepository.Stored account = accounts.lock(code.account())
                     .filter(a -> a.passwordHash() != null)
+                    .filter(a -> code.address() == null || code.address().equals(a.email()))
                     .orElseThrow(() -> invalid("problem.reset_code.unknown"));
             accounts.setPassword(account.id(), hash);
             if (code.address() != null) {
@@ -104,6 +108,7 @@ class OwnerMail {
             }
             mails.retireCodes(account.id(), now);
             accounts.revokeAll(account.id());
+            backoff.forget(account.email());
             return null;
         });
     }

@@ -24,8 +24,10 @@ import java.util.Map;
  * refused (their app signs them in again at the provider, e.g. with {@code max_age=0}).
  *
  * <p>A wrong password answers 403, not 401: the token is fine, and an app that took a 401 for an
- * expired token would refresh and send the same password again. Password checks here are writes of
- * a signed-in person, so its rate limit (the same budget sign-in has per address) bounds guessing.
+ * expired token would refresh and send the same password again. A password checked here counts in
+ * the account's sign-in back-off ({@link SignInBackoff}, by its address) as a sign-in would: a
+ * thief holding a live token guesses no faster here than at sign-in, waits (429 with Retry-After)
+ * where sign-in would, and a right password ends the run as a sign-in's does.
  */
 @Singleton
 class Reauthentication {
@@ -39,9 +41,14 @@ class Reauthentication {
     private final TokenSettings settings;
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
+    private final SignInBackoff backoff;
+    private final OwnerMail owners;
 
     Reauthentication(AccountRepository accounts, PasswordHasher passwords, SecurityService security,
-                     TokenSettings settings, TransactionOperations<Connection> transactions, Clock clock) {
+                     TokenSettings settings, TransactionOperations<Connection> transactions, Clock clock,
+                     SignInBackoff backoff, OwnerMail owners) {
+        this.backoff = backoff;
+        this.owners = owners;
         this.accounts = accounts;
         this.passwords = passwords;
         this.security = security;
@@ -54,7 +61,7 @@ class Reauthentication {
     void confirm(Actor actor, @Nullable String currentPassword) {
         if (currentPassword == null) {
             if (!signedInRecently()) {
-                throw required(passwordOf(actor) == null ? "problem.reauthentication.provider"
+                throw required(stored(actor).passwordHash() == null ? "problem.reauthentication.provider"
                         : "problem.reauthentication.needed");
             }
             return;
@@ -64,13 +71,21 @@ class Reauthentication {
 
     /** The current password, whenever the sign-in was (changing the password always asks for it). */
     void confirmPassword(Actor actor, String currentPassword) {
-        String hash = passwordOf(actor);
-        if (hash == null) {
+        AccountRepository.Stored account = stored(actor);
+        if (account.passwordHash() == null) {
             throw required("problem.reauthentication.provider");
         }
-        if (!passwords.verify(currentPassword, hash)) {
+        SignInBackoff.Turn turn = backoff.take(account.email());
+        if (!passwords.verify(currentPassword, account.passwordHash())) {
+            transactions.executeWrite(s -> {
+                if (backoff.failed(turn)) {
+                    owners.tellOwnerOfFailures(account.email(), turn.failures());
+                }
+                return null;
+            });
             throw required("problem.reauthentication.wrong_password");
         }
+        backoff.succeeded(turn);
     }
 
     private boolean signedInRecently() {
@@ -86,11 +101,9 @@ class Reauthentication {
                 .isPresent();
     }
 
-    @Nullable
-    private String passwordOf(Actor actor) {
+    private AccountRepository.Stored stored(Actor actor) {
         return transactions.executeRead(s -> accounts.byId(actor.accountId()))
-                .orElseThrow(() -> new ProblemException(ProblemType.UNAUTHORIZED, "This account no longer exists."))
-                .passwordHash();
+                .orElseThrow(() -> new ProblemException(ProblemType.UNAUTHORIZED, "This account no longer exists."));
     }
 
     private ProblemException required(String key) {

@@ -27,6 +27,12 @@ import java.util.Map;
  *
  * <p>An attempt is counted before its password is checked, in one locked step, so a burst of
  * attempts sent at once gets one turn, not one each; a right password then forgets the run.
+ * Password checks of a signed-in person ({@link Reauthentication}) count in the same run.
+ *
+ * <p>What it cannot stop: a stranger who sends one wrong password each time a wait ends keeps
+ * the wait going (at most {@link SignInBackoffSettings#maxDelay()} between the owner's tries). A
+ * password reset, which proves the inbox, ends the run at once, and the mail telling the owner of
+ * a long run says so.
  */
 @Singleton
 class SignInBackoff {
@@ -52,7 +58,7 @@ class SignInBackoff {
 
     /** Counts an attempt with the address (lower-cased already) and lets it go on, or refuses it with 429 while it must wait. */
     Turn take(String address) {
-        byte[] key = AccountService.hash("sign-in:" + address);
+        byte[] key = keyOf(address);
         Instant now = now();
         Turn turn = transactions.executeWrite(s -> {
             SignInFailureRepository.Run run = runs.lock(key, now);
@@ -77,6 +83,19 @@ class SignInBackoff {
             runs.forget(turn.key());
             return null;
         });
+    }
+
+    /**
+     * The owner proved the inbox (a password reset): the address's run is over, wait and all, so
+     * a stranger who keeps the wait going cannot keep the owner out past a reset. Call inside the
+     * reset's transaction.
+     */
+    void forget(String address) {
+        runs.forget(keyOf(address));
+    }
+
+    private static byte[] keyOf(String address) {
+        return AccountService.hash("sign-in:" + address);
     }
 
     /**

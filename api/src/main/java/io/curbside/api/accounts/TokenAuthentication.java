@@ -12,6 +12,7 @@ import io.micronaut.security.token.jwt.validator.JwtAuthenticationFactory;
 import jakarta.inject.Singleton;
 
 import java.text.ParseException;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -124,10 +125,24 @@ class TokenAuthentication implements JwtAuthenticationFactory {
         return Optional.of(Authentication.build(claims.getSubject(), List.copyOf(roles), attributes));
     }
 
-    /** auth_time in seconds since the epoch (RFC 7519 NumericDate); anything else is as good as absent. */
-    private static Optional<Instant> authTime(JWTClaimsSet claims) {
-        return claims.getClaim(AUTH_TIME) instanceof Number seconds
-                ? Optional.of(Instant.ofEpochSecond(seconds.longValue())) : Optional.empty();
+    /**
+     * auth_time in seconds since the epoch (RFC 7519 NumericDate); anything else, a time no
+     * Instant holds (a provider's 1e300) included, is as good as absent.
+     */
+    static Optional<Instant> authTime(JWTClaimsSet claims) {
+        if (!(claims.getClaim(AUTH_TIME) instanceof Number seconds)) {
+            return Optional.empty();
+        }
+        double exact = seconds.doubleValue();
+        if (!(exact >= Instant.MIN.getEpochSecond() && exact <= Instant.MAX.getEpochSecond())) {
+            // Beyond a long too, where longValue() would clamp or wrap (a double, a BigInteger), or NaN.
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Instant.ofEpochSecond(seconds.longValue()));
+        } catch (DateTimeException e) {
+            return Optional.empty();
+        }
     }
 
     private static Optional<UUID> uuid(Object claim) {

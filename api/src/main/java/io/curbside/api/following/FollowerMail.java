@@ -80,7 +80,7 @@ public class FollowerMail {
                 .subject("follower_mail.subject", Map.of("number", news.trackingNumber(), "title", title))
                 .quote(title);
         policy.note(news.note(), names.privacy(news.serviceCode()), news.reporterName()).ifPresent(letter::quote);
-        letter.quote(urls.request(news.trackingNumber()))
+        letter.link(urls.request(news.trackingNumber()))
                 .say("follower_mail.footer", Map.of("number", news.trackingNumber()));
         city.in(language).ifPresent(name -> letter.say("follower_mail.signed", Map.of("city", name)));
         return letter.write();

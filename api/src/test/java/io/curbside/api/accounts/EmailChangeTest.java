@@ -90,6 +90,25 @@ class EmailChangeTest extends MailTest {
     }
 
     @Test
+    void aResetCodeMailedToTheOldAddressIsRefusedAfterTheMove() throws Exception {
+        Map<String, Object> resident = verifiedResident("reset-mover");
+        String old = People.email(resident);
+        String next = "moved-" + System.nanoTime() + "@example.org";
+        forgetQueuedMail();
+        change(resident, next, People.password(old), "en");
+        String moveCode = code(text(sent(2).get(next)));
+        http.toBlocking().exchange(HttpRequest.POST("/v1/auth/password-reset", Map.of("email", old)));
+        String resetCode = code(text(sent(1).get(old)));
+
+        assertEquals(HttpStatus.NO_CONTENT, http.toBlocking().exchange(HttpRequest.POST("/v1/accounts/verification",
+                Map.of("token", moveCode))).getStatus());
+        // The old inbox is not the owner's any more: its code sets no password.
+        requests.problem(HttpRequest.POST("/v1/auth/password-reset/confirm", Map.of("token", resetCode,
+                "new_password", "the-old-inbox-password")), HttpStatus.BAD_REQUEST, "invalid-reset-code");
+        assertEquals(next, me(new People(http).login(next, People.password(old))).get("email"));
+    }
+
+    @Test
     void aNewAddressTakenBeforeItsCodeIsUsedIsRefused() throws Exception {
         Map<String, Object> resident = verifiedResident("slow-mover");
         String old = People.email(resident);

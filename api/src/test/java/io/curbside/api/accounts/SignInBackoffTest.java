@@ -6,6 +6,7 @@ import io.curbside.api.testing.People;
 import io.curbside.api.testing.TestClock;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -142,6 +143,57 @@ class SignInBackoffTest extends MailTest {
     }
 
     @Test
+    void wrongPasswordsOfASignedInPersonCountAsSignInsDo() {
+        Map<String, Object> session = new People(http).register("victim");
+        String email = People.email(session);
+        String token = People.token(session);
+        for (int i = 0; i < FREE; i++) {
+            assertEquals(HttpStatus.FORBIDDEN, signedIn(HttpRequest.POST("/v1/me/deletion",
+                    Map.of("current_password", "wrong-password")), token).status());
+        }
+        // Every way to check the password now waits, sign-in included, the right password too.
+        Attempt deletion = signedIn(HttpRequest.POST("/v1/me/deletion", Map.of("current_password", "wrong-password")), token);
+        assertEquals(HttpStatus.TOO_MANY_REQUESTS, deletion.status());
+        assertEquals("10", deletion.retryAfter());
+        assertEquals(HttpStatus.TOO_MANY_REQUESTS, signedIn(HttpRequest.PUT("/v1/me/password", Map.of(
+                "current_password", People.password(email), "new_password", "a brand new password")), token).status());
+        assertEquals(HttpStatus.TOO_MANY_REQUESTS, signedIn(HttpRequest.PUT("/v1/me/email", Map.of(
+                "email", "elsewhere-" + System.nanoTime() + "@example.org", "current_password", "wrong-password")),
+                token).status());
+        assertEquals(HttpStatus.TOO_MANY_REQUESTS, attempt(email, People.password(email)).status());
+
+        // A sign-in's failures count there too, and the right password there ends the run as sign-in's does.
+        clock.advance(Duration.ofSeconds(10));
+        assertEquals(HttpStatus.UNAUTHORIZED, attempt(email, "wrong-password").status());
+        assertEquals(HttpStatus.TOO_MANY_REQUESTS, signedIn(HttpRequest.PUT("/v1/me/password", Map.of(
+                "current_password", People.password(email), "new_password", "a brand new password")), token).status());
+        clock.advance(Duration.ofSeconds(20));
+        assertEquals(HttpStatus.OK, signedIn(HttpRequest.PUT("/v1/me/password", Map.of(
+                "current_password", People.password(email), "new_password", "a brand new password")), token).status());
+        for (int i = 0; i < FREE; i++) {
+            assertEquals(HttpStatus.UNAUTHORIZED, attempt(email, "wrong-password").status(), "the run was forgotten");
+        }
+    }
+
+    @Test
+    void aPasswordResetEndsTheWait() throws Exception {
+        String email = victim();
+        for (int i = 0; i < FREE + 1; i++) {
+            attempt(email, "wrong-password");
+        }
+        assertEquals(HttpStatus.TOO_MANY_REQUESTS, attempt(email, People.password(email)).status());
+        forgetQueuedMail();
+        http.toBlocking().exchange(HttpRequest.POST("/v1/auth/password-reset", Map.of("email", email)));
+        assertEquals(1, worker.runOnce());
+        assertTrue(smtp.waitForIncomingEmail(5_000, 1));
+        String code = code(text(smtp.getReceivedMessages()[0]));
+        assertEquals(HttpStatus.NO_CONTENT, http.toBlocking().exchange(HttpRequest.POST("/v1/auth/password-reset/confirm",
+                Map.of("token", code, "new_password", "a brand new password"))).getStatus());
+        // The owner proved the inbox: no wait left, whatever the stranger's run had reached.
+        assertEquals(HttpStatus.OK, attempt(email, "a brand new password").status());
+    }
+
+    @Test
     void aRunIsPurgedOnceItIsOver() throws Exception {
         String email = victim();
         for (int i = 0; i < FREE; i++) {
@@ -193,6 +245,8 @@ class SignInBackoffTest extends MailTest {
         assertTrue(mail.getSubject().startsWith("Failed sign-ins to your account"), mail.getSubject());
         assertTrue(MailParts.text(mail).contains("6 times in a row"), MailParts.text(mail));
         assertTrue(MailParts.text(mail).contains("resetting your password"), MailParts.text(mail));
+        assertTrue(MailParts.text(mail).replace("\r\n", "\n").replace("\n", " ").contains("also ends the wait at once"),
+                MailParts.text(mail));
     }
 
     private int runsOf(String email) throws Exception {
@@ -213,11 +267,13 @@ class SignInBackoffTest extends MailTest {
     private record Attempt(HttpStatus status, String retryAfter, Map<String, Object> body) {
     }
 
-    /** One sign-in from a client address no attempt used before (the test client is the trusted proxy). */
-    private Attempt attempt(String email, String password) {
+    /** A request of the signed-in person, from a client address no attempt used before. */
+    private Attempt signedIn(MutableHttpRequest<?> request, String token) {
         int n = CLIENTS.incrementAndGet();
-        HttpRequest<?> request = HttpRequest.POST("/v1/auth/login", Map.of("email", email, "password", password))
-                .header("X-Forwarded-For", "198.51." + (n / 250) + "." + (n % 250 + 1));
+        return send(request.bearerAuth(token).header("X-Forwarded-For", "198.51." + (n / 250) + "." + (n % 250 + 1)));
+    }
+
+    private Attempt send(HttpRequest<?> request) {
         try {
             http.toBlocking().exchange(request, JSON);
             return new Attempt(HttpStatus.OK, null, Map.of());
@@ -226,5 +282,13 @@ class SignInBackoffTest extends MailTest {
             body.remove("instance");
             return new Attempt(e.getStatus(), e.getResponse().header("Retry-After"), body);
         }
+    }
+
+    /** One sign-in from a client address no attempt used before (the test client is the trusted proxy). */
+    private Attempt attempt(String email, String password) {
+        int n = CLIENTS.incrementAndGet();
+        HttpRequest<?> request = HttpRequest.POST("/v1/auth/login", Map.of("email", email, "password", password))
+                .header("X-Forwarded-For", "198.51." + (n / 250) + "." + (n % 250 + 1));
+        return send(request);
     }
 }

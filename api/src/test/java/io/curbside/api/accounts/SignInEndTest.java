@@ -11,8 +11,11 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static io.curbside.api.testing.People.email;
 import static io.curbside.api.testing.People.password;
@@ -104,6 +107,28 @@ class SignInEndTest extends HttpTest {
                 HttpRequest.GET("/v1/me/requests").bearerAuth(token),
                 HttpRequest.GET("/v1/me/updates").bearerAuth(token),
                 HttpRequest.PUT("/v1/requests/" + number + "/follow", Map.of()).bearerAuth(token));
+    }
+
+    @Test
+    void aRefreshTokenOfAnEndedSignInIsRefused() throws Exception {
+        Map<String, Object> signedOut = people.register("signed-out");
+        assertEquals(HttpStatus.NO_CONTENT, http.toBlocking().exchange(HttpRequest.POST("/v1/auth/logout",
+                Map.of("refresh_token", signedOut.get("refresh_token")))).getStatus());
+        requests.problem(refresh(signedOut), HttpStatus.UNAUTHORIZED, "invalid-credentials");
+
+        // A sign-in ended while one of its refresh tokens was still unrevoked (a refresh that raced a
+        // sign-out or a new password and stored its token before they revoked the rest): refused as spent.
+        Map<String, Object> raced = people.register("raced");
+        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(
+                "UPDATE account_session SET ended_at = now() WHERE account_id = ?")) {
+            ps.setObject(1, UUID.fromString(People.id(raced)));
+            assertEquals(1, ps.executeUpdate());
+        }
+        requests.problem(refresh(raced), HttpStatus.UNAUTHORIZED, "invalid-credentials");
+    }
+
+    private static HttpRequest<?> refresh(Map<String, Object> session) {
+        return HttpRequest.POST("/v1/auth/refresh", Map.of("refresh_token", session.get("refresh_token")));
     }
 
     private void refusedAsInvalid(HttpRequest<?> route) {

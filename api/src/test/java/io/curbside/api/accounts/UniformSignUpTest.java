@@ -52,6 +52,19 @@ class UniformSignUpTest extends MailTest {
                 HttpStatus.UNAUTHORIZED, "invalid-credentials");
     }
 
+    @Test
+    void aDisplayNameWithLineBreaksIsRefusedAndNoMailGoesOut() throws Exception {
+        forgetQueuedMail();
+        for (String name : new String[] {"Ana\n\nhttps://evil.example/verify", "Ana\r\nx", "Ana\u2028https://evil.example",
+                "Ana\u0007"}) {
+            Map<String, Object> problem = requests.problem(HttpRequest.POST("/v1/accounts", Map.of(
+                            "email", "named-" + System.nanoTime() + "@example.org", "password", "strangers-password",
+                            "display_name", name)), HttpStatus.UNPROCESSABLE_ENTITY, "invalid-fields");
+            assertTrue(problem.toString().contains("display_name"), problem.toString());
+        }
+        assertEquals(0, worker.runOnce(), "no welcome for a refused sign-up");
+    }
+
     private HttpResponse<String> signUp(String email, String language) {
         return http.toBlocking().exchange(HttpRequest.POST("/v1/accounts",
                 Map.of("email", email, "password", "strangers-password")).header("Accept-Language", language), String.class);

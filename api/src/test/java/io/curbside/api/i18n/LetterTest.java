@@ -16,28 +16,52 @@ class LetterTest {
     void theMessageInTheLanguageAsTextAndHtml() {
         Letter letter = Letter.in("es").subject("account_mail.welcome.subject", Map.of("city", "Riverton"))
                 .say("account_mail.greeting", Map.of("name", "Ana"))
-                .say("account_mail.welcome.text", Map.of("city", "Riverton", "code", "Kq7n2Kp9", "days", 7))
+                .say("account_mail.welcome.text", Map.of("city", "Riverton", "code", "https://app.example/v?t=1", "days", 7))
                 .write();
         assertEquals("Bienvenido a Riverton", letter.subject());
         assertTrue(letter.text().startsWith("Hola, Ana:\n\nSu cuenta en Riverton"), letter.text());
         assertTrue(letter.html().startsWith("<!DOCTYPE html>\n<html lang=\"es\">"), letter.html());
-        // The welcome has four paragraphs after the greeting (the code on its own), in both.
+        // The welcome has four paragraphs after the greeting, in both, its code a link in the HTML.
         assertEquals(5, letter.text().split("\n\n").length, letter.text());
         assertEquals(5, letter.html().split("<p>").length - 1, letter.html());
+        assertTrue(letter.html().contains("<p><a href=\"https://app.example/v?t=1\">https://app.example/v?t=1</a></p>"),
+                letter.html());
     }
 
     @Test
     void aWebAddressAloneIsALinkAnythingElseIsText() {
         Letter letter = Letter.in("en").subject("follower_mail.subject", Map.of("number", "1", "title", "t"))
-                .quote("https://city.example/r/CS-1?a=1&b=2")
+                .link("https://city.example/r/CS-1?a=1&b=2")
+                .quote("https://quoted.example/a")
                 .quote("see https://city.example/x <b>now</b>\nor later")
                 .quote("https://city.example/\"><script>")
                 .write();
         assertTrue(letter.html().contains("<p><a href=\"https://city.example/r/CS-1?a=1&amp;b=2\">"
                 + "https://city.example/r/CS-1?a=1&amp;b=2</a></p>"), letter.html());
+        assertTrue(letter.html().contains("<p>https://quoted.example/a</p>"), letter.html());
         assertTrue(letter.html().contains("<p>https://city.example/&quot;&gt;&lt;script&gt;</p>"), letter.html());
         assertTrue(letter.html().contains("<p>see https://city.example/x &lt;b&gt;now&lt;/b&gt;<br>\nor later</p>"),
                 letter.html());
+    }
+
+    @Test
+    void aValueMakesNeitherAParagraphNorALinkOnlyTheCurbsideCodeDoes() {
+        String name = "Ana\n\nhttps://evil.example/verify";
+        Letter letter = Letter.in("en").subject("account_mail.welcome.subject", Map.of("city", "Riverton"))
+                .say("account_mail.greeting", Map.of("name", name))
+                .say("account_mail.welcome.text", Map.of("city", "Riverton\n\nhttps://evil.example/city",
+                        "code", "https://app.example/verify?token=abc", "days", 7))
+                .write();
+        assertFalse(letter.html().contains("href=\"https://evil.example"), letter.html());
+        assertTrue(letter.html().contains("<p><a href=\"https://app.example/verify?token=abc\">"), letter.html());
+        assertEquals(1, letter.html().split("<a ").length - 1, letter.html());
+        // The greeting is one paragraph, the name's blank line inside it.
+        assertTrue(letter.html().contains("<p>Hello Ana<br>\n<br>\nhttps://evil.example/verify,</p>"), letter.html());
+
+        Letter plain = Letter.in("en").subject("account_mail.welcome.subject", Map.of("city", "Riverton"))
+                .say("account_mail.welcome.text", Map.of("city", "Riverton", "code", "just-a-code", "days", 7)).write();
+        assertFalse(plain.html().contains("<a "), plain.html());
+        assertTrue(plain.html().contains("<p>just-a-code</p>"), plain.html());
     }
 
     @Test
