@@ -55,6 +55,15 @@ public class PublicationPolicy {
     }
 
     /**
+     * A request's description as the public reads it, on the status page and in the published
+     * dataset alike: none once the reporter erased their account, as their name is gone and their
+     * words can no longer be scrubbed of it.
+     */
+    public Optional<String> description(String text, PrivacyClass privacy, String reporterName, boolean reporterErased) {
+        return reporterErased ? Optional.empty() : note(text, privacy, reporterName);
+    }
+
+    /**
      * A staff note as the public reads it, wherever it goes (status view, updates feed, e-mail,
      * webhooks): under the rule of descriptions, scrubbed of contact details, addresses and the
      * reporter's name. A class that publishes no text shows no note: the event's title, the

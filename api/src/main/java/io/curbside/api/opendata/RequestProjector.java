@@ -29,8 +29,8 @@ class RequestProjector {
             return Optional.empty();
         }
         Optional<GeneralizedLocation> location = policy.location(r.location(), r.privacy());
-        List<String> names = r.contactName() == null ? List.of() : List.of(r.contactName());
-        String description = r.reporterErased() ? null : policy.text(r.description(), r.privacy(), names).orElse(null);
+        String description = policy.description(r.description(), r.privacy(), r.contactName(), r.reporterErased())
+                .orElse(null);
         Boolean onTime = r.closedAt() == null ? null : !r.closedAt().isAfter(r.expectedAt());
         List<String> photos = r.publicPhotoIds().stream()
                 .map(id -> urls.publishedPhoto(r.trackingNumber(), id, PhotoSize.DISPLAY.getValue())).toList();

@@ -164,6 +164,7 @@ class PublishedRequestsTest extends HttpTest {
                 Map.of()).bearerAuth(token(session))).getStatus());
         Map<String, Object> row = published(number);
         assertNull(row.get("description"), "their name is gone, so their words cannot be scrubbed of it any more");
+        assertNull(requests.status(number).get("description"), "nor does the status page show them");
         assertEquals("pothole", row.get("service_code"), "the request itself stays public");
         assertTrue(publishedWithTheChange(number), "re-projected in the transaction of the erasure");
     }
