@@ -221,7 +221,21 @@ class PublishedRequestsTest extends HttpTest {
         assertEquals("pothole", published(number).get("service_code"), "the published table it may read");
     }
 
-    private String file(Reports report) {
+    @Test
+    void theOpenDataConnectionsCancelALongQuery() throws Exception {
+        try (Connection c = opendata.getConnection()) {
+            try (ResultSet rs = c.createStatement().executeQuery("SHOW statement_timeout")) {
+                assertTrue(rs.next());
+                assertEquals("15s", rs.getString(1), "CURBSIDE_OPENDATA_STATEMENT_TIMEOUT's default, on every connection");
+            }
+        }
+        try (Connection c = connect(); ResultSet rs = c.createStatement().executeQuery("SHOW statement_timeout")) {
+            assertTrue(rs.next());
+            assertEquals("0", rs.getString(1), "the test's own connection is not limited, so this test says which is");
+        }
+    }
+
+        private String file(Reports report) {
         return (String) requests.filed(report).get("tracking_number");
     }
 
