@@ -96,12 +96,17 @@ public class PublicationPolicy {
         return privacy != PrivacyClass.WITHHELD;
     }
 
+    /** Whether this class publishes dates where others publish times. */
+    public boolean datesOnly(PrivacyClass privacy) {
+        return privacy == PrivacyClass.SENSITIVE;
+    }
+
     /**
      * A time as it is published: to the minute it happened, but for sensitive classes only the
      * date (midnight of the city's day), as the hour of a report can tell who made it.
      */
     public Instant time(Instant at, PrivacyClass privacy, ZoneId city) {
-        if (at == null || privacy != PrivacyClass.SENSITIVE) {
+        if (at == null || !datesOnly(privacy)) {
             return at;
         }
         return at.atZone(city).toLocalDate().atStartOfDay(city).toInstant();

@@ -143,9 +143,14 @@ class PublicationRepository {
         jdbc.prepareStatement("""
                 INSERT INTO opendata.published_request AS p (tracking_number, service_code, service_name, department,
                     districts, district_codes, status, status_detail, received_at, updated_at, closed_at, expected_at, on_time,
-                    me_too_count, channel, location, location_precision_m, description, photo_urls, withdrawn_at)
+                    me_too_count, channel, location, location_precision_m, description, photo_urls, withdrawn_at,
+                    changed_at)
                 VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-                        ST_SetSRID(ST_MakePoint(?::float8, ?::float8), 4326), ?, ?, ?::jsonb, NULL)
+                        ST_SetSRID(ST_MakePoint(?::float8, ?::float8), 4326), ?, ?, ?::jsonb, NULL,
+                        -- A class that publishes dates stamps its change with the city's day: the
+                        -- minute a row changed would give back the hour its times leave out.
+                        CASE WHEN ? THEN date_trunc('day', now() AT TIME ZONE coalesce((SELECT timezone FROM business_calendar), 'UTC'))
+                            AT TIME ZONE coalesce((SELECT timezone FROM business_calendar), 'UTC') ELSE now() END)
                 ON CONFLICT (tracking_number) DO UPDATE SET service_code = EXCLUDED.service_code,
                     service_name = EXCLUDED.service_name, department = EXCLUDED.department, districts = EXCLUDED.districts,
                     district_codes = EXCLUDED.district_codes, status = EXCLUDED.status,
@@ -154,7 +159,7 @@ class PublicationRepository {
                     on_time = EXCLUDED.on_time, me_too_count = EXCLUDED.me_too_count, channel = EXCLUDED.channel,
                     location = EXCLUDED.location, location_precision_m = EXCLUDED.location_precision_m,
                     description = EXCLUDED.description, photo_urls = EXCLUDED.photo_urls, withdrawn_at = NULL,
-                    changed_xid = pg_current_xact_id(), changed_at = now()
+                    changed_xid = pg_current_xact_id(), changed_at = EXCLUDED.changed_at
                 WHERE (p.service_code, p.service_name, p.department, p.districts, p.district_codes, p.status,
                        p.status_detail, p.received_at, p.updated_at, p.closed_at, p.expected_at, p.on_time, p.me_too_count,
                        p.channel, p.location, p.location_precision_m, p.description, p.photo_urls, p.withdrawn_at)
@@ -187,6 +192,7 @@ class PublicationRepository {
                 ps.setObject(++i, r.precisionMetres(), Types.INTEGER);
                 ps.setString(++i, r.description());
                 ps.setString(++i, json.write(r.photoUrls()));
+                ps.setBoolean(++i, r.datesOnly());
                 ps.addBatch();
             }
             return ps.executeBatch();

@@ -40,6 +40,7 @@ class RequestProjector {
                 policy.time(r.closedAt(), r.privacy(), r.cityZone()), policy.time(r.expectedAt(), r.privacy(), r.cityZone()),
                 onTime, r.meTooCount(), r.channel(),
                 location.map(GeneralizedLocation::getLat).orElse(null), location.map(GeneralizedLocation::getLon).orElse(null),
-                location.map(GeneralizedLocation::getPrecisionM).orElse(null), description, photos));
+                location.map(GeneralizedLocation::getPrecisionM).orElse(null), description, photos,
+                policy.datesOnly(r.privacy())));
     }
 }
