@@ -36,6 +36,32 @@ class StoredServiceRepository {
         this.texts = texts;
     }
 
+    /**
+     * Locks, in id order, the requests of the services whose name or privacy class this write
+     * changes, before the service row changes: V16's trigger then queues each of them for
+     * re-projection. A staff change locks its request first and queues it after, so every
+     * transaction takes a request's row lock before its queue row, in id order, and a catalog
+     * edit and a staff change on one of its requests wait for each other instead of deadlocking.
+     */
+    private void lockRequestsToReproject(List<Catalog.Service> services) {
+        jdbc.prepareStatement("""
+                SELECT r.id FROM service_request r JOIN service s ON s.code = r.service_code
+                JOIN unnest(?::text[], ?::text[], ?::text[]) AS n (code, name, privacy) ON n.code = s.code
+                WHERE s.name IS DISTINCT FROM n.name::jsonb OR s.privacy_class IS DISTINCT FROM n.privacy
+                ORDER BY r.id FOR UPDATE OF r""", ps -> {
+            Connection c = ps.getConnection();
+            ps.setArray(1, c.createArrayOf("text", services.stream().map(Catalog.Service::code).toArray()));
+            ps.setArray(2, c.createArrayOf("text", services.stream().map(s -> texts.write(s.name())).toArray()));
+            ps.setArray(3, c.createArrayOf("text", services.stream().map(s -> s.privacy().getValue()).toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    // locked
+                }
+            }
+            return null;
+        });
+    }
+
     /** A service as stored, with what its entry in a file does not say. */
     record Stored(Catalog.Service service, boolean active, int version, Instant updatedAt) {
     }
@@ -45,6 +71,7 @@ class StoredServiceRepository {
      * retired one back (a file import lists what is offered); otherwise a retired one stays so.
      */
     void write(List<Catalog.Service> services, boolean activate) {
+        lockRequestsToReproject(services);
         Connection c = jdbc.getConnection();
         try (PreparedStatement upsert = c.prepareStatement("""
                 INSERT INTO service (code, group_code, department_code, name, description, keywords, target_value,

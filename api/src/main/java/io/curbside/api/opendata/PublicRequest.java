@@ -15,6 +15,7 @@ import java.util.Map;
  * @param latitude           the centre of the published cell, null when the class withholds the place
  * @param precisionMetres    the cell's size, null with the place
  * @param photoUrls          the public photos, display size
+ * @param datesOnly          its class publishes dates, not times: the row's change is stamped with its day too
  */
 public record PublicRequest(String trackingNumber,
                             String serviceCode,
@@ -34,7 +35,8 @@ public record PublicRequest(String trackingNumber,
                             Double longitude,
                             Integer precisionMetres,
                             String description,
-                            List<String> photoUrls) {
+                            List<String> photoUrls,
+                            boolean datesOnly) {
 
     public List<String> districtCodes() {
         return List.copyOf(districts.values());

@@ -55,6 +55,15 @@ public class PublicationPolicy {
     }
 
     /**
+     * A request's description as the public reads it, on the status page and in the published
+     * dataset alike: none once the reporter erased their account, as their name is gone and their
+     * words can no longer be scrubbed of it.
+     */
+    public Optional<String> description(String text, PrivacyClass privacy, String reporterName, boolean reporterErased) {
+        return reporterErased ? Optional.empty() : note(text, privacy, reporterName);
+    }
+
+    /**
      * A staff note as the public reads it, wherever it goes (status view, updates feed, e-mail,
      * webhooks): under the rule of descriptions, scrubbed of contact details, addresses and the
      * reporter's name. A class that publishes no text shows no note: the event's title, the
@@ -87,12 +96,17 @@ public class PublicationPolicy {
         return privacy != PrivacyClass.WITHHELD;
     }
 
+    /** Whether this class publishes dates where others publish times. */
+    public boolean datesOnly(PrivacyClass privacy) {
+        return privacy == PrivacyClass.SENSITIVE;
+    }
+
     /**
      * A time as it is published: to the minute it happened, but for sensitive classes only the
      * date (midnight of the city's day), as the hour of a report can tell who made it.
      */
     public Instant time(Instant at, PrivacyClass privacy, ZoneId city) {
-        if (at == null || privacy != PrivacyClass.SENSITIVE) {
+        if (at == null || !datesOnly(privacy)) {
             return at;
         }
         return at.atZone(city).toLocalDate().atStartOfDay(city).toInstant();

@@ -40,20 +40,44 @@ class PublicationRepository {
         return ids("SELECT request_id FROM publication_due WHERE xid = pg_current_xact_id() ORDER BY request_id LIMIT ?", limit);
     }
 
-    /** Requests other transactions changed without publishing (a hand edit in SQL): claimed, so two nodes share them. */
-    List<Long> leftOver(int limit) {
-        return ids("""
-                SELECT request_id FROM publication_due WHERE xid <> pg_current_xact_id()
-                ORDER BY request_id LIMIT ? FOR UPDATE SKIP LOCKED""", limit);
-    }
-
-    /** Every request, in batches by id, for a republish. */
-    List<Long> requestsAfter(long after, int limit) {
-        return jdbc.prepareStatement("SELECT id FROM service_request WHERE id > ? ORDER BY id LIMIT ?", ps -> {
+    /**
+     * Requests other transactions changed without publishing (a hand edit in SQL), after an id,
+     * unlocked: {@link #lock} claims them.
+     */
+    List<Long> leftOverAfter(long after, int limit) {
+        return jdbc.prepareStatement("""
+                SELECT request_id FROM publication_due WHERE xid <> pg_current_xact_id() AND request_id > ?
+                ORDER BY request_id LIMIT ?""", ps -> {
             ps.setLong(1, after);
             ps.setInt(2, limit);
             return longs(ps);
         });
+    }
+
+    /**
+     * Every request, a batch after an id, locked for a republish. Every change to a request locks
+     * its row first and queues it after (V16's triggers; the catalog locks a service's requests
+     * before changing it), so a batch that holds its rows reads what is committed last, and no
+     * change can come between its read and its write. Locked in id order, as every caller does.
+     */
+    List<Long> requestsAfter(long after, int limit) {
+        return jdbc.prepareStatement("SELECT id FROM service_request WHERE id > ? ORDER BY id LIMIT ? FOR UPDATE", ps -> {
+            ps.setLong(1, after);
+            ps.setInt(2, limit);
+            return longs(ps);
+        });
+    }
+
+    /**
+     * Locks these requests in id order, skipping those another transaction holds: that one is
+     * changing them, and publishes them itself (or leaves them due for the next sweep).
+     */
+    List<Long> lock(List<Long> ids) {
+        return jdbc.prepareStatement("SELECT id FROM service_request WHERE id = ANY (?) ORDER BY id FOR UPDATE SKIP LOCKED",
+                ps -> {
+                    ps.setArray(1, ps.getConnection().createArrayOf("bigint", ids.toArray()));
+                    return longs(ps);
+                });
     }
 
     /** Whether requests exist but none is published: a database from before the published dataset. */
@@ -119,9 +143,14 @@ class PublicationRepository {
         jdbc.prepareStatement("""
                 INSERT INTO opendata.published_request AS p (tracking_number, service_code, service_name, department,
                     districts, district_codes, status, status_detail, received_at, updated_at, closed_at, expected_at, on_time,
-                    me_too_count, channel, location, location_precision_m, description, photo_urls, withdrawn_at)
+                    me_too_count, channel, location, location_precision_m, description, photo_urls, withdrawn_at,
+                    changed_at)
                 VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-                        ST_SetSRID(ST_MakePoint(?::float8, ?::float8), 4326), ?, ?, ?::jsonb, NULL)
+                        ST_SetSRID(ST_MakePoint(?::float8, ?::float8), 4326), ?, ?, ?::jsonb, NULL,
+                        -- A class that publishes dates stamps its change with the city's day: the
+                        -- minute a row changed would give back the hour its times leave out.
+                        CASE WHEN ? THEN date_trunc('day', now() AT TIME ZONE coalesce((SELECT timezone FROM business_calendar), 'UTC'))
+                            AT TIME ZONE coalesce((SELECT timezone FROM business_calendar), 'UTC') ELSE now() END)
                 ON CONFLICT (tracking_number) DO UPDATE SET service_code = EXCLUDED.service_code,
                     service_name = EXCLUDED.service_name, department = EXCLUDED.department, districts = EXCLUDED.districts,
                     district_codes = EXCLUDED.district_codes, status = EXCLUDED.status,
@@ -130,7 +159,7 @@ class PublicationRepository {
                     on_time = EXCLUDED.on_time, me_too_count = EXCLUDED.me_too_count, channel = EXCLUDED.channel,
                     location = EXCLUDED.location, location_precision_m = EXCLUDED.location_precision_m,
                     description = EXCLUDED.description, photo_urls = EXCLUDED.photo_urls, withdrawn_at = NULL,
-                    changed_xid = pg_current_xact_id(), changed_at = now()
+                    changed_xid = pg_current_xact_id(), changed_at = EXCLUDED.changed_at
                 WHERE (p.service_code, p.service_name, p.department, p.districts, p.district_codes, p.status,
                        p.status_detail, p.received_at, p.updated_at, p.closed_at, p.expected_at, p.on_time, p.me_too_count,
                        p.channel, p.location, p.location_precision_m, p.description, p.photo_urls, p.withdrawn_at)
@@ -163,6 +192,7 @@ class PublicationRepository {
                 ps.setObject(++i, r.precisionMetres(), Types.INTEGER);
                 ps.setString(++i, r.description());
                 ps.setString(++i, json.write(r.photoUrls()));
+                ps.setBoolean(++i, r.datesOnly());
                 ps.addBatch();
             }
             return ps.executeBatch();
@@ -192,7 +222,8 @@ class PublicationRepository {
                 UPDATE service_request SET public_location = ST_SetSRID(ST_MakePoint(?::float8, ?::float8), 4326)::geography
                 WHERE id = ? AND ST_AsEWKB(public_location::geometry)
                     IS DISTINCT FROM ST_AsEWKB(ST_SetSRID(ST_MakePoint(?::float8, ?::float8), 4326))""", ps -> {
-            List<Long> ids = new ArrayList<>(points.keySet());
+            // In id order, the order every transaction locks requests in.
+            List<Long> ids = points.keySet().stream().sorted().toList();
             for (Long id : ids) {
                 LatLon p = points.get(id);
                 Double lon = p == null ? null : p.lon();

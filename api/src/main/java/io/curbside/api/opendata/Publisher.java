@@ -36,12 +36,28 @@ public class Publisher {
         drain(repository::dueHere);
     }
 
-    /** Publishes what other transactions left unpublished; the number published. */
+    /**
+     * Publishes what other transactions left unpublished; the number published. Only requests it
+     * can lock: one that another transaction is changing is published by that one, or left due.
+     */
     int publishLeftOvers() {
-        return drain(repository::leftOver);
+        int total = 0;
+        long after = 0;
+        for (List<Long> due = repository.leftOverAfter(after, BATCH); !due.isEmpty();
+             due = repository.leftOverAfter(after, BATCH)) {
+            List<Long> locked = repository.lock(due);
+            publish(locked);
+            total += locked.size();
+            after = due.get(due.size() - 1);
+        }
+        return total;
     }
 
-    /** Re-projects these requests (a republish), whether or not anything marked them due. */
+    /**
+     * Re-projects these requests, whether or not anything marked them due, and takes them off the
+     * queue. The caller holds their rows locked (it changed them, or locked them), so what it reads
+     * is the last committed state and no queued change of theirs is another transaction's.
+     */
     void publish(List<Long> ids) {
         if (ids.isEmpty()) {
             return;

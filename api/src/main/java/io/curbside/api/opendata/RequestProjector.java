@@ -29,8 +29,8 @@ class RequestProjector {
             return Optional.empty();
         }
         Optional<GeneralizedLocation> location = policy.location(r.location(), r.privacy());
-        List<String> names = r.contactName() == null ? List.of() : List.of(r.contactName());
-        String description = r.reporterErased() ? null : policy.text(r.description(), r.privacy(), names).orElse(null);
+        String description = policy.description(r.description(), r.privacy(), r.contactName(), r.reporterErased())
+                .orElse(null);
         Boolean onTime = r.closedAt() == null ? null : !r.closedAt().isAfter(r.expectedAt());
         List<String> photos = r.publicPhotoIds().stream()
                 .map(id -> urls.publishedPhoto(r.trackingNumber(), id, PhotoSize.DISPLAY.getValue())).toList();
@@ -40,6 +40,7 @@ class RequestProjector {
                 policy.time(r.closedAt(), r.privacy(), r.cityZone()), policy.time(r.expectedAt(), r.privacy(), r.cityZone()),
                 onTime, r.meTooCount(), r.channel(),
                 location.map(GeneralizedLocation::getLat).orElse(null), location.map(GeneralizedLocation::getLon).orElse(null),
-                location.map(GeneralizedLocation::getPrecisionM).orElse(null), description, photos));
+                location.map(GeneralizedLocation::getPrecisionM).orElse(null), description, photos,
+                policy.datesOnly(r.privacy())));
     }
 }

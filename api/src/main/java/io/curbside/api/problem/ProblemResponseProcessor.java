@@ -70,6 +70,13 @@ public class ProblemResponseProcessor implements ErrorResponseProcessor<Problem>
                     "The service cannot reach its database right now. Please try again shortly.",
                     List.of(), context.getRequest()));
         }
+        if (conflictingTransactions(cause)) {
+            // Two changes met on the same rows and the database undid one: nothing is wrong, and
+            // the same request succeeds when sent again.
+            return Problems.write(response, ProblemType.UNAVAILABLE, Problems.of(ProblemType.UNAVAILABLE,
+                    "Another change to the same data got in the way. Please send this again.",
+                    List.of(), context.getRequest()));
+        }
         if (status >= 500) {
             LOG.error("Unexpected error on {} {}", context.getRequest().getMethod(), Problems.route(context.getRequest()), cause);
             return Problems.write(response, Problems.of(ProblemType.INTERNAL,
@@ -220,6 +227,16 @@ public class ProblemResponseProcessor implements ErrorResponseProcessor<Problem>
      * 57P01-57P03 (the server shut down or is starting), or Micronaut could not prepare a pooled
      * connection (Hikari handed out one the server had closed). Not the client's fault, not a bug.
      */
+    /** A deadlock (40P01) or a serialization failure (40001): the transaction was undone, and may be sent again. */
+    private static boolean conflictingTransactions(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof SQLException e && ("40P01".equals(e.getSQLState()) || "40001".equals(e.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean databaseUnreachable(Throwable cause) {
         for (Throwable t = cause; t != null; t = t.getCause()) {
             if (t instanceof SQLTransientConnectionException || t instanceof ConnectionException) {

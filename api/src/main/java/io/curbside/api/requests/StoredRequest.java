@@ -8,7 +8,11 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
-/** A service request as stored: everything, private fields included. Never leaves the server as is. */
+/**
+ * A service request as stored: everything, private fields included. Never leaves the server as is.
+ *
+ * @param reporterErased the reporter erased their account: their words are no longer public
+ */
 public record StoredRequest(long id,
                             TrackingNumber trackingNumber,
                             String serviceCode,
@@ -31,7 +35,8 @@ public record StoredRequest(long id,
                             int meToo,
                             long version,
                             UUID reporterAccount,
-                            UUID filedBy) {
+                            UUID filedBy,
+                            boolean reporterErased) {
 
     /** Whether the account is this request's reporter, or the liaison who filed it. */
     public boolean belongsTo(UUID account) {

@@ -35,7 +35,8 @@ class StoredRequestRepository {
                 SELECT id, tracking_number, service_code, status, ST_Y(location::geometry), ST_X(location::geometry),
                        location_accuracy_m, location_text, description, answers::text, language, channel,
                        receipt_token_hash, department_code, districts::text, received_at, expected_at, closed_at,
-                       updated_at, me_too_count, version, contact_name, reporter_account_id, filed_by_account_id
+                       updated_at, me_too_count, version, contact_name, reporter_account_id, filed_by_account_id,
+                       reporter_erased
                 FROM service_request WHERE tracking_number = ?""", ps -> {
             ps.setString(1, number.value());
             try (ResultSet rs = ps.executeQuery()) {
@@ -84,7 +85,8 @@ class StoredRequestRepository {
                 (Double) rs.getObject(7), rs.getString(8), rs.getString(9), rs.getString(22), json.read(rs.getString(10), JsonColumns.OBJECT),
                 rs.getString(11), Channel.fromValue(rs.getString(12)), rs.getBytes(13), rs.getString(14),
                 json.read(rs.getString(15), JsonColumns.CODES), instant(rs, 16), instant(rs, 17), instant(rs, 18), instant(rs, 19),
-                rs.getInt(20), rs.getLong(21), rs.getObject(23, UUID.class), rs.getObject(24, UUID.class));
+                rs.getInt(20), rs.getLong(21), rs.getObject(23, UUID.class), rs.getObject(24, UUID.class),
+                rs.getBoolean(25));
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {

@@ -31,11 +31,14 @@ import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /** A request's lifecycle and history: records what happens to it, and shows it to the public and the reporter. */
@@ -121,19 +124,22 @@ public class StatusService {
                 photos.refs(r.id(), r.trackingNumber().value(), true),
                 reporter ? photos.refs(r.id(), r.trackingNumber().value(), false) : List.of(),
                 reporter ? ratings.of(r.id(), r.trackingNumber()) : Optional.empty()));
-        List<TimelineEvent> timeline = history.events().stream().map(e -> event(e, names.catalog(), language,
-                policy.note(e.note(), privacy, r.contactName()).orElse(null))).toList();
+        // Every time shown goes through the policy, as in the published dataset: a sensitive class
+        // shows dates only, or the status page would give back the hour the dataset leaves out.
+        ZoneId city = names.catalog().calendar().zone();
+        Function<Instant, ZonedDateTime> time = at -> policy.time(at, privacy, city).atZone(ZoneOffset.UTC);
+        List<TimelineEvent> timeline = history.events().stream().map(e -> event(e, time.apply(e.at()), names.catalog(),
+                language, policy.note(e.note(), privacy, r.contactName()).orElse(null))).toList();
         ServiceRequestStatus status = new ServiceRequestStatus(r.trackingNumber().value(), language,
                 new ServiceRef(r.serviceCode(), service.map(s -> s.name().in(language)).orElse(r.serviceCode())),
-                r.status(), department, districts, r.receivedAt().atZone(ZoneOffset.UTC),
-                r.updatedAt().atZone(ZoneOffset.UTC), r.expectedAt().atZone(ZoneOffset.UTC), onTime, r.meToo(), timeline,
-                history.publicPhotos());
+                r.status(), department, districts, time.apply(r.receivedAt()), time.apply(r.updatedAt()),
+                time.apply(r.expectedAt()), onTime, r.meToo(), timeline, history.publicPhotos());
         status.setDistrict(districts.isEmpty() ? null : districts.get(0));
         status.setLocation(policy.location(r.location(), privacy).orElse(null));
-        status.setDescription(policy.text(r.description(), privacy,
-                r.contactName() == null ? List.of() : List.of(r.contactName())).orElse(null));
+        status.setDescription(policy.description(r.description(), privacy, r.contactName(), r.reporterErased())
+                .orElse(null));
         if (r.closedAt() != null) {
-            status.setClosedAt(r.closedAt().atZone(ZoneOffset.UTC));
+            status.setClosedAt(time.apply(r.closedAt()));
         }
         if (reporter) {
             ReportedLocation exact = new ReportedLocation(r.location().lat(), r.location().lon());
@@ -148,8 +154,9 @@ public class StatusService {
         return status;
     }
 
-    private static TimelineEvent event(RequestEvent e, Catalog catalog, String language, String publicNote) {
-        TimelineEvent event = new TimelineEvent(e.kind(), e.at().atZone(ZoneOffset.UTC), e.status(),
+    private static TimelineEvent event(RequestEvent e, ZonedDateTime at, Catalog catalog, String language,
+                                       String publicNote) {
+        TimelineEvent event = new TimelineEvent(e.kind(), at, e.status(),
                 StoredRequests.title(e.kind(), e.data(), language, code -> catalog.departmentName(code, language)));
         event.setNote(publicNote);
         return event;

@@ -13,6 +13,9 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +25,7 @@ import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,6 +43,7 @@ class PublicRoutesPrivacyTest extends HttpTest {
     private static final double LAT = 39.9971234;
     private static final double LON = -82.9925678;
     private static final LatLon EXACT = new LatLon(LAT, LON);
+    private static final ZoneId CITY = ZoneId.of("America/New_York");
     private static final List<String> SECRETS = List.of("Zed Secretname", "zed.secret@example.org", "614 555 0199",
             "614-555-0199", "device-SECRET-42", "77 Hidden Lane", "39.9971234", "-82.9925678", "9971234", "9925678");
 
@@ -176,5 +181,24 @@ class PublicRoutesPrivacyTest extends HttpTest {
         Map<String, Object> withheld = requests.status(numbers.get("welfare-concern"));
         assertNull(withheld.get("location"));
         assertNull(withheld.get("description"));
+    }
+
+    @Test
+    void aSensitiveClassShowsDatesNotTimesOnTheStatusPageAsInThePublishedDataset() {
+        Map<String, Object> sensitive = requests.status(numbers.get("encampment-concern"));
+        List<String> times = new ArrayList<>();
+        for (String field : List.of("received_at", "updated_at", "expected_at")) {
+            times.add((String) sensitive.get(field));
+        }
+        List<?> timeline = (List<?>) sensitive.get("timeline");
+        assertFalse(timeline.isEmpty());
+        timeline.forEach(e -> times.add((String) ((Map<?, ?>) e).get("at")));
+        for (String time : times) {
+            // The demo city's day starts at midnight in New York: the hour of a report can tell who made it.
+            assertEquals(LocalTime.MIDNIGHT, ZonedDateTime.parse(time).withZoneSameInstant(CITY).toLocalTime(), time);
+        }
+        Map<String, Object> open = requests.status(numbers.get("pothole"));
+        assertNotEquals(LocalTime.MIDNIGHT, ZonedDateTime.parse((String) open.get("received_at"))
+                .withZoneSameInstant(CITY).toLocalTime(), "an open class shows the time");
     }
 }

@@ -30,6 +30,7 @@ import static io.curbside.api.testing.RequestsClient.JSON;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -134,6 +135,7 @@ class PublishedRequestsTest extends HttpTest {
             assertEquals(500, row.get("location_precision_m"), "the coarse cell");
             assertNull(row.get("description"), "a sensitive class publishes no text");
             assertEquals("00:00", row.get("received_local_time"), "a sensitive class publishes the date, not the minute");
+            assertEquals("00:00", row.get("changed_local_time"), "nor the minute its row changed");
             assertTrue(serviceChangeAndRowInOneTransaction(number), "re-projected in the transaction of the change");
 
             etag = admin.replace("pothole", CatalogAdmin.with(entry, "privacy", "withheld"), etag).getHeaders().get("ETag");
@@ -149,6 +151,7 @@ class PublishedRequestsTest extends HttpTest {
         assertNull(back.get("withdrawn_at"), "made public again");
         assertEquals(100, back.get("location_precision_m"));
         assertEquals("Deep hole, two tyres burst", back.get("description"));
+        assertNotEquals("00:00", back.get("changed_local_time"), "an open class's change keeps its minute");
     }
 
     @Test
@@ -164,6 +167,7 @@ class PublishedRequestsTest extends HttpTest {
                 Map.of()).bearerAuth(token(session))).getStatus());
         Map<String, Object> row = published(number);
         assertNull(row.get("description"), "their name is gone, so their words cannot be scrubbed of it any more");
+        assertNull(requests.status(number).get("description"), "nor does the status page show them");
         assertEquals("pothole", row.get("service_code"), "the request itself stays public");
         assertTrue(publishedWithTheChange(number), "re-projected in the transaction of the erasure");
     }
@@ -220,7 +224,21 @@ class PublishedRequestsTest extends HttpTest {
         assertEquals("pothole", published(number).get("service_code"), "the published table it may read");
     }
 
-    private String file(Reports report) {
+    @Test
+    void theOpenDataConnectionsCancelALongQuery() throws Exception {
+        try (Connection c = opendata.getConnection()) {
+            try (ResultSet rs = c.createStatement().executeQuery("SHOW statement_timeout")) {
+                assertTrue(rs.next());
+                assertEquals("15s", rs.getString(1), "CURBSIDE_OPENDATA_STATEMENT_TIMEOUT's default, on every connection");
+            }
+        }
+        try (Connection c = connect(); ResultSet rs = c.createStatement().executeQuery("SHOW statement_timeout")) {
+            assertTrue(rs.next());
+            assertEquals("0", rs.getString(1), "the test's own connection is not limited, so this test says which is");
+        }
+    }
+
+        private String file(Reports report) {
         return (String) requests.filed(report).get("tracking_number");
     }
 
@@ -230,7 +248,8 @@ class PublishedRequestsTest extends HttpTest {
                 SELECT service_code, service_name, department, status, status_detail, channel, location_precision_m,
                        description, ST_Y(location), ST_X(location), received_at,
                        to_char(received_at AT TIME ZONE 'America/New_York', 'HH24:MI'), withdrawn_at, on_time,
-                       districts::text, photo_urls::text, address, me_too_count
+                       districts::text, photo_urls::text, address, me_too_count,
+                       to_char(changed_at AT TIME ZONE 'America/New_York', 'HH24:MI')
                 FROM opendata.published_request WHERE tracking_number = ?""")) {
             ps.setString(1, number);
             try (ResultSet rs = ps.executeQuery()) {
@@ -238,7 +257,8 @@ class PublishedRequestsTest extends HttpTest {
                 Map<String, Object> row = new LinkedHashMap<>();
                 String[] names = {"service_code", "service_name", "department", "status", "status_detail", "channel",
                         "location_precision_m", "description", "lat", "lon", "received_at", "received_local_time",
-                        "withdrawn_at", "on_time", "districts", "photo_urls", "address", "me_too_count"};
+                        "withdrawn_at", "on_time", "districts", "photo_urls", "address", "me_too_count",
+                        "changed_local_time"};
                 for (int i = 0; i < names.length; i++) {
                     row.put(names[i], rs.getObject(i + 1));
                 }
