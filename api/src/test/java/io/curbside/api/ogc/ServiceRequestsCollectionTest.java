@@ -53,7 +53,7 @@ class ServiceRequestsCollectionTest extends HttpTest {
 
     private OgcClient ogc;
     private final List<String> potholes = new ArrayList<>();
-    private final List<String> trash = new ArrayList<>();
+    private final List<String> lights = new ArrayList<>();
     /** After the seeded requests: the bound of every count, so requests filed by the paging walk do not count. */
     private String seeded;
 
@@ -64,7 +64,7 @@ class ServiceRequestsCollectionTest extends HttpTest {
             potholes.add(file(Reports.aPothole()));
         }
         for (int i = 0; i < 2; i++) {
-            trash.add(file(Reports.of("missed-trash-pickup").answer("set-out-time", "2026-11-23T06:30").north(3000)));
+            lights.add(file(Reports.of("streetlight-out").answer("problem", "out").north(3000)));
         }
         Thread.sleep(5);
         seeded = Instant.now().toString();
@@ -89,7 +89,7 @@ class ServiceRequestsCollectionTest extends HttpTest {
             assertEquals(feature.get("id"), properties.get("tracking_number"));
             assertEquals("Point", ((Map<String, Object>) feature.get("geometry")).get("type"));
         }
-        assertEquals(Set.copyOf(concat(potholes, trash)), Set.copyOf(ids(page)));
+        assertEquals(Set.copyOf(concat(potholes, lights)), Set.copyOf(ids(page)));
     }
 
     @Test
@@ -114,7 +114,7 @@ class ServiceRequestsCollectionTest extends HttpTest {
     void eachPropertyFilterTakesOneOrMoreValues() {
         String upTo = "&datetime=../" + seeded;
         assertEquals(Set.copyOf(potholes), Set.copyOf(ids(items("service_code=pothole" + upTo))));
-        assertEquals(5, ids(items("service_code=pothole,missed-trash-pickup" + upTo)).size());
+        assertEquals(5, ids(items("service_code=pothole,streetlight-out" + upTo)).size());
         assertEquals(5, ids(items("status=received" + upTo)).size());
         assertEquals(List.of(), ids(items("status=closed" + upTo)));
         assertEquals(Set.copyOf(potholes), Set.copyOf(ids(items("department=streets" + upTo))));
@@ -126,8 +126,8 @@ class ServiceRequestsCollectionTest extends HttpTest {
 
     @Test
     void aCql2FilterSelectsAndAWrongOneIsA400() {
-        assertEquals(Set.copyOf(trash), Set.copyOf(ids(items("filter=" + encode(
-                "service_code IN ('missed-trash-pickup') AND me_too_count >= 0 AND NOT status = 'closed'")
+        assertEquals(Set.copyOf(lights), Set.copyOf(ids(items("filter=" + encode(
+                "service_code IN ('streetlight-out') AND me_too_count >= 0 AND NOT status = 'closed'")
                 + "&datetime=../" + seeded))));
         HttpResponse<byte[]> wrong = ogc.get(ITEMS + "?filter=" + encode("service_code = "));
         assertEquals(400, wrong.statusCode());
