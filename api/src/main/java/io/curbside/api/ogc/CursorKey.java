@@ -28,9 +28,9 @@ class CursorKey {
     private static final String LABEL = "curbside opendata cursor key v1";
 
     @Singleton
-    ItemsParameters itemsParameters(@Nullable @Value("${curbside.opendata.cursor-key:}") String cursorKey,
-                                    @Nullable @Value("${curbside.tokens.signing-key:}") String signingKey,
-                                    @Nullable @Value("${curbside.tokens.mode:production}") String mode) {
+    ItemsParameters itemsParameters(@Nullable @Value("${curbside.opendata.cursor-key}") String cursorKey,
+                                    @Nullable @Value("${curbside.tokens.signing-key}") String signingKey,
+                                    @Nullable @Value("${curbside.tokens.mode}") String mode) {
         return new ItemsParameters(Queryables.PUBLISHED_REQUEST, new PageCursors(key(cursorKey, signingKey, mode)));
     }
 
