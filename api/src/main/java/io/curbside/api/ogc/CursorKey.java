@@ -1,10 +1,10 @@
 package io.curbside.api.ogc;
 
+import io.curbside.api.accounts.TokenSettings;
 import io.curbside.api.opendata.query.ItemsParameters;
 import io.curbside.api.opendata.query.PageCursors;
 import io.curbside.api.opendata.query.Queryables;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
@@ -28,10 +28,9 @@ class CursorKey {
     private static final String LABEL = "curbside opendata cursor key v1";
 
     @Singleton
-    ItemsParameters itemsParameters(@Nullable @Value("${curbside.opendata.cursor-key}") String cursorKey,
-                                    @Nullable @Value("${curbside.tokens.signing-key}") String signingKey,
-                                    @Nullable @Value("${curbside.tokens.mode}") String mode) {
-        return new ItemsParameters(Queryables.PUBLISHED_REQUEST, new PageCursors(key(cursorKey, signingKey, mode)));
+    ItemsParameters itemsParameters(CursorSettings cursor, TokenSettings tokens) {
+        return new ItemsParameters(Queryables.PUBLISHED_REQUEST, new PageCursors(key(cursor.cursorKey(),
+                tokens.signingKey(), tokens.mode())));
     }
 
     static byte[] key(@Nullable String cursorKey, @Nullable String signingKey, @Nullable String mode) {
