@@ -4,18 +4,28 @@ import java.util.List;
 
 /**
  * The conformance classes Curbside implements, the one list {@code /ogc/conformance} declares. Add a
- * class here in the same change that implements it (Part 3's filter, features-filter, basic-cql2 come
- * with the CQL2 filter of the service-requests collection), never before.
+ * class here in the same change that implements it, never before.
  */
 final class Conformance {
 
     private static final String PART1 = "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/";
+    private static final String PART3 = "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/";
+    private static final String CQL2 = "http://www.opengis.net/spec/cql2/1.0/conf/";
 
     static final List<String> CLASSES = List.of(
             PART1 + "core",
             PART1 + "geojson",
             PART1 + "html",
-            PART1 + "oas30");
+            PART1 + "oas30",
+            // Part 3 and CQL2, for the service-requests collection (FilteredSource, opendata.query).
+            PART3 + "queryables",
+            PART3 + "queryables-query-parameters",
+            PART3 + "filter",
+            PART3 + "features-filter",
+            CQL2 + "cql2-text",
+            CQL2 + "basic-cql2",
+            CQL2 + "advanced-comparison-operators",
+            CQL2 + "basic-spatial-functions");
 
     private Conformance() {
     }

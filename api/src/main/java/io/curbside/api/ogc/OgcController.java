@@ -21,7 +21,10 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
@@ -33,6 +36,7 @@ import java.util.function.Supplier;
 class OgcController {
 
     static final MediaType GEOJSON = MediaType.of("application/geo+json");
+    static final MediaType SCHEMA = MediaType.of("application/schema+json");
     static final MediaType OPENAPI = MediaType.of("application/vnd.oai.openapi+json;version=3.0");
 
     private final OgcCollections collections;
@@ -99,10 +103,29 @@ class OgcController {
                                @Nullable @Header(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
         OgcCollections.View view = collections.view(acceptLanguage);
         FeatureSource source = view.find(collectionId);
-        OgcFormat format = OgcParameters.format(request, OgcParameters.items(source));
-        ItemsQuery query = OgcParameters.items(request, source);
-        FeaturePage page = source.items(query, view.language());
-        Map<String, Object> items = documents.items(source, page, OgcParameters.keptInLinks(query, request),
+        OgcFormat format;
+        FeaturePage page;
+        Map<String, String> kept;
+        if (source instanceof FilteredSource filtered) {
+            // One parser for its items: ItemsParameters refuses the names it does not take, f and api_key aside.
+            Map<String, List<String>> asked = new TreeMap<>(request.getParameters().asMap());
+            asked.remove("f");
+            asked.remove("api_key");
+            format = OgcParameters.format(request, request.getParameters().names());
+            page = filtered.items(asked, view.language());
+            kept = new LinkedHashMap<>();
+            asked.forEach((name, values) -> {
+                if (!name.equals("cursor")) {
+                    kept.put(name, values.get(0));
+                }
+            });
+        } else {
+            format = OgcParameters.format(request, OgcParameters.items(source));
+            ItemsQuery query = OgcParameters.items(request, source);
+            page = source.items(query, view.language());
+            kept = OgcParameters.keptInLinks(query, request);
+        }
+        Map<String, Object> items = documents.items(source, page, kept,
                 request.getParameters().getFirst("cursor").orElse(null), view.language(), format);
         if (format == OgcFormat.HTML) {
             return changed(source, answer(format, GEOJSON, items, () -> pages.items(source.describe(view.language())
@@ -124,6 +147,19 @@ class OgcController {
                 "There is no feature \"" + featureId + "\" in the collection \"" + collectionId + "\"."));
         Map<String, Object> document = documents.item(source, feature, view.language(), format);
         return changed(source, answer(format, GEOJSON, document, () -> pages.item(document), view.language()));
+    }
+
+    /** The names a filter may use on a collection (Part 3), as a JSON Schema; 404 for a collection without filters. */
+    @Get("/collections/{collectionId}/queryables")
+    HttpResponse<byte[]> queryables(HttpRequest<?> request, @PathVariable String collectionId) {
+        OgcParameters.format(request, OgcParameters.ANY_ROUTE);
+        FeatureSource source = collections.view(null).find(collectionId);
+        if (!(source instanceof FilteredSource filtered)) {
+            throw ProblemException.notFound("The collection \"" + collectionId + "\" takes no filter, so has no queryables.");
+        }
+        String url = urls.of(OgcDocuments.BASE + OgcDocuments.collectionPath(collectionId) + "/queryables");
+        return HttpResponse.ok(bytes(filtered.queryables().jsonSchema(url, source.describe("en").title())))
+                .contentType(SCHEMA);
     }
 
     /** Last-Modified where the source knows when its data changed (OpenDataCaching answers If-Modified-Since). */

@@ -77,6 +77,10 @@ class OgcDocuments {
                 : self(path, Link.JSON, format, info.title()));
         links.add(new Link(url(path + "/items", "f", "json"), "items", Link.GEOJSON, "the features, as GeoJSON"));
         links.add(new Link(url(path + "/items", "f", "html"), "items", Link.HTML, "the features, as HTML"));
+        if (source instanceof FilteredSource) {
+            links.add(new Link(url(path + "/queryables", "f", "json"), OGC_REL + "queryables", "application/schema+json",
+                    "the properties a filter may use"));
+        }
         collection.put("links", json(links));
         collection.put("extent", extent(info));
         collection.put("itemType", "feature");
@@ -106,10 +110,18 @@ class OgcDocuments {
             links.add(new Link(url(path, next, format), "next", format == OgcFormat.HTML ? Link.HTML : Link.GEOJSON,
                     "the next page"));
         }
+        if (page.prevCursor() != null) {
+            Map<String, String> prev = new LinkedHashMap<>(query);
+            prev.put("cursor", page.prevCursor());
+            links.add(new Link(url(path, prev, format), "prev", format == OgcFormat.HTML ? Link.HTML : Link.GEOJSON,
+                    "the page before"));
+        }
         links.add(new Link(url(collectionPath(source.id()), "f", "json"), "collection", Link.JSON,
                 source.describe(language).title()));
         collection.put("links", json(links));
         collection.put("numberMatched", page.numberMatched());
+        // A foreign member (GeoJSON allows them): false when numberMatched is the planner's estimate.
+        collection.put("numberMatchedExact", page.matchedExactly());
         collection.put("numberReturned", page.features().size());
         return collection;
     }

@@ -1,6 +1,7 @@
 package io.curbside.api.ogc;
 
-import io.curbside.api.testing.DatabaseTest;
+import io.curbside.api.testing.HttpTest;
+import io.curbside.api.testing.Reports;
 import io.micronaut.core.type.Argument;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.serde.ObjectMapper;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -29,7 +31,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * gdal-bin where it is missing; only a machine without it skips this.
  */
 @MicronautTest(transactional = false)
-class OgcClientsTest extends DatabaseTest {
+class OgcClientsTest extends HttpTest {
 
     @Inject
     EmbeddedServer server;
@@ -76,6 +78,30 @@ class OgcClientsTest extends DatabaseTest {
                 "council_districts", "-spat", "10", "10", "11", "11");
         Map<String, Object> copied = mapper.readValue(Files.readAllBytes(out), Argument.mapOf(String.class, Object.class));
         assertEquals(List.of(), copied.get("features"), "nothing of the city lies at 10°E 10°N");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void ogr2ogrReadsServiceRequestsInABboxWithoutWhatIdentifiesTheReporter() throws Exception {
+        List<String> potholes = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            potholes.add((String) requests.filed(Reports.aPothole().contact("Maria Lopez", "maria.lopez@example.org",
+                    "+1 614 555 0199").description("Hole at 1234 Elm St, call 614-555-0199")).get("tracking_number"));
+        }
+        requests.filed(Reports.of("streetlight-out").answer("problem", "out").north(3000));
+        Path out = directory.resolve("requests.geojson");
+        run("ogr2ogr", "-f", "GeoJSON", out.toString(), "OAPIF:http://127.0.0.1:" + server.getPort() + "/ogc",
+                "service-requests", "-spat", String.valueOf(Reports.LON - 0.01), String.valueOf(Reports.LAT - 0.01),
+                String.valueOf(Reports.LON + 0.01), String.valueOf(Reports.LAT + 0.01));
+        String text = Files.readString(out);
+        Map<String, Object> copied = mapper.readValue(text.getBytes(StandardCharsets.UTF_8),
+                Argument.mapOf(String.class, Object.class));
+        List<Map<String, Object>> features = (List<Map<String, Object>>) copied.get("features");
+        assertEquals(potholes.stream().sorted().toList(), features.stream()
+                .map(f -> (String) ((Map<String, Object>) f.get("properties")).get("tracking_number")).sorted().toList());
+        for (String secret : List.of("Maria", "Lopez", "example.org", "1234 Elm", "555", String.valueOf(Reports.LAT))) {
+            assertFalse(text.contains(secret), secret + " reached ogr2ogr: " + text);
+        }
     }
 
     private static String run(String... command) throws IOException, InterruptedException {

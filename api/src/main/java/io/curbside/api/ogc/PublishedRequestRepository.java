@@ -1,0 +1,147 @@
+package io.curbside.api.ogc;
+
+import io.curbside.api.opendata.query.SqlFragment;
+import io.curbside.api.opendata.query.SqlValue;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The SQL of the service-requests collection, read through the open-data datasource only (its role
+ * reads {@code opendata.*} and nothing else). A tombstone ({@code withdrawn_at} set) is never a
+ * feature: every statement ANDs {@code withdrawn_at IS NULL} to the caller's condition.
+ */
+@Singleton
+class PublishedRequestRepository {
+
+    private static final String COLUMNS = """
+            tracking_number, service_code, service_name, department, districts::text AS districts, status,
+            status_detail, received_at, updated_at, closed_at, expected_at, on_time, me_too_count, channel,
+            ST_X(location) AS lon, ST_Y(location) AS lat, location_precision_m, description,
+            photo_urls::text AS photo_urls, address""";
+    private static final String LIVE = "FROM opendata.published_request WHERE withdrawn_at IS NULL AND ";
+    private static final Pattern PLAN_ROWS = Pattern.compile("\"Plan Rows\":\\s*([0-9.eE+]+)");
+
+    private final JdbcOperations jdbc;
+
+    PublishedRequestRepository(@Named("opendata") JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * The rows of one page, {@code orderBy} being the query layer's (received_at, tracking_number, either
+     * way), which the (received_at, tracking_number) index answers in key order.
+     */
+    List<PublishedRow> page(SqlFragment where, String orderBy, int rows) {
+        List<SqlValue> values = new ArrayList<>(where.values());
+        values.add(new SqlValue.WholeNumber(rows));
+        // In parentheses: the caller's condition may be an OR, which must not escape the live condition.
+        return jdbc.prepareStatement("SELECT " + COLUMNS + " " + LIVE + "(" + where.sql() + ") ORDER BY " + orderBy
+                + " LIMIT ?", ps -> {
+            bind(ps, values);
+            List<PublishedRow> found = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.add(row(rs));
+                }
+            }
+            return found;
+        });
+    }
+
+    /** How many live rows match, counted no further than {@code bound} (so a count never reads ten million rows). */
+    long countUpTo(SqlFragment where, long bound) {
+        List<SqlValue> values = new ArrayList<>(where.values());
+        values.add(new SqlValue.WholeNumber(bound));
+        return jdbc.prepareStatement("SELECT count(*) FROM (SELECT 1 " + LIVE + "(" + where.sql() + ") LIMIT ?) AS matched",
+                ps -> {
+                    bind(ps, values);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        return rs.getLong(1);
+                    }
+                });
+    }
+
+    /** The planner's estimate of the live rows matching: what numberMatched says past the counting bound. */
+    long estimate(SqlFragment where) {
+        return jdbc.prepareStatement("EXPLAIN (FORMAT JSON) SELECT 1 " + LIVE + "(" + where.sql() + ")", ps -> {
+            bind(ps, where.values());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                Matcher m = PLAN_ROWS.matcher(rs.getString(1));
+                return m.find() ? (long) Double.parseDouble(m.group(1)) : 0L;
+            }
+        });
+    }
+
+    Optional<PublishedRow> find(String trackingNumber) {
+        return jdbc.prepareStatement("SELECT " + COLUMNS + " " + LIVE + "tracking_number = ?", ps -> {
+            ps.setString(1, trackingNumber);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(row(rs)) : Optional.<PublishedRow>empty();
+            }
+        });
+    }
+
+    /** When any published row last changed (tombstones too: a withdrawal changes the collection). */
+    Optional<Instant> lastChanged() {
+        return jdbc.prepareStatement("SELECT max(changed_at) FROM opendata.published_request", ps -> {
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return Optional.ofNullable(instant(rs, 1));
+            }
+        });
+    }
+
+    private static void bind(PreparedStatement ps, List<SqlValue> values) throws SQLException {
+        for (int i = 0; i < values.size(); i++) {
+            ps.setObject(i + 1, values.get(i).jdbcValue());
+        }
+    }
+
+    private static PublishedRow row(ResultSet rs) throws SQLException {
+        Double lon = (Double) rs.getObject("lon");
+        Double lat = (Double) rs.getObject("lat");
+        return new PublishedRow(rs.getString("tracking_number"), rs.getString("service_code"),
+                rs.getString("service_name"), rs.getString("department"), rs.getString("districts"),
+                rs.getString("status"), rs.getString("status_detail"), instant(rs, "received_at"),
+                instant(rs, "updated_at"), instant(rs, "closed_at"), instant(rs, "expected_at"),
+                (Boolean) rs.getObject("on_time"), rs.getInt("me_too_count"), rs.getString("channel"), lon, lat,
+                (Integer) rs.getObject("location_precision_m"), rs.getString("description"),
+                rs.getString("photo_urls"), rs.getString("address"));
+    }
+
+    @Nullable
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp at = rs.getTimestamp(column);
+        return at == null ? null : at.toInstant();
+    }
+
+    @Nullable
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        Timestamp at = rs.getTimestamp(column);
+        return at == null ? null : at.toInstant();
+    }
+
+    /** One live published request, as the table holds it (districts and photo URLs as JSON text). */
+    record PublishedRow(String trackingNumber, String serviceCode, String serviceName, @Nullable String department,
+                        @Nullable String districtsJson, String status, @Nullable String statusDetail,
+                        Instant receivedAt, Instant updatedAt, @Nullable Instant closedAt, @Nullable Instant expectedAt,
+                        @Nullable Boolean onTime, int meTooCount, @Nullable String channel,
+                        @Nullable Double lon, @Nullable Double lat, @Nullable Integer locationPrecisionM,
+                        @Nullable String description, @Nullable String photoUrlsJson, @Nullable String address) {
+    }
+}

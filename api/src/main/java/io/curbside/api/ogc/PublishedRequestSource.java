@@ -1,0 +1,166 @@
+package io.curbside.api.ogc;
+
+import io.curbside.api.opendata.query.ItemsParameters;
+import io.curbside.api.opendata.query.ItemsQuery;
+import io.curbside.api.opendata.query.Queryables;
+import io.curbside.api.support.StrictJsonMapper;
+import io.micronaut.core.type.Argument;
+import io.micronaut.serde.ObjectMapper;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The published requests as the collection {@code service-requests}: each feature's id is its tracking
+ * number, its properties the published fields and nothing else, its geometry the generalized point
+ * (null where the policy withholds it). Reads only {@code opendata.published_request}, through the
+ * open-data datasource; every parameter is read by one {@link ItemsParameters}.
+ */
+@Singleton
+class PublishedRequestSource implements FilteredSource, FeatureSources {
+
+    static final String ID = "service-requests";
+    /** numberMatched is counted exactly up to this many; past it, it is the planner's estimate. */
+    static final long EXACT_COUNT_BOUND = 100_000;
+
+    private final PublishedRequestRepository repository;
+    private final TransactionOperations<Connection> transactions;
+    private final ItemsParameters parameters;
+    private final ObjectMapper json;
+
+    PublishedRequestSource(PublishedRequestRepository repository,
+                           @Named("opendata") TransactionOperations<Connection> transactions,
+                           ItemsParameters parameters, ObjectMapper json) {
+        this.repository = repository;
+        this.transactions = transactions;
+        this.parameters = parameters;
+        this.json = json;
+    }
+
+    @Override
+    public List<FeatureSource> current() {
+        return List.of(this);
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Set<String> languages() {
+        return Set.of();
+    }
+
+    @Override
+    public Queryables queryables() {
+        return Queryables.PUBLISHED_REQUEST;
+    }
+
+    @Override
+    public Optional<Instant> lastModified() {
+        return transactions.executeRead(status -> repository.lastChanged());
+    }
+
+    @Override
+    public CollectionInfo describe(String language) {
+        return new CollectionInfo("Service requests", "The city's 311 service requests as published: the tracking "
+                + "number, service, department, districts, status and times, and a point generalized to a cell "
+                + "(null where withheld). Nothing identifies a reporter.", null, null, null, true);
+    }
+
+    @Override
+    public FeaturePage items(Map<String, List<String>> asked, String language) {
+        ItemsQuery query = parameters.read(asked, Set.of());
+        Map<String, List<String>> withoutCursor = new HashMap<>(asked);
+        withoutCursor.remove("cursor");
+        ItemsQuery all = parameters.read(withoutCursor, Set.of());
+        return transactions.executeRead(status -> {
+            List<PublishedRequestRepository.PublishedRow> rows = new ArrayList<>(
+                    repository.page(query.where(), query.orderBy(), query.limit() + 1));
+            boolean more = rows.size() > query.limit();
+            if (more) {
+                rows = new ArrayList<>(rows.subList(0, query.limit()));
+            }
+            if (query.backwards()) {
+                Collections.reverse(rows);
+            }
+            String next = null;
+            String prev = null;
+            if (!rows.isEmpty()) {
+                PublishedRequestRepository.PublishedRow first = rows.get(0);
+                PublishedRequestRepository.PublishedRow last = rows.get(rows.size() - 1);
+                // Forward, a page after a cursor has one before it; backwards, the cursor's row comes after.
+                if (query.backwards() ? more : query.cursor().isPresent()) {
+                    prev = parameters.previous(first.receivedAt(), first.trackingNumber());
+                }
+                if (query.backwards() || more) {
+                    next = parameters.next(last.receivedAt(), last.trackingNumber());
+                }
+            }
+            long counted = repository.countUpTo(all.where(), EXACT_COUNT_BOUND + 1);
+            boolean exact = counted <= EXACT_COUNT_BOUND;
+            long matched = exact ? counted : Math.max(counted, repository.estimate(all.where()));
+            return new FeaturePage(rows.stream().map(this::feature).toList(), matched, exact, next, prev);
+        });
+    }
+
+    @Override
+    public Optional<Feature> item(String featureId, String language) {
+        if (featureId.length() > 40) {
+            return Optional.empty();
+        }
+        return transactions.executeRead(status -> repository.find(featureId)).map(this::feature);
+    }
+
+    private Feature feature(PublishedRequestRepository.PublishedRow row) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("tracking_number", row.trackingNumber());
+        properties.put("service_code", row.serviceCode());
+        properties.put("service_name", row.serviceName());
+        properties.put("department", row.department());
+        properties.put("districts", row.districtsJson() == null ? null : stored(row.districtsJson()));
+        properties.put("status", row.status());
+        properties.put("status_detail", row.statusDetail());
+        properties.put("received_at", text(row.receivedAt()));
+        properties.put("updated_at", text(row.updatedAt()));
+        properties.put("closed_at", text(row.closedAt()));
+        properties.put("expected_at", text(row.expectedAt()));
+        properties.put("on_time", row.onTime());
+        properties.put("me_too_count", row.meTooCount());
+        properties.put("channel", row.channel());
+        properties.put("location_precision_m", row.locationPrecisionM());
+        properties.put("description", row.description());
+        properties.put("photo_urls", row.photoUrlsJson() == null ? null : stored(row.photoUrlsJson()));
+        properties.put("address", row.address());
+        Map<String, Object> geometry = row.lon() == null || row.lat() == null ? null
+                : Map.of("type", "Point", "coordinates", List.of(row.lon(), row.lat()));
+        return new Feature(row.trackingNumber(), geometry, properties);
+    }
+
+    private JsonNode stored(String document) {
+        try {
+            return StrictJsonMapper.readStored(json, document, Argument.of(JsonNode.class));
+        } catch (IOException e) {
+            throw new UncheckedIOException("a published row holds JSON that does not read", e);
+        }
+    }
+
+    private static String text(Instant at) {
+        return at == null ? null : at.toString();
+    }
+}
