@@ -96,16 +96,6 @@ class PublishedRequestRepository {
         });
     }
 
-    /** When any published row last changed (tombstones too: a withdrawal changes the collection). */
-    Optional<Instant> lastChanged() {
-        return jdbc.prepareStatement("SELECT max(changed_at) FROM opendata.published_request", ps -> {
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return Optional.ofNullable(instant(rs, 1));
-            }
-        });
-    }
-
     private static void bind(PreparedStatement ps, List<SqlValue> values) throws SQLException {
         for (int i = 0; i < values.size(); i++) {
             ps.setObject(i + 1, values.get(i).jdbcValue());

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The published requests as the collection {@code service-requests}: each feature's id is its tracking
@@ -36,6 +37,7 @@ class PublishedRequestSource implements FilteredSource, FeatureSources {
     static final String ID = "service-requests";
     /** numberMatched is counted exactly up to this many; past it, it is the planner's estimate. */
     static final long EXACT_COUNT_BOUND = 100_000;
+    private static final Pattern FEATURE_ID = Pattern.compile("[A-Za-z0-9-]{1,40}");
 
     private final PublishedRequestRepository repository;
     private final TransactionOperations<Connection> transactions;
@@ -69,11 +71,6 @@ class PublishedRequestSource implements FilteredSource, FeatureSources {
     @Override
     public Queryables queryables() {
         return Queryables.PUBLISHED_REQUEST;
-    }
-
-    @Override
-    public Optional<Instant> lastModified() {
-        return transactions.executeRead(status -> repository.lastChanged());
     }
 
     @Override
@@ -121,7 +118,9 @@ class PublishedRequestSource implements FilteredSource, FeatureSources {
 
     @Override
     public Optional<Feature> item(String featureId, String language) {
-        if (featureId.length() > 40) {
+        // Tracking numbers are letters, digits and dashes: anything else (a NUL the database
+        // refuses, an overlong path) is no feature, answered 404 without a query.
+        if (!FEATURE_ID.matcher(featureId).matches()) {
             return Optional.empty();
         }
         return transactions.executeRead(status -> repository.find(featureId)).map(this::feature);

@@ -77,6 +77,12 @@ public class ProblemResponseProcessor implements ErrorResponseProcessor<Problem>
                     "Another change to the same data got in the way. Please send this again.",
                     List.of(), context.getRequest()));
         }
+        if (queryTooLong(cause)) {
+            // A filter the indexes cannot serve ran past the open data's statement_timeout.
+            return Problems.write(response, ProblemType.UNAVAILABLE, Problems.of(ProblemType.UNAVAILABLE,
+                    "This query took longer than one answer may. Narrow it (a smaller bbox, a shorter time span, "
+                            + "fewer text matches), or use the bulk download.", List.of(), context.getRequest()));
+        }
         if (status >= 500) {
             LOG.error("Unexpected error on {} {}", context.getRequest().getMethod(), Problems.route(context.getRequest()), cause);
             return Problems.write(response, Problems.of(ProblemType.INTERNAL,
@@ -212,6 +218,25 @@ public class ProblemResponseProcessor implements ErrorResponseProcessor<Problem>
         return dot >= 0 && dot < path.length() - 1 ? path.substring(dot + 1) : path;
     }
 
+    /** A deadlock (40P01) or a serialization failure (40001): the transaction was undone, and may be sent again. */
+    private static boolean conflictingTransactions(Throwable cause) {
+        return hasState(cause, "40P01") || hasState(cause, "40001");
+    }
+
+    /** A statement cancelled by its statement_timeout (57014): the open-data reads' bound on one query. */
+    private static boolean queryTooLong(Throwable cause) {
+        return hasState(cause, "57014");
+    }
+
+    private static boolean hasState(Throwable cause, String state) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof SQLException e && state.equals(e.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean isBodyError(Throwable cause) {
         for (Throwable t = cause; t != null; t = t.getCause()) {
             String name = t.getClass().getName();
@@ -227,16 +252,6 @@ public class ProblemResponseProcessor implements ErrorResponseProcessor<Problem>
      * 57P01-57P03 (the server shut down or is starting), or Micronaut could not prepare a pooled
      * connection (Hikari handed out one the server had closed). Not the client's fault, not a bug.
      */
-    /** A deadlock (40P01) or a serialization failure (40001): the transaction was undone, and may be sent again. */
-    private static boolean conflictingTransactions(Throwable cause) {
-        for (Throwable t = cause; t != null; t = t.getCause()) {
-            if (t instanceof SQLException e && ("40P01".equals(e.getSQLState()) || "40001".equals(e.getSQLState()))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static boolean databaseUnreachable(Throwable cause) {
         for (Throwable t = cause; t != null; t = t.getCause()) {
             if (t instanceof SQLTransientConnectionException || t instanceof ConnectionException) {

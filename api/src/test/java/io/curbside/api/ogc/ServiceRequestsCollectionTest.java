@@ -187,6 +187,12 @@ class ServiceRequestsCollectionTest extends HttpTest {
         HttpResponse<byte[]> missing = ogc.get(ITEMS + "/CS-0000-0000");
         assertEquals(404, missing.statusCode());
         assertEquals("urn:curbside:problem:not-found", ogc.json(missing).get("type"));
+        // Not a tracking number at all: a NUL the database refuses (once a 500), an overlong id.
+        for (String odd : List.of("CS-%00", "CS-7K4M-%E2%80%A8", "x".repeat(41))) {
+            HttpResponse<byte[]> none = ogc.get(ITEMS + "/" + odd);
+            assertEquals(404, none.statusCode(), odd);
+            assertEquals("urn:curbside:problem:not-found", ogc.json(none).get("type"), odd);
+        }
     }
 
     @Test
