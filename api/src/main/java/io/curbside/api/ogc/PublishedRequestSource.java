@@ -6,7 +6,6 @@ import io.curbside.api.opendata.query.Queryables;
 import io.curbside.api.support.StrictJsonMapper;
 import io.micronaut.core.type.Argument;
 import io.micronaut.serde.ObjectMapper;
-import io.micronaut.json.tree.JsonNode;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -151,9 +150,10 @@ class PublishedRequestSource implements FilteredSource, FeatureSources {
         return new Feature(row.trackingNumber(), geometry, properties);
     }
 
-    private JsonNode stored(String document) {
+    /** A stored JSON document as plain maps and lists: written back as JSON, and readable in the HTML view. */
+    private Object stored(String document) {
         try {
-            return StrictJsonMapper.readStored(json, document, Argument.of(JsonNode.class));
+            return StrictJsonMapper.readStored(json, document, Argument.OBJECT_ARGUMENT);
         } catch (IOException e) {
             throw new UncheckedIOException("a published row holds JSON that does not read", e);
         }

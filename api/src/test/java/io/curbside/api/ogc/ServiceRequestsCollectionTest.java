@@ -184,6 +184,9 @@ class ServiceRequestsCollectionTest extends HttpTest {
         assertEquals(List.of(), OgcShapes.feature(feature));
         assertEquals(potholes.get(0), feature.get("id"));
         assertEquals(PROPERTIES, ((Map<String, Object>) feature.get("properties")).keySet());
+        String page = new String(ogc.get(ITEMS + "/" + potholes.get(0) + "?f=html").body(), StandardCharsets.UTF_8);
+        assertTrue(page.contains("council_districts"), "the districts as data, not as an object's name: " + page);
+        assertFalse(page.contains("io.micronaut"), page);
         HttpResponse<byte[]> missing = ogc.get(ITEMS + "/CS-0000-0000");
         assertEquals(404, missing.statusCode());
         assertEquals("urn:curbside:problem:not-found", ogc.json(missing).get("type"));
