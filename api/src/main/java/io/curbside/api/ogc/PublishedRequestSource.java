@@ -3,21 +3,17 @@ package io.curbside.api.ogc;
 import io.curbside.api.opendata.query.ItemsParameters;
 import io.curbside.api.opendata.query.ItemsQuery;
 import io.curbside.api.opendata.query.Queryables;
-import io.curbside.api.support.StrictJsonMapper;
-import io.micronaut.core.type.Argument;
-import io.micronaut.serde.ObjectMapper;
+import io.curbside.api.published.PublishedForm;
+import io.curbside.api.published.PublishedRequests;
+import io.curbside.api.published.PublishedRow;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,18 +34,18 @@ class PublishedRequestSource implements FilteredSource, FeatureSources {
     static final long EXACT_COUNT_BOUND = 100_000;
     private static final Pattern FEATURE_ID = Pattern.compile("[A-Za-z0-9-]{1,40}");
 
-    private final PublishedRequestRepository repository;
+    private final PublishedRequests repository;
     private final TransactionOperations<Connection> transactions;
     private final ItemsParameters parameters;
-    private final ObjectMapper json;
+    private final PublishedForm form;
 
-    PublishedRequestSource(PublishedRequestRepository repository,
+    PublishedRequestSource(PublishedRequests repository,
                            @Named("opendata") TransactionOperations<Connection> transactions,
-                           ItemsParameters parameters, ObjectMapper json) {
+                           ItemsParameters parameters, PublishedForm form) {
         this.repository = repository;
         this.transactions = transactions;
         this.parameters = parameters;
-        this.json = json;
+        this.form = form;
     }
 
     @Override
@@ -86,7 +82,7 @@ class PublishedRequestSource implements FilteredSource, FeatureSources {
         withoutCursor.remove("cursor");
         ItemsQuery all = parameters.read(withoutCursor, Set.of());
         return transactions.executeRead(status -> {
-            List<PublishedRequestRepository.PublishedRow> rows = new ArrayList<>(
+            List<PublishedRow> rows = new ArrayList<>(
                     repository.page(query.where(), query.orderBy(), query.limit() + 1));
             boolean more = rows.size() > query.limit();
             if (more) {
@@ -98,8 +94,8 @@ class PublishedRequestSource implements FilteredSource, FeatureSources {
             String next = null;
             String prev = null;
             if (!rows.isEmpty()) {
-                PublishedRequestRepository.PublishedRow first = rows.get(0);
-                PublishedRequestRepository.PublishedRow last = rows.get(rows.size() - 1);
+                PublishedRow first = rows.get(0);
+                PublishedRow last = rows.get(rows.size() - 1);
                 // Forward, a page after a cursor has one before it; backwards, the cursor's row comes after.
                 if (query.backwards() ? more : query.cursor().isPresent()) {
                     prev = parameters.previous(first.receivedAt(), first.trackingNumber());
@@ -125,41 +121,7 @@ class PublishedRequestSource implements FilteredSource, FeatureSources {
         return transactions.executeRead(status -> repository.find(featureId)).map(this::feature);
     }
 
-    private Feature feature(PublishedRequestRepository.PublishedRow row) {
-        Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("tracking_number", row.trackingNumber());
-        properties.put("service_code", row.serviceCode());
-        properties.put("service_name", row.serviceName());
-        properties.put("department", row.department());
-        properties.put("districts", row.districtsJson() == null ? null : stored(row.districtsJson()));
-        properties.put("status", row.status());
-        properties.put("status_detail", row.statusDetail());
-        properties.put("received_at", text(row.receivedAt()));
-        properties.put("updated_at", text(row.updatedAt()));
-        properties.put("closed_at", text(row.closedAt()));
-        properties.put("expected_at", text(row.expectedAt()));
-        properties.put("on_time", row.onTime());
-        properties.put("me_too_count", row.meTooCount());
-        properties.put("channel", row.channel());
-        properties.put("location_precision_m", row.locationPrecisionM());
-        properties.put("description", row.description());
-        properties.put("photo_urls", row.photoUrlsJson() == null ? null : stored(row.photoUrlsJson()));
-        properties.put("address", row.address());
-        Map<String, Object> geometry = row.lon() == null || row.lat() == null ? null
-                : Map.of("type", "Point", "coordinates", List.of(row.lon(), row.lat()));
-        return new Feature(row.trackingNumber(), geometry, properties);
-    }
-
-    /** A stored JSON document as plain maps and lists: written back as JSON, and readable in the HTML view. */
-    private Object stored(String document) {
-        try {
-            return StrictJsonMapper.readStored(json, document, Argument.OBJECT_ARGUMENT);
-        } catch (IOException e) {
-            throw new UncheckedIOException("a published row holds JSON that does not read", e);
-        }
-    }
-
-    private static String text(Instant at) {
-        return at == null ? null : at.toString();
+    private Feature feature(PublishedRow row) {
+        return new Feature(row.trackingNumber(), form.geometry(row), form.properties(row));
     }
 }

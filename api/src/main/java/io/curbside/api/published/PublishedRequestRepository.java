@@ -1,4 +1,4 @@
-package io.curbside.api.ogc;
+package io.curbside.api.published;
 
 import io.curbside.api.opendata.query.SqlFragment;
 import io.curbside.api.opendata.query.SqlValue;
@@ -19,19 +19,20 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The SQL of the service-requests collection, read through the open-data datasource only (its role
+ * The SQL of the published requests as every open route reads them, through the open-data datasource only (its role
  * reads {@code opendata.*} and nothing else). A tombstone ({@code withdrawn_at} set) is never a
  * feature: every statement ANDs {@code withdrawn_at IS NULL} to the caller's condition.
  */
 @Singleton
 class PublishedRequestRepository {
 
-    private static final String COLUMNS = """
+    /** The columns {@link #row} reads: other repositories of this package select them too. */
+    static final String COLUMNS = """
             tracking_number, service_code, service_name, department, districts::text AS districts, status,
             status_detail, received_at, updated_at, closed_at, expected_at, on_time, me_too_count, channel,
             ST_X(location) AS lon, ST_Y(location) AS lat, location_precision_m, description,
             photo_urls::text AS photo_urls, address""";
-    private static final String LIVE = "FROM opendata.published_request WHERE withdrawn_at IS NULL AND ";
+    static final String LIVE = "FROM opendata.published_request WHERE withdrawn_at IS NULL AND ";
     private static final Pattern PLAN_ROWS = Pattern.compile("\"Plan Rows\":\\s*([0-9.eE+]+)");
 
     private final JdbcOperations jdbc;
@@ -102,7 +103,7 @@ class PublishedRequestRepository {
         }
     }
 
-    private static PublishedRow row(ResultSet rs) throws SQLException {
+    static PublishedRow row(ResultSet rs) throws SQLException {
         Double lon = (Double) rs.getObject("lon");
         Double lat = (Double) rs.getObject("lat");
         return new PublishedRow(rs.getString("tracking_number"), rs.getString("service_code"),
@@ -118,20 +119,5 @@ class PublishedRequestRepository {
     private static Instant instant(ResultSet rs, String column) throws SQLException {
         Timestamp at = rs.getTimestamp(column);
         return at == null ? null : at.toInstant();
-    }
-
-    @Nullable
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
-        Timestamp at = rs.getTimestamp(column);
-        return at == null ? null : at.toInstant();
-    }
-
-    /** One live published request, as the table holds it (districts and photo URLs as JSON text). */
-    record PublishedRow(String trackingNumber, String serviceCode, String serviceName, @Nullable String department,
-                        @Nullable String districtsJson, String status, @Nullable String statusDetail,
-                        Instant receivedAt, Instant updatedAt, @Nullable Instant closedAt, @Nullable Instant expectedAt,
-                        @Nullable Boolean onTime, int meTooCount, @Nullable String channel,
-                        @Nullable Double lon, @Nullable Double lat, @Nullable Integer locationPrecisionM,
-                        @Nullable String description, @Nullable String photoUrlsJson, @Nullable String address) {
     }
 }

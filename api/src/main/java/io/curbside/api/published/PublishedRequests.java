@@ -1,0 +1,40 @@
+package io.curbside.api.published;
+
+import io.curbside.api.opendata.query.SqlFragment;
+import jakarta.inject.Singleton;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The published requests as the open routes read them: only {@code opendata.published_request}, only
+ * through the open-data datasource, whose role reads nothing else. Callers hold the transaction.
+ */
+@Singleton
+public class PublishedRequests {
+
+    private final PublishedRequestRepository repository;
+
+    PublishedRequests(PublishedRequestRepository repository) {
+        this.repository = repository;
+    }
+
+    /** One page of live rows in {@code orderBy} (received_at, tracking_number, either way). */
+    public List<PublishedRow> page(SqlFragment where, String orderBy, int rows) {
+        return repository.page(where, orderBy, rows);
+    }
+
+    /** How many live rows match, counted no further than {@code bound}. */
+    public long countUpTo(SqlFragment where, long bound) {
+        return repository.countUpTo(where, bound);
+    }
+
+    /** The planner's estimate of the live rows matching. */
+    public long estimate(SqlFragment where) {
+        return repository.estimate(where);
+    }
+
+    public Optional<PublishedRow> find(String trackingNumber) {
+        return repository.find(trackingNumber);
+    }
+}
