@@ -1,0 +1,47 @@
+package io.curbside.api.opendata;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jakarta.inject.Singleton;
+
+import java.sql.ResultSet;
+
+/**
+ * The SQL of the rows held out of the change feed (V21's {@code held_on}): changes to requests of
+ * classes that publish dates only, which enter the feed together once the city's day is over.
+ */
+@Singleton
+class HeldChanges {
+
+    /** The advisory lock of the release: one node does it, the others find it taken and skip. */
+    private static final String LOCK = "curbside opendata held changes release";
+
+    private final JdbcOperations jdbc;
+
+    HeldChanges(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * In the caller's transaction: takes the release lock, or answers -1 where another node holds it;
+     * then, where a row has been held since a day of the city that is over, re-stamps every held row
+     * with this transaction's id (all of them at one place in the feed, after every row the feed has
+     * shown) and answers how many; else 0.
+     */
+    int releaseAfterTheDay() {
+        boolean locked = jdbc.prepareStatement("SELECT pg_try_advisory_xact_lock(hashtext(?))", ps -> {
+            ps.setString(1, LOCK);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        });
+        if (!locked) {
+            return -1;
+        }
+        return jdbc.prepareStatement("""
+                UPDATE opendata.published_request SET changed_xid = pg_current_xact_id(), held_on = NULL
+                WHERE held_on IS NOT NULL AND EXISTS (SELECT FROM opendata.published_request
+                    WHERE held_on < (now() AT TIME ZONE coalesce((SELECT timezone FROM business_calendar), 'UTC'))::date)""",
+                ps -> ps.executeUpdate());
+    }
+}
