@@ -97,6 +97,34 @@ class PublishedRequestRepository {
         });
     }
 
+    /**
+     * The change feed's rows after a position, tombstones too, in (changed_xid, tracking_number) order, and only
+     * below the horizon: the oldest transaction still running when this statement's snapshot was taken. Every
+     * transaction below it has finished, so no row can later appear before a position read here, whenever
+     * its transaction began or committed. Held rows ({@code held_on}, V21) wait for their release.
+     */
+    List<PublishedChange> changesAfter(long changedXid, String trackingNumber, int rows) {
+        // The horizon is an InitPlan: read once, in the same snapshot as the rows; the index
+        // (changed_xid, tracking_number COLLATE "C") WHERE held_on IS NULL answers the rest in key order.
+        return jdbc.prepareStatement("SELECT " + COLUMNS + ", changed_xid::text AS changed_xid, "
+                + "withdrawn_at IS NOT NULL AS withdrawn FROM opendata.published_request WHERE held_on IS NULL "
+                + "AND changed_xid < (SELECT pg_snapshot_xmin(pg_current_snapshot())) "
+                + "AND (changed_xid, tracking_number COLLATE \"C\") > (?::xid8, ? COLLATE \"C\") "
+                + "ORDER BY changed_xid, tracking_number COLLATE \"C\" LIMIT ?", ps -> {
+            ps.setString(1, Long.toString(changedXid));
+            ps.setString(2, trackingNumber);
+            ps.setInt(3, rows);
+            List<PublishedChange> found = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.add(new PublishedChange(Long.parseLong(rs.getString("changed_xid")),
+                            rs.getString("tracking_number"), rs.getBoolean("withdrawn") ? null : row(rs)));
+                }
+            }
+            return found;
+        });
+    }
+
     private static void bind(PreparedStatement ps, List<SqlValue> values) throws SQLException {
         for (int i = 0; i < values.size(); i++) {
             ps.setObject(i + 1, values.get(i).jdbcValue());

@@ -37,4 +37,12 @@ public class PublishedRequests {
     public Optional<PublishedRow> find(String trackingNumber) {
         return repository.find(trackingNumber);
     }
+
+    /**
+     * Up to {@code rows} changes after the position (changed_xid, tracking_number), tombstones too, in that order,
+     * and none that a transaction still running could yet come before.
+     */
+    public List<PublishedChange> changesAfter(long changedXid, String trackingNumber, int rows) {
+        return repository.changesAfter(changedXid, trackingNumber, rows);
+    }
 }

@@ -23,7 +23,7 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * Caching for every open-data answer, so a CDN can carry the load: {@code Cache-Control: public}
- * for {@code CURBSIDE_OPENDATA_MAX_AGE}, a strong ETag (a hash of the representation's bytes), 304 on
+ * for {@code CURBSIDE_OPENDATA_MAX_AGE} (unless the route set its own), a strong ETag (a hash of the representation's bytes), 304 on
  * {@code If-None-Match} or, where the route says {@code Last-Modified}, on {@code If-Modified-Since}.
  * Gzip is done here, not by Netty, so that the ETag names the bytes sent: a gzipped answer's tag ends
  * in {@code -gzip} (RFC 9110 §8.8.3: another content coding is another representation).
@@ -50,7 +50,10 @@ public class OpenDataCaching {
         if (!READS.contains(request.getMethodName()) || response.status() != HttpStatus.OK) {
             return;
         }
-        response.getHeaders().set(HttpHeaders.CACHE_CONTROL, cacheControl);
+        // A route whose answers may be kept only briefly (the change feed) says so itself.
+        if (!response.getHeaders().contains(HttpHeaders.CACHE_CONTROL)) {
+            response.getHeaders().set(HttpHeaders.CACHE_CONTROL, cacheControl);
+        }
         response.getHeaders().add(HttpHeaders.VARY, VARY);
         if (!(response.body() instanceof byte[] bytes)) {
             return;
