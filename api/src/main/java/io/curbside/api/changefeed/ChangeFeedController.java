@@ -4,6 +4,7 @@ import io.curbside.api.problem.ProblemException;
 import io.curbside.api.support.PublicUrls;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
@@ -18,6 +19,7 @@ import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code GET /v1/opendata/changes}: open data, for anyone. Hand-written like the OGC routes, so that a
@@ -33,6 +35,7 @@ class ChangeFeedController {
      * changed since it was made comes after its {@code next}. So caches may keep it, briefly.
      */
     static final String CACHE_CONTROL = "public, max-age=5";
+    private static final Set<String> PARAMETERS = Set.of(FeedPosition.PARAMETER, "limit", "api_key");
 
     private final ChangeFeed feed;
     private final PublicUrls urls;
@@ -45,7 +48,14 @@ class ChangeFeedController {
     }
 
     @Get
-    HttpResponse<byte[]> changes(@Nullable @QueryValue("since") String since, @Nullable @QueryValue("limit") Integer limit) {
+    HttpResponse<byte[]> changes(HttpRequest<?> request, @Nullable @QueryValue("since") String since,
+                                 @Nullable @QueryValue("limit") Integer limit) {
+        // A misspelt since would otherwise replay the whole feed without a word.
+        for (String name : request.getParameters().names()) {
+            if (!PARAMETERS.contains(name)) {
+                throw ProblemException.invalidParameter(name, "is not a parameter of the change feed (since, limit)");
+            }
+        }
         if (limit != null && (limit < 1 || limit > ChangeFeed.MAX_LIMIT)) {
             throw ProblemException.invalidParameter("limit", "is from 1 to " + ChangeFeed.MAX_LIMIT);
         }

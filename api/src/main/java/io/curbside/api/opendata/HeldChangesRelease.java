@@ -19,10 +19,10 @@ public class HeldChangesRelease {
 
     private static final Logger LOG = LoggerFactory.getLogger(HeldChangesRelease.class);
 
-    private final HeldChanges held;
+    private final HeldChangeRepository held;
     private final TransactionOperations<Connection> transactions;
 
-    HeldChangesRelease(HeldChanges held, TransactionOperations<Connection> transactions) {
+    HeldChangesRelease(HeldChangeRepository held, TransactionOperations<Connection> transactions) {
         this.held = held;
         this.transactions = transactions;
     }

@@ -106,7 +106,8 @@ class PublishedRequestRepository {
     List<PublishedChange> changesAfter(long changedXid, String trackingNumber, int rows) {
         // The horizon is an InitPlan: read once, in the same snapshot as the rows; the index
         // (changed_xid, tracking_number COLLATE "C") WHERE held_on IS NULL answers the rest in key order.
-        return jdbc.prepareStatement("SELECT " + COLUMNS + ", changed_xid::text AS changed_xid, "
+        // Not "AS changed_xid": ORDER BY would take the output column, and sort the ids as text.
+        return jdbc.prepareStatement("SELECT " + COLUMNS + ", changed_xid::text AS feed_xid, "
                 + "withdrawn_at IS NOT NULL AS withdrawn FROM opendata.published_request WHERE held_on IS NULL "
                 + "AND changed_xid < (SELECT pg_snapshot_xmin(pg_current_snapshot())) "
                 + "AND (changed_xid, tracking_number COLLATE \"C\") > (?::xid8, ? COLLATE \"C\") "
@@ -117,7 +118,7 @@ class PublishedRequestRepository {
             List<PublishedChange> found = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    found.add(new PublishedChange(Long.parseLong(rs.getString("changed_xid")),
+                    found.add(new PublishedChange(Long.parseLong(rs.getString("feed_xid")),
                             rs.getString("tracking_number"), rs.getBoolean("withdrawn") ? null : row(rs)));
                 }
             }

@@ -134,6 +134,20 @@ class ChangeFeedTest extends HttpTest {
     }
 
     @Test
+    void transactionIdsAreOrderedAsNumbersNotAsText() throws Exception {
+        try (Connection c = connect()) {
+            for (String[] row : List.of(new String[] {"CS-ORDER-TEN", "10"}, new String[] {"CS-ORDER-NINE", "9"})) {
+                c.createStatement().executeUpdate("""
+                        INSERT INTO opendata.published_request (tracking_number, service_code, service_name, status,
+                            received_at, updated_at, me_too_count, changed_xid)
+                        VALUES ('%s', 'pothole', 'Pothole', 'received', now(), now(), 0, '%s')""".formatted(row[0], row[1]));
+            }
+        }
+        List<String> all = feed.walk(null, null).numbers();
+        assertEquals(List.of("CS-ORDER-NINE", "CS-ORDER-TEN"), all.subList(0, 2), "9 before 10: " + all);
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void pagesOfALimitWalkTheSameEntriesAsOnePage() {
         List<String> filed = List.of(file(), file(), file(), file(), file());
@@ -176,6 +190,7 @@ class ChangeFeedTest extends HttpTest {
             problem(FeedClient.FEED + "?limit=" + limit, "limit");
         }
         problem(FeedClient.FEED + "?limit=5&limit=6", "limit");
+        problem(FeedClient.FEED + "?sinse=" + made, "sinse");
     }
 
     private void problem(String pathAndQuery, String field) {

@@ -116,6 +116,7 @@ class PublicRoutesPrivacyTest extends HttpTest {
         }
         answers.add(text(http.toBlocking().exchange(HttpRequest.GET("/v1/me/updates?limit=200").bearerAuth(stranger),
                 String.class)));
+        answers.add(text(http.toBlocking().exchange(HttpRequest.GET("/v1/opendata/changes?limit=10000"), String.class)));
         return answers;
     }
 

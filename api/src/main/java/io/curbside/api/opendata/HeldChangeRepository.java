@@ -10,14 +10,14 @@ import java.sql.ResultSet;
  * classes that publish dates only, which enter the feed together once the city's day is over.
  */
 @Singleton
-class HeldChanges {
+class HeldChangeRepository {
 
     /** The advisory lock of the release: one node does it, the others find it taken and skip. */
     private static final String LOCK = "curbside opendata held changes release";
 
     private final JdbcOperations jdbc;
 
-    HeldChanges(JdbcOperations jdbc) {
+    HeldChangeRepository(JdbcOperations jdbc) {
         this.jdbc = jdbc;
     }
 
