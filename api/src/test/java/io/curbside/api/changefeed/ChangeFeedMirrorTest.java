@@ -204,7 +204,8 @@ class ChangeFeedMirrorTest extends HttpTest {
                 assertEquals(-1, release.release(), "another node holds the release");
                 c.rollback();
             }
-            assertTrue(release.release() >= 1);
+            // Not asserting its count: the scheduled run may have released them a moment ago; what shows is the feed.
+            release.release();
             FeedClient.Walk after = await().atMost(HORIZON).until(() -> feed.walk(before.next(), null),
                     w -> w.numbers().contains(light));
             for (Map<String, Object> entry : after.entries()) {
