@@ -96,7 +96,7 @@ final class CsvRows implements ExportRows {
             return "";
         }
         if (value instanceof BigDecimal number) {
-            return number.toPlainString();
+            return number.stripTrailingZeros().toPlainString();
         }
         if (value instanceof Number || value instanceof Boolean) {
             return value.toString();
