@@ -1,6 +1,7 @@
 package io.curbside.api.downloads;
 
 import io.curbside.api.testing.HttpTest;
+import io.curbside.api.testing.RawHttp;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -19,15 +20,19 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.Map;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A download of many rows to a client that does not read: the server stops reading the database and waits for the
- * client (memory does not fill with the rest); when the database then fails, the connection is cut before the last
- * chunk, so the client sees a truncated download and not one that looks complete.
+ * client (memory does not fill with the rest), and a download past the node's limit is a 503; when the database
+ * then fails, the connection is cut before the last chunk, so the client sees a truncated download and not one that
+ * looks complete, and the download's place is free again.
  */
 @MicronautTest(transactional = false)
 class DownloadCutTest extends HttpTest {
@@ -37,6 +42,12 @@ class DownloadCutTest extends HttpTest {
 
     @Inject
     EmbeddedServer server;
+
+    /** One download at a time, so the test sees the one past it refused, and the permit come back after the cut. */
+    @Override
+    protected Map<String, String> extraProperties() {
+        return Map.of("curbside.opendata-downloads.concurrent", "1");
+    }
 
     @BeforeAll
     void manyPublishedRows() throws SQLException {
@@ -69,6 +80,11 @@ class DownloadCutTest extends HttpTest {
 
             Thread.sleep(1500);
             assertEquals("idle in transaction", downloadSession(), "the export waits for the client, its cursor open");
+            RawHttp.Answer second = RawHttp.exchange(server.getPort(), "GET /v1/opendata/requests.ndjson?status=closed "
+                    + "HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+            assertEquals(503, second.status(), "one download past the limit waits its turn: " + second);
+            assertEquals("60", second.header("Retry-After"));
+            assertTrue(second.body().contains("urn:curbside:problem:unavailable"), second.body());
 
             terminateDownloadSession();
             ByteArrayOutputStream rest = new ByteArrayOutputStream();
@@ -85,6 +101,9 @@ class DownloadCutTest extends HttpTest {
             long rows = body.chars().filter(c -> c == '\n').count();
             assertTrue(rows < ROWS, "cut short: " + rows + " lines");
         }
+        await().atMost(Duration.ofSeconds(10)).until(() -> RawHttp.exchange(server.getPort(),
+                "GET /v1/opendata/requests.csv?status=closed HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                .status() == 200);
     }
 
     /** The state of the open-data session streaming the download. */
