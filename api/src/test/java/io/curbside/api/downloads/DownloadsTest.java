@@ -216,6 +216,21 @@ class DownloadsTest extends HttpTest {
     }
 
     @Test
+    void headSaysWhatAGetWouldWithoutStreaming() throws Exception {
+        String etag = header(ok(get("csv", seeded)), "ETag");
+        for (int i = 0; i < 6; i++) {
+            HttpResponse<byte[]> head = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getPort()
+                    + BASE + "csv?" + seeded)).method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, head.statusCode());
+            assertEquals(etag, header(head, "ETag"));
+            assertTrue(header(head, "Content-Disposition").startsWith("attachment; filename=\"curbside-requests-"));
+            assertEquals(0, head.body().length);
+        }
+        assertEquals(6, Rfc4180.parse(text(ok(get("csv", seeded)))).size(), "no HEAD kept a download's place");
+    }
+
+    @Test
     void noFormatCarriesWhatIdentifiesTheReporter() {
         for (String format : FORMATS) {
             HttpResponse<byte[]> answer = ok(get(format, ""));
