@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,6 +34,8 @@ class PublishedRequestRepository {
             ST_X(location) AS lon, ST_Y(location) AS lat, location_precision_m, description,
             photo_urls::text AS photo_urls, address""";
     static final String LIVE = "FROM opendata.published_request WHERE withdrawn_at IS NULL AND ";
+    /** Rows the driver fetches at once from a cursor: about 1 MB of rows, and a round trip per thousand. */
+    static final int FETCH_ROWS = 1000;
     private static final Pattern PLAN_ROWS = Pattern.compile("\"Plan Rows\":\\s*([0-9.eE+]+)");
 
     private final JdbcOperations jdbc;
@@ -123,6 +126,44 @@ class PublishedRequestRepository {
                 }
             }
             return found;
+        });
+    }
+
+    /**
+     * Every live row matching, in {@code orderBy}, handed to {@code each} one at a time. The caller's transaction
+     * (autocommit off) lets the driver read through a server-side cursor {@value #FETCH_ROWS} rows at a time, so
+     * memory holds one batch whatever the result; with autocommit on it would read the whole result first.
+     */
+    long each(SqlFragment where, String orderBy, Consumer<PublishedRow> each) {
+        return jdbc.prepareStatement("SELECT " + COLUMNS + " " + LIVE + "(" + where.sql() + ") ORDER BY " + orderBy, ps -> {
+            ps.setFetchSize(FETCH_ROWS);
+            bind(ps, where.values());
+            long rows = 0;
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    each.accept(row(rs));
+                    rows++;
+                }
+            }
+            return rows;
+        });
+    }
+
+    /**
+     * A text that changes whenever a published row does: the newest writing transaction's id, and, while a
+     * transaction older than it is still running (it may yet commit a row with a smaller id, which the newest
+     * id would not show), the oldest running one too. Rows are never deleted (withdrawal is an update), so no
+     * change goes unseen. Two index reads, however many rows.
+     */
+    String version() {
+        return jdbc.prepareStatement("""
+                SELECT coalesce(max(changed_xid)::text, '0'), pg_snapshot_xmin(pg_current_snapshot())::text,
+                       coalesce(max(changed_xid) >= pg_snapshot_xmin(pg_current_snapshot()), false)
+                FROM opendata.published_request""", ps -> {
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(3) ? rs.getString(1) + "." + rs.getString(2) : rs.getString(1);
+            }
         });
     }
 

@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The published requests as the open routes read them: only {@code opendata.published_request}, only
@@ -44,5 +45,19 @@ public class PublishedRequests {
      */
     public List<PublishedChange> changesAfter(long changedXid, String trackingNumber, int rows) {
         return repository.changesAfter(changedXid, trackingNumber, rows);
+    }
+
+    /**
+     * Every live row matching, in {@code orderBy}, one at a time through a server-side cursor: memory does not
+     * grow with the result. The caller holds a read transaction on the open-data datasource (the cursor lives in
+     * it). Says how many rows were handed over.
+     */
+    public long each(SqlFragment where, String orderBy, Consumer<PublishedRow> each) {
+        return repository.each(where, orderBy, each);
+    }
+
+    /** A text that changes whenever any published row changes: the version an export's ETag is made from. */
+    public String version() {
+        return repository.version();
     }
 }

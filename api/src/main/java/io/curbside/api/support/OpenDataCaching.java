@@ -95,7 +95,7 @@ public class OpenDataCaching {
     }
 
     /** Whether Accept-Encoding takes gzip (not with q=0). */
-    static boolean acceptsGzip(@Nullable String acceptEncoding) {
+    public static boolean acceptsGzip(@Nullable String acceptEncoding) {
         if (acceptEncoding == null) {
             return false;
         }

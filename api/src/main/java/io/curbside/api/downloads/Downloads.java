@@ -1,0 +1,119 @@
+package io.curbside.api.downloads;
+
+import io.curbside.api.opendata.query.ItemsParameters;
+import io.curbside.api.opendata.query.ItemsQuery;
+import io.curbside.api.problem.ProblemException;
+import io.curbside.api.problem.ProblemType;
+import io.curbside.api.support.EntityTags;
+import io.curbside.api.support.OpenDataCaching;
+import io.curbside.api.support.OpenDataSettings;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.scheduling.TaskExecutors;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import reactor.core.publisher.Flux;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Semaphore;
+
+/**
+ * Answers a bulk download: the items route's filters read by the one {@link ItemsParameters} (so a bad one is the
+ * same 400), a strong ETag made from the data's version without reading the rows (so If-None-Match is a 304 at
+ * the cost of two index reads), and the body streamed by {@link StreamedBody}, gzipped here when asked: the
+ * open-data caching filter buffers only whole answers, and a streamed one is not.
+ */
+@Singleton
+class Downloads {
+
+    /** Changed whenever the bytes written for the same rows change, so no cache keeps an older shape. */
+    private static final String SHAPE = "downloads-v1";
+    private static final List<String> PAGING = List.of("limit", "cursor");
+
+    private final ItemsParameters parameters;
+    private final Exports exports;
+    private final ExecutorService executor;
+    private final Semaphore streams;
+    private final String cacheControl;
+    private final Clock clock;
+
+    Downloads(ItemsParameters parameters, Exports exports, @Named(TaskExecutors.BLOCKING) ExecutorService executor,
+              DownloadSettings settings, OpenDataSettings caching, Clock clock) {
+        this.parameters = parameters;
+        this.exports = exports;
+        this.executor = executor;
+        this.streams = new Semaphore(settings.concurrent());
+        this.cacheControl = "public, max-age=" + caching.maxAge().toSeconds();
+        this.clock = clock;
+    }
+
+    MutableHttpResponse<Flux<byte[]>> answer(HttpRequest<?> request, DownloadFormat format) {
+        Map<String, List<String>> asked = new TreeMap<>(request.getParameters().asMap());
+        asked.remove("api_key");
+        for (String paging : PAGING) {
+            if (asked.containsKey(paging)) {
+                throw ProblemException.invalidParameter(paging, "is not a parameter of the downloads: they hold every "
+                        + "request the filters match. Page with /ogc/collections/service-requests/items instead.");
+            }
+        }
+        ItemsQuery query = parameters.read(asked, Set.of());
+        List<String> layers = format == DownloadFormat.CSV ? exports.layers() : List.of();
+        boolean gzip = OpenDataCaching.acceptsGzip(request.getHeaders().get(HttpHeaders.ACCEPT_ENCODING));
+        String etag = '"' + tag(format, asked, layers, exports.version()) + (gzip ? "-gzip" : "") + '"';
+        if (EntityTags.matches(request.getHeaders().get(HttpHeaders.IF_NONE_MATCH), etag)) {
+            return EntityTags.<Flux<byte[]>>notModified(etag).header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING)
+                    .header(HttpHeaders.CACHE_CONTROL, cacheControl);
+        }
+        String file = "curbside-requests-" + LocalDate.now(clock) + "." + format.extension();
+        MutableHttpResponse<Flux<byte[]>> response;
+        if (request.getMethod() == HttpMethod.HEAD) {
+            // Micronaut drops a HEAD answer's body unread: no stream is started, none is counted.
+            response = HttpResponse.ok();
+        } else {
+            if (!streams.tryAcquire()) {
+                throw new ProblemException(ProblemType.UNAVAILABLE, "This server is sending as many downloads as it "
+                        + "may at once. Please try again in a minute, or take the daily snapshot "
+                        + "(/v1/opendata/snapshots).").retryAfter(60);
+            }
+            try {
+                response = HttpResponse.ok(StreamedBody.of(executor, gzip, "The download " + file,
+                        out -> exports.write(format, query, layers, out), streams::release));
+            } catch (RuntimeException e) {
+                streams.release();
+                throw e;
+            }
+        }
+        response.contentType(format.mediaType())
+                .header(HttpHeaders.ETAG, etag)
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file + '"');
+        if (gzip) {
+            response.header(HttpHeaders.CONTENT_ENCODING, "gzip");
+        }
+        return response;
+    }
+
+    /** The tag of what these parameters select of this version of the data, in this format. */
+    private static String tag(DownloadFormat format, Map<String, List<String>> asked, List<String> layers, String version) {
+        String identity = String.join("\n", SHAPE, format.name(), asked.toString(), layers.toString(), version);
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(hash).substring(0, 27);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+    }
+}

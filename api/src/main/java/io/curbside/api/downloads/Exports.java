@@ -1,0 +1,76 @@
+package io.curbside.api.downloads;
+
+import io.curbside.api.jurisdiction.Jurisdiction;
+import io.curbside.api.jurisdiction.JurisdictionService;
+import io.curbside.api.opendata.query.ItemsQuery;
+import io.curbside.api.published.PublishedForm;
+import io.curbside.api.published.PublishedRequests;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.util.List;
+
+/**
+ * Writes the published requests a query matches in one format, read through a server-side cursor in one read
+ * transaction of the open-data datasource: the one path of both the downloads and the daily snapshots.
+ */
+@Singleton
+class Exports {
+
+    private final PublishedRequests published;
+    private final TransactionOperations<Connection> transactions;
+    private final PublishedForm form;
+    private final JsonMapper json;
+    private final JurisdictionService jurisdiction;
+
+    Exports(PublishedRequests published, @Named("opendata") TransactionOperations<Connection> transactions,
+            PublishedForm form, JsonMapper json, JurisdictionService jurisdiction) {
+        this.published = published;
+        this.transactions = transactions;
+        this.form = form;
+        this.json = json;
+        this.jurisdiction = jurisdiction;
+    }
+
+    /** The district layers a CSV has a column for: the city's current ones, in the order of its boundaries file. */
+    List<String> layers() {
+        return jurisdiction.loaded().map(city -> city.jurisdiction().layers().stream().map(Jurisdiction.Layer::code)
+                .toList()).orElse(List.of());
+    }
+
+    /** What changes whenever a published row does (see {@link PublishedRequests#version()}). */
+    String version() {
+        return transactions.executeRead(status -> published.version());
+    }
+
+    /** Writes every matching row to {@code out}, in the query's order; says how many. */
+    long write(DownloadFormat format, ItemsQuery query, List<String> layers, OutputStream out) throws IOException {
+        ExportRows rows = switch (format) {
+            case CSV -> new CsvRows(out, form, layers);
+            case GEOJSON -> new FeatureRows(out, form, json, true);
+            case NDJSON -> new FeatureRows(out, form, json, false);
+        };
+        try {
+            return transactions.executeRead(status -> {
+                rows.start();
+                long count = published.each(query.where(), query.orderBy(), row -> {
+                    try {
+                        rows.row(row);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+                rows.end();
+                return count;
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+}
