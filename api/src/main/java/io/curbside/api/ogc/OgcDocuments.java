@@ -45,6 +45,7 @@ class OgcDocuments {
                 "the conformance classes implemented"));
         links.add(new Link(url("/collections", "f", "json"), "data", Link.JSON, "the collections"));
         links.add(new Link(url("/collections", "f", "json"), OGC_REL + "data", Link.JSON, "the collections"));
+        links.addAll(dictionary());
         page.put("links", json(links));
         return page;
     }
@@ -80,6 +81,9 @@ class OgcDocuments {
         if (source instanceof FilteredSource) {
             links.add(new Link(url(path + "/queryables", "f", "json"), OGC_REL + "queryables", "application/schema+json",
                     "the properties a filter may use"));
+        }
+        if (source.id().equals(PublishedRequestSource.ID)) {
+            links.addAll(dictionary());
         }
         collection.put("links", json(links));
         collection.put("extent", extent(info));
@@ -171,6 +175,13 @@ class OgcDocuments {
                     "trs", "http://www.opengis.net/def/uom/ISO-8601/0/Gregorian"));
         }
         return extent;
+    }
+
+    /** The data dictionary of the published requests: their fields, generalization and privacy rules. */
+    private List<Link> dictionary() {
+        String path = urls.of(DataDictionary.PATH);
+        return List.of(new Link(path + "?f=json", "describedby", Link.JSON, "the data dictionary of the service requests"),
+                new Link(path + "?f=html", "describedby", Link.HTML, "the data dictionary of the service requests, as HTML"));
     }
 
     /** The self link in the format answered, and the alternate in the other. */

@@ -93,6 +93,52 @@ class OgcPages {
         return page("Feature " + feature.get("id"), body.append(linkList(links(feature))));
     }
 
+    /** The data dictionary: the fields, the point, the classes with their services, the scrubber, what is never published. */
+    String dictionary(Map<String, Object> dictionary) {
+        StringBuilder body = new StringBuilder("<p>").append(escape(dictionary.get("description"))).append("</p>")
+                .append("<h2>Fields</h2><table><thead><tr><th>Field</th><th>Type</th><th>Null?</th><th>What it holds</th>"
+                        + "<th>Generalization</th></tr></thead><tbody>");
+        for (Object each : (List<?>) dictionary.get("fields")) {
+            Map<?, ?> field = (Map<?, ?>) each;
+            body.append("<tr><td><code>").append(escape(field.get("name"))).append("</code></td><td>")
+                    .append(escape(field.get("type"))).append(field.get("format") == null ? ""
+                            : " (" + escape(field.get("format")) + ")").append("</td><td>")
+                    .append(Boolean.TRUE.equals(field.get("nullable")) ? "yes" : "no").append("</td><td>")
+                    .append(escape(field.get("description"))).append("</td><td>")
+                    .append(field.get("generalization") == null ? "" : escape(field.get("generalization"))).append("</td></tr>");
+        }
+        Map<?, ?> geometry = (Map<?, ?>) dictionary.get("geometry");
+        body.append("</tbody></table><h2>Geometry</h2><p>").append(escape(geometry.get("type"))).append(" in <code>")
+                .append(escape(geometry.get("crs"))).append("</code>: ").append(escape(geometry.get("description")))
+                .append("</p><p>").append(escape(geometry.get("generalization"))).append("</p>");
+        body.append("<h2>Privacy classes</h2><p>Each service has a privacy class, which decides what of its requests "
+                + "is published.</p><table><thead><tr><th>Class</th><th>What is published</th><th>Services</th></tr>"
+                + "</thead><tbody>");
+        for (Object each : (List<?>) dictionary.get("privacy_classes")) {
+            Map<?, ?> privacy = (Map<?, ?>) each;
+            StringBuilder services = new StringBuilder();
+            for (Object service : (List<?>) privacy.get("services")) {
+                Map<?, ?> s = (Map<?, ?>) service;
+                services.append(services.isEmpty() ? "" : ", ").append(escape(s.get("name"))).append(" (<code>")
+                        .append(escape(s.get("code"))).append("</code>)");
+            }
+            body.append("<tr><td>").append(escape(privacy.get("class"))).append("</td><td>")
+                    .append(escape(privacy.get("summary"))).append("</td><td>")
+                    .append(services.isEmpty() ? "none" : services).append("</td></tr>");
+        }
+        body.append("</tbody></table><h2>What the scrubber takes out of text</h2><ul>");
+        for (Object each : (List<?>) dictionary.get("scrubbed_from_text")) {
+            Map<?, ?> rule = (Map<?, ?>) each;
+            body.append("<li><code>").append(escape(rule.get("marker"))).append("</code> in place of ")
+                    .append(escape(rule.get("removes"))).append("</li>");
+        }
+        body.append("</ul><h2>Never published</h2><ul>");
+        for (Object each : (List<?>) dictionary.get("never_published")) {
+            body.append("<li>").append(escape(each)).append("</li>");
+        }
+        return page(String.valueOf(dictionary.get("title")), body.append("</ul>").append(linkList(links(dictionary))));
+    }
+
     private static String properties(Map<?, ?> properties) {
         StringBuilder table = new StringBuilder("<table><tbody>");
         properties.forEach((name, value) -> table.append("<tr><th>").append(escape(name)).append("</th><td>")

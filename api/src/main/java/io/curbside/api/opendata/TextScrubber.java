@@ -2,9 +2,12 @@ package io.curbside.api.opendata;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,7 +30,30 @@ public final class TextScrubber {
             Character.UnicodeScript.LAO, Character.UnicodeScript.KHMER, Character.UnicodeScript.MYANMAR,
             Character.UnicodeScript.TIBETAN);
 
+    /**
+     * What {@link #scrub} takes out, by the marker it leaves in its place: what the data dictionary tells
+     * the public. Every marker of {@link ScrubRules} is here (TextScrubberTest).
+     */
+    public static final Map<String, String> REMOVES = markers();
+
     private TextScrubber() {
+    }
+
+    private static Map<String, String> markers() {
+        Map<String, String> removes = new LinkedHashMap<>();
+        removes.put("[email]", "e-mail addresses");
+        removes.put("[link]", "links (http://…, https://…, www.…)");
+        removes.put("[address]", "street addresses with a house number (and any unit), blocks (\"the 1100 block of …\"), "
+                + "corners and intersections, and streets named after a word that places them (\"at\", \"on\", \"near\"), "
+                + "in English, Spanish and Vietnamese");
+        removes.put("[plate]", "licence plates");
+        removes.put("[phone]", "phone numbers (seven to fifteen digits, with or without separators)");
+        removes.put("[number]", "any other run of five or more digits (a ZIP+4, an account or case number)");
+        removes.put("[name]", "the reporter's name and each word of it, and a name after a word that introduces one "
+                + "(\"my name is\", \"thanks\", \"Mr\", \"call\", \"neighbour\", \"landlord\"…); other names it cannot "
+                + "recognise, which is why only the open class publishes text");
+        removes.put("[…]", "any run of more than " + LONGEST_RUN + " characters without a space (a pasted token or link)");
+        return Collections.unmodifiableMap(removes);
     }
 
     /**

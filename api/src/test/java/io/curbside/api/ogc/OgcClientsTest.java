@@ -104,6 +104,39 @@ class OgcClientsTest extends HttpTest {
         }
     }
 
+    /**
+     * GDAL 3.6 turns a -where on one field the API definition declares as a query parameter into that
+     * parameter ({@code service_code=streetlight-out}), so the server does the filtering; what it cannot
+     * send (an AND of two fields, LIKE) it filters itself after fetching every page. Its debug log says which.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void ogr2ogrSendsAPropertyFilterToTheServer() throws Exception {
+        List<String> lights = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            lights.add((String) requests.filed(Reports.of("streetlight-out").answer("problem", "out").north(2000 + 200 * i)
+                    .contact("Maria Lopez", "maria.lopez@example.org", "+1 614 555 0199")).get("tracking_number"));
+        }
+        requests.filed(Reports.aPothole());
+        Map<String, Object> byApi = new OgcClient(server.getPort(), mapper).json(new OgcClient(server.getPort(), mapper)
+                .get("/ogc/collections/service-requests/items?service_code=streetlight-out&limit=1000"));
+        Path out = directory.resolve("lights.geojson");
+        String log = run("ogr2ogr", "--debug", "ON", "-f", "GeoJSON", out.toString(),
+                "OAPIF:http://127.0.0.1:" + server.getPort() + "/ogc", "service-requests", "-where",
+                "service_code = 'streetlight-out'", "-oo", "PAGE_SIZE=1");
+        assertTrue(log.lines().anyMatch(l -> l.contains("Fetch(") && l.contains("/items?") && l.contains("service_code=streetlight-out")),
+                "GDAL asked the server for the filtered items:\n" + log);
+        assertFalse(log.lines().anyMatch(l -> l.contains("Fetch(") && l.contains("cursor=")
+                && !l.contains("service_code=streetlight-out")), "every next page is of the filtered items:\n" + log);
+        Map<String, Object> copied = mapper.readValue(Files.readAllBytes(out), Argument.mapOf(String.class, Object.class));
+        List<Map<String, Object>> features = (List<Map<String, Object>>) copied.get("features");
+        List<Object> codes = features.stream().map(f -> ((Map<String, Object>) f.get("properties")).get("service_code")).toList();
+        assertTrue(codes.stream().allMatch("streetlight-out"::equals), codes.toString());
+        List<Object> numbers = features.stream().map(f -> ((Map<String, Object>) f.get("properties")).get("tracking_number")).toList();
+        assertTrue(numbers.containsAll(lights), numbers + " holds " + lights);
+        assertEquals(((List<?>) byApi.get("features")).size(), features.size(), "every page followed, as the API counts them");
+    }
+
     private static String run(String... command) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(new ArrayList<>(List.of(command))).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

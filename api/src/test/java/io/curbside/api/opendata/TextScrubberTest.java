@@ -122,4 +122,12 @@ class TextScrubberTest {
             assertTimeoutPreemptively(Duration.ofSeconds(5), () -> TextScrubber.scrub(text, List.of("Ana Ruiz")), unit);
         }
     }
+
+    /** The data dictionary tells the public what is taken out by the marker left: every marker a rule leaves, and no other. */
+    @Test
+    void whatItRemovesIsDescribedForEveryMarkerItLeaves() {
+        java.util.Set<String> markers = new java.util.TreeSet<>(List.of("[name]", "[…]"));
+        ScrubRules.RULES.forEach(rule -> markers.add(rule.marker()));
+        assertEquals(markers, new java.util.TreeSet<>(TextScrubber.REMOVES.keySet()));
+    }
 }

@@ -32,8 +32,9 @@ public final class Queryables {
             new Queryable("service_name", "service_name", Type.STRING, "the kind of request, by name"),
             new Queryable("department", "department", Type.STRING, "the department handling it"),
             new Queryable("district", "district_codes", Type.STRING_ARRAY_CONTAINS, "a district (of any layer) it lies in"),
-            new Queryable("status", "status", Type.STRING, "open or closed"),
-            new Queryable("status_detail", "status_detail", Type.STRING, "acknowledged, in progress, or the reason for closing"),
+            new Queryable("status", "status", Type.STRING, "where it is in its life: received, acknowledged, in_progress or closed"),
+            new Queryable("status_detail", "status_detail", Type.STRING,
+                    "why it was closed (fixed, no_action_needed, duplicate, not_city_responsibility, could_not_locate, referred); null while open"),
             new Queryable("received_at", "received_at", Type.TIMESTAMP, "when it was reported"),
             new Queryable("updated_at", "updated_at", Type.TIMESTAMP, "when it last changed"),
             new Queryable("closed_at", "closed_at", Type.TIMESTAMP, "when it was closed"),
@@ -76,16 +77,7 @@ public final class Queryables {
         for (Queryable q : byName.values()) {
             Map<String, Object> property = new LinkedHashMap<>();
             property.put("description", q.description());
-            switch (q.type()) {
-                case STRING, STRING_ARRAY_CONTAINS -> property.put("type", "string");
-                case NUMBER -> property.put("type", "number");
-                case BOOLEAN -> property.put("type", "boolean");
-                case TIMESTAMP -> {
-                    property.put("type", "string");
-                    property.put("format", "date-time");
-                }
-                case GEOMETRY -> property.put("format", "geometry-point");
-            }
+            property.putAll(schemaType(q));
             properties.put(q.name(), property);
         }
         Map<String, Object> schema = new LinkedHashMap<>();
@@ -96,5 +88,21 @@ public final class Queryables {
         schema.put("properties", properties);
         schema.put("additionalProperties", false);
         return schema;
+    }
+
+    /** A queryable's JSON Schema type and format (Part 3's {@code geometry-point} for the point): the data dictionary's too. */
+    public static Map<String, Object> schemaType(Queryable q) {
+        Map<String, Object> type = new LinkedHashMap<>();
+        switch (q.type()) {
+            case STRING, STRING_ARRAY_CONTAINS -> type.put("type", "string");
+            case NUMBER -> type.put("type", "number");
+            case BOOLEAN -> type.put("type", "boolean");
+            case TIMESTAMP -> {
+                type.put("type", "string");
+                type.put("format", "date-time");
+            }
+            case GEOMETRY -> type.put("format", "geometry-point");
+        }
+        return type;
     }
 }
