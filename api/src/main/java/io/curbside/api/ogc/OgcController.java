@@ -13,6 +13,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.json.JsonMapper;
 
 import java.io.IOException;
@@ -32,7 +33,10 @@ import java.util.function.Supplier;
  * two media types chosen by {@code f} or Accept, which the generated interfaces cannot express. The
  * routes are in openapi/curbside.yaml all the same, which {@code /ogc/api} serves a part of.
  */
+// Every type a route may answer in: a route without them refuses an Accept naming only one (text/html: 406).
 @Controller(OgcDocuments.BASE)
+@Produces({MediaType.APPLICATION_JSON, "application/geo+json", "application/schema+json",
+        "application/vnd.oai.openapi+json;version=3.0", MediaType.TEXT_HTML})
 class OgcController {
 
     static final MediaType GEOJSON = MediaType.of("application/geo+json");

@@ -216,6 +216,12 @@ class OgcApiTest extends DatabaseTest {
             assertTrue(json.headers().firstValue("Content-Type").orElseThrow().contains("json"), path);
             HttpResponse<byte[]> asked = ogc.get(path + "?f=html");
             assertTrue(asked.headers().firstValue("Content-Type").orElseThrow().startsWith("text/html"), path);
+            // A client that names HTML alone (curl -H, some crawlers) gets it too, not a 406.
+            HttpResponse<byte[]> htmlOnly = ogc.get(path, "Accept", "text/html");
+            assertEquals(200, htmlOnly.statusCode(), path);
+            assertTrue(htmlOnly.headers().firstValue("Content-Type").orElseThrow().startsWith("text/html"), path);
+            HttpResponse<byte[]> geoJsonOnly = ogc.get(path, "Accept", "application/geo+json");
+            assertEquals(200, geoJsonOnly.statusCode(), path);
         }
         String items = new String(ogc.get("/ogc/collections/neighborhoods/items?f=html&limit=2").body(), StandardCharsets.UTF_8);
         assertTrue(items.contains("Next page"), items);

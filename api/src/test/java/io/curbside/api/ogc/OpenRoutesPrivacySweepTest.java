@@ -68,7 +68,7 @@ class OpenRoutesPrivacySweepTest extends HttpTest {
 
     /**
      * Every open route there is, as a path with its query, asked for these requests. The /ogc routes are
-     * each asked as JSON and as HTML; add exports, the change feed and tiles here as they come.
+     * each asked as JSON and as HTML; add tiles and what else comes here.
      */
     private List<String> openRoutes() {
         List<String> ogcRoutes = new ArrayList<>(List.of("/ogc", "/ogc/conformance", "/ogc/api", "/ogc/collections",
@@ -80,7 +80,10 @@ class OpenRoutesPrivacySweepTest extends HttpTest {
         List<String> routes = new ArrayList<>();
         ogcRoutes.forEach(r -> routes.addAll(List.of(r + (r.contains("?") ? "&" : "?") + "f=json",
                 r + (r.contains("?") ? "&" : "?") + "f=html")));
-        routes.addAll(List.of("/v1/opendata/dictionary?f=json", "/v1/opendata/dictionary?f=html"));
+        routes.addAll(List.of("/v1/opendata/dictionary?f=json", "/v1/opendata/dictionary?f=html",
+                "/v1/opendata/requests.csv", "/v1/opendata/requests.geojson", "/v1/opendata/requests.ndjson",
+                "/v1/opendata/requests.csv?service_code=" + String.join(",", SERVICES),
+                "/v1/opendata/changes", "/v1/opendata/changes?limit=1", "/v1/opendata/snapshots"));
         numbers.forEach(n -> routes.add("/v1/requests/" + n));
         return routes;
     }
@@ -164,6 +167,9 @@ class OpenRoutesPrivacySweepTest extends HttpTest {
         assertTrue(numbers.subList(0, 3).stream().allMatch(items::contains), "the three published classes are in the items");
         assertFalse(items.contains(numbers.get(3)), "the withheld one is not");
         assertTrue(items.contains("Call [name] at [phone]"), "the open class's scrubbed description is there to search");
+        String csv = text(ogc.get("/v1/opendata/requests.csv"));
+        assertTrue(numbers.subList(0, 3).stream().allMatch(csv::contains), "the export holds them: " + csv);
+        assertTrue(text(ogc.get("/v1/opendata/changes")).contains(numbers.get(0)), "the change feed lists the open one");
         String status = text(ogc.get("/v1/requests/" + numbers.get(0)));
         assertTrue(status.contains("Called [name] back on [phone]"), "the public note is there to search: " + status);
     }
