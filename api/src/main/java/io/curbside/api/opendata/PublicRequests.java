@@ -1,11 +1,8 @@
 package io.curbside.api.opendata;
 
 import io.curbside.geo.LatLon;
-import io.micronaut.transaction.TransactionOperations;
-import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
-import java.sql.Connection;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -26,15 +23,13 @@ public class PublicRequests {
     private final PublishedNearbyRepository nearby;
     private final RequestProjector projector;
     private final PublicationPolicy policy;
-    private final TransactionOperations<Connection> openData;
 
     PublicRequests(PublicationRepository repository, PublishedNearbyRepository nearby, RequestProjector projector,
-                   PublicationPolicy policy, @Named("opendata") TransactionOperations<Connection> openData) {
+                   PublicationPolicy policy) {
         this.repository = repository;
         this.nearby = nearby;
         this.projector = projector;
         this.policy = policy;
-        this.openData = openData;
     }
 
     /** The public view of these requests, by id, read in the caller's transaction; an unknown id is left out. */
@@ -55,15 +50,9 @@ public class PublicRequests {
 
     /**
      * Open requests of a service whose published point lies within {@code reachMetres} of a point,
-     * received since a moment, nearest first: in the caller's transaction, which sees its own and
-     * just-committed changes (intake's duplicate check).
+     * received since a moment, nearest first, in the caller's transaction: each as published.
      */
     public List<PublicRequest> openNear(String serviceCode, LatLon point, double reachMetres, Instant since, int limit) {
-        return nearby.hereNear(serviceCode, point, reachMetres, since, limit);
-    }
-
-    /** The same for a public search: read through the open-data datasource, in its own read transaction. */
-    public List<PublicRequest> searchNear(String serviceCode, LatLon point, double reachMetres, Instant since, int limit) {
-        return openData.executeRead(s -> nearby.publishedNear(serviceCode, point, reachMetres, since, limit));
+        return nearby.near(serviceCode, point, reachMetres, since, limit);
     }
 }

@@ -3,7 +3,6 @@ package io.curbside.api.opendata;
 import io.curbside.api.store.JsonColumns;
 import io.curbside.geo.LatLon;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
-import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
 import java.sql.ResultSet;
@@ -16,51 +15,40 @@ import java.util.List;
 /**
  * Open published requests of a service around a point, by their published point: the one that
  * {@link Publisher} re-projects in the same transaction as a policy change, so a service made
- * sensitive or a new cell size shows at once. Read on either datasource: the open-data one for a
- * public search, the caller's for intake, which must see what was committed a moment ago (the
- * open-data one may be a replica that lags).
+ * sensitive or a new cell size shows at once. Which requests are open and recent is asked of the
+ * private row, which a change reaches first (a hand edit in SQL is published only by the next
+ * sweep); everything shown, the point first, is the published row's. So it runs on the main
+ * datasource, in the caller's transaction, never the open-data one, which may also lag as a replica.
  */
 @Singleton
 class PublishedNearbyRepository {
 
     private static final String SQL = """
             WITH p AS (SELECT ST_SetSRID(ST_MakePoint(?, ?), 4326) AS g)
-            SELECT tracking_number, service_code, service_name, department, districts::text, status, received_at,
-                   updated_at, expected_at, me_too_count, channel, ST_Y(location), ST_X(location), location_precision_m
-            FROM opendata.published_request, p
-            WHERE withdrawn_at IS NULL AND status <> 'closed' AND service_code = ? AND received_at >= ?
-              -- The box in degrees lets the gist index on the geometry pick the candidates; the
-              -- distance, on the spheroid (::geography, metres), decides.
-              AND location && ST_Expand(p.g, ?)
-              AND ST_DWithin(location::geography, p.g::geography, ?)
-            ORDER BY ST_Distance(location::geography, p.g::geography), tracking_number
+            SELECT o.tracking_number, o.service_code, o.service_name, o.department, o.districts::text, o.status,
+                   o.received_at, o.updated_at, o.expected_at, o.me_too_count, o.channel, ST_Y(o.location),
+                   ST_X(o.location), o.location_precision_m
+            FROM opendata.published_request o JOIN service_request r ON r.tracking_number = o.tracking_number, p
+            WHERE o.withdrawn_at IS NULL AND r.status <> 'closed' AND r.service_code = ? AND r.received_at >= ?
+              -- The box in degrees lets the gist index on the published geometry pick the candidates;
+              -- the distance, on the spheroid (::geography, metres), decides.
+              AND o.location && ST_Expand(p.g, ?)
+              AND ST_DWithin(o.location::geography, p.g::geography, ?)
+            ORDER BY ST_Distance(o.location::geography, p.g::geography), o.tracking_number
             LIMIT ?""";
 
     /** Metres per degree of latitude, rounded down so that the box is never too small. */
     private static final double METRES_PER_DEGREE = 110_000;
 
-    private final JdbcOperations primary;
-    private final JdbcOperations openData;
+    private final JdbcOperations jdbc;
     private final JsonColumns json;
 
-    PublishedNearbyRepository(JdbcOperations primary, @Named("opendata") JdbcOperations openData, JsonColumns json) {
-        this.primary = primary;
-        this.openData = openData;
+    PublishedNearbyRepository(JdbcOperations jdbc, JsonColumns json) {
+        this.jdbc = jdbc;
         this.json = json;
     }
 
-    /** In the caller's transaction on the main datasource. */
-    List<PublicRequest> hereNear(String serviceCode, LatLon point, double reachMetres, Instant since, int limit) {
-        return near(primary, serviceCode, point, reachMetres, since, limit);
-    }
-
-    /** In the caller's transaction on the open-data datasource. */
-    List<PublicRequest> publishedNear(String serviceCode, LatLon point, double reachMetres, Instant since, int limit) {
-        return near(openData, serviceCode, point, reachMetres, since, limit);
-    }
-
-    private List<PublicRequest> near(JdbcOperations jdbc, String serviceCode, LatLon point, double reachMetres,
-                                     Instant since, int limit) {
+    List<PublicRequest> near(String serviceCode, LatLon point, double reachMetres, Instant since, int limit) {
         // A degree of longitude shrinks with the latitude: the box widens with it (up to near the poles).
         double degrees = reachMetres / (METRES_PER_DEGREE * Math.max(0.05, Math.cos(Math.toRadians(point.lat()))));
         return jdbc.prepareStatement(SQL, ps -> {
