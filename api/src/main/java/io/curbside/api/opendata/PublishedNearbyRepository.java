@@ -2,6 +2,7 @@ package io.curbside.api.opendata;
 
 import io.curbside.api.store.JsonColumns;
 import io.curbside.geo.LatLon;
+import io.micronaut.core.type.Argument;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 
@@ -26,8 +27,9 @@ class PublishedNearbyRepository {
     private static final String SQL = """
             WITH p AS (SELECT ST_SetSRID(ST_MakePoint(?, ?), 4326) AS g)
             SELECT o.tracking_number, o.service_code, o.service_name, o.department, o.districts::text, o.status,
-                   o.received_at, o.updated_at, o.expected_at, o.me_too_count, o.channel, ST_Y(o.location),
-                   ST_X(o.location), o.location_precision_m
+                   o.status_detail, o.received_at, o.updated_at, o.closed_at, o.expected_at, o.on_time,
+                   o.me_too_count, o.channel, ST_Y(o.location), ST_X(o.location), o.location_precision_m,
+                   o.description, o.photo_urls::text
             FROM opendata.published_request o JOIN service_request r ON r.tracking_number = o.tracking_number, p
             WHERE o.withdrawn_at IS NULL AND r.status <> 'closed' AND r.service_code = ? AND r.received_at >= ?
               -- The box in degrees lets the gist index on the published geometry pick the candidates;
@@ -36,6 +38,8 @@ class PublishedNearbyRepository {
               AND ST_DWithin(o.location::geography, p.g::geography, ?)
             ORDER BY ST_Distance(o.location::geography, p.g::geography), o.tracking_number
             LIMIT ?""";
+
+    private static final Argument<List<String>> PHOTO_URLS = Argument.listOf(String.class);
 
     /** Metres per degree of latitude, rounded down so that the box is never too small. */
     private static final double METRES_PER_DEGREE = 110_000;
@@ -70,11 +74,13 @@ class PublishedNearbyRepository {
     }
 
     private PublicRequest row(ResultSet rs) throws SQLException {
-        // Only the fields a nearby answer shows are read: the rest of the public form is not needed here.
+        // A live row always has a point here (the query measures it). Listed classes publish times,
+        // not dates: the row does not store its class, and no class that publishes dates is listed.
         return new PublicRequest(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                json.read(rs.getString(5), JsonColumns.CODES), rs.getString(6), null, instant(rs, 7), instant(rs, 8),
-                null, instant(rs, 9), null, rs.getInt(10), rs.getString(11), rs.getDouble(12), rs.getDouble(13),
-                (Integer) rs.getObject(14), null, List.of(), false);
+                json.read(rs.getString(5), JsonColumns.CODES), rs.getString(6), rs.getString(7), instant(rs, 8),
+                instant(rs, 9), instant(rs, 10), instant(rs, 11), (Boolean) rs.getObject(12), rs.getInt(13),
+                rs.getString(14), rs.getDouble(15), rs.getDouble(16), (Integer) rs.getObject(17), rs.getString(18),
+                json.read(rs.getString(19), PHOTO_URLS), false);
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {
