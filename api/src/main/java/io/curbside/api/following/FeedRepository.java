@@ -25,11 +25,11 @@ class FeedRepository {
     }
 
     /**
-     * One public event of a followed request, at its place in the feed. The note is as staff typed
-     * it, and the reporter's name is there to scrub it: neither is published before the policy has seen it.
+     * One public event of a followed request, at its place in the feed. The note and time are as
+     * recorded: neither is published before the request's public view has seen it (opendata.PublicView).
      */
-    record Row(FeedPosition position, String trackingNumber, String kind, ServiceRequestStatusCode status, String note,
-               Map<String, String> data, Instant at, String serviceCode, String reporterName) {
+    record Row(FeedPosition position, long requestId, String kind, ServiceRequestStatusCode status, String note,
+               Map<String, String> data, Instant at) {
     }
 
     /**
@@ -38,7 +38,7 @@ class FeedRepository {
      * {@code limit} entries, merged and cut to {@code limit}: the cost grows with the number of
      * requests followed, never with the size of the event table. The scans read the index alone
      * (index-only: it holds the request, xact and id), and only the page's events are read from
-     * the table, with their tracking numbers. Only events of transactions older than every one
+     * the table; their requests' public views are read by the caller. Only events of transactions older than every one
      * still running are read (pg_snapshot_xmin), so nothing can later appear before the position
      * handed out. script/bench.d/feed-plan.sql shows the plan on generated data.
      */
@@ -55,9 +55,8 @@ class FeedRepository {
                         ORDER BY xact, id LIMIT ?) e
                     WHERE f.account_id = ?
                     ORDER BY e.xact, e.id LIMIT ?)
-                SELECT p.xact::text, p.id, r.tracking_number, e.kind, e.status, e.note, e.data::text, e.at,
-                       r.service_code, r.contact_name
-                FROM page p JOIN request_event e ON e.id = p.id JOIN service_request r ON r.id = e.request_id
+                SELECT p.xact::text, p.id, e.request_id, e.kind, e.status, e.note, e.data::text, e.at
+                FROM page p JOIN request_event e ON e.id = p.id
                 ORDER BY p.xact, p.id""", ps -> {
             ps.setString(1, Long.toString(since.xact()));
             ps.setLong(2, since.id());
@@ -67,10 +66,9 @@ class FeedRepository {
             List<Row> rows = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new Row(new FeedPosition(Long.parseLong(rs.getString(1)), rs.getLong(2)), rs.getString(3),
+                    rows.add(new Row(new FeedPosition(Long.parseLong(rs.getString(1)), rs.getLong(2)), rs.getLong(3),
                             rs.getString(4), ServiceRequestStatusCode.fromValue(rs.getString(5)), rs.getString(6),
-                            json.read(rs.getString(7), JsonColumns.CODES), rs.getTimestamp(8).toInstant(),
-                            rs.getString(9), rs.getString(10)));
+                            json.read(rs.getString(7), JsonColumns.CODES), rs.getTimestamp(8).toInstant()));
                 }
             }
             return rows;

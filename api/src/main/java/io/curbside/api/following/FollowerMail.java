@@ -5,7 +5,8 @@ import io.curbside.api.catalog.Catalog;
 import io.curbside.api.catalog.CatalogService;
 import io.curbside.api.i18n.Letter;
 import io.curbside.api.notifications.Outbox;
-import io.curbside.api.opendata.PublicationPolicy;
+import io.curbside.api.opendata.PublicRequests;
+import io.curbside.api.opendata.PublicView;
 import io.curbside.api.requests.StoredRequests;
 import io.curbside.api.support.PersonalData;
 import io.curbside.api.support.PublicUrls;
@@ -20,7 +21,7 @@ import java.util.UUID;
 /**
  * E-mails the city's news about a request to the accounts that follow it (when e-mail is
  * switched on): what happened, in each follower's language (the request's, for an account that
- * has none), the public note as the publication policy lets the public read it, where to read
+ * has none), the public note as the request's public view lets the public read it, where to read
  * more, and the city's name. Queued on the outbox in the caller's transaction, so a change that
  * rolls back sends nothing. Who made the change is not told of it.
  */
@@ -33,34 +34,36 @@ public class FollowerMail {
     private final FollowerRepository followers;
     private final CatalogService catalog;
     private final PublicUrls urls;
-    private final PublicationPolicy policy;
+    private final PublicRequests publicRequests;
     private final CityName city;
 
     FollowerMail(Outbox outbox, FollowerRepository followers, CatalogService catalog, PublicUrls urls,
-                 PublicationPolicy policy, CityName city) {
+                 PublicRequests publicRequests, CityName city) {
         this.outbox = outbox;
         this.followers = followers;
         this.catalog = catalog;
         this.urls = urls;
-        this.policy = policy;
+        this.publicRequests = publicRequests;
         this.city = city;
     }
 
     /** What happened to a request, as its followers read it. */
-    private record News(String trackingNumber, String serviceCode, String reporterName, String kind,
-                        Map<String, String> data, String note) {
+    private record News(PublicView request, String kind, Map<String, String> data, String note) {
     }
 
     /**
      * A public event of a request, told to its followers; call inside the transaction that records it.
-     * The note is as staff typed it: a follower may be anyone, so they read what the public reads.
+     * The note is as staff typed it: a follower may be anyone, so they read what the public reads,
+     * from the request's public form as this transaction leaves it.
      */
-    public void tell(long requestId, String trackingNumber, String serviceCode, String reporterName, String language,
-                     String kind, Map<String, String> data, String note, UUID madeBy) {
+    public void tell(long requestId, String language, String kind, Map<String, String> data, String note, UUID madeBy) {
         if (!outbox.emailEnabled()) {
             return;
         }
-        News news = new News(trackingNumber, serviceCode, reporterName, kind, data, note);
+        PublicView request = publicRequests.view(requestId)
+                .orElseThrow(() -> new IllegalStateException("request " + requestId + " is being changed but is gone"));
+        String trackingNumber = request.request().trackingNumber();
+        News news = new News(request, kind, data, note);
         Map<String, Letter> letters = new HashMap<>();
         for (FollowerRepository.Follower follower : followers.mailable(requestId, madeBy)) {
             String in = follower.language() != null ? follower.language() : language;
@@ -73,15 +76,16 @@ public class FollowerMail {
     }
 
     private Letter letter(String language, News news) {
+        String number = news.request().request().trackingNumber();
         Catalog names = catalog.view(language, null).catalog();
         String title = StoredRequests.title(news.kind(), news.data(), language,
                 code -> names.departmentName(code, language));
         Letter.Writer letter = Letter.in(language)
-                .subject("follower_mail.subject", Map.of("number", news.trackingNumber(), "title", title))
+                .subject("follower_mail.subject", Map.of("number", number, "title", title))
                 .quote(title);
-        policy.note(news.note(), names.privacy(news.serviceCode()), news.reporterName()).ifPresent(letter::quote);
-        letter.link(urls.request(news.trackingNumber()))
-                .say("follower_mail.footer", Map.of("number", news.trackingNumber()));
+        news.request().note(news.note()).ifPresent(letter::quote);
+        letter.link(urls.request(number))
+                .say("follower_mail.footer", Map.of("number", number));
         city.in(language).ifPresent(name -> letter.say("follower_mail.signed", Map.of("city", name)));
         return letter.write();
     }

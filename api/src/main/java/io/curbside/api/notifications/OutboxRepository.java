@@ -4,6 +4,8 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -44,10 +46,10 @@ class OutboxRepository {
                 SET claimed_until = now() + make_interval(secs => ?), claimed_by = ?, attempts = m.attempts + 1
                 FROM due LEFT JOIN webhook_subscription s ON s.id = due.subscription_id
                      LEFT JOIN request_event e ON e.id = due.event_id
-                     LEFT JOIN service_request r ON r.id = e.request_id
                 WHERE m.id = due.id
                 RETURNING m.id, m.message_id, m.channel, m.attempts, m.payload::text, m.subscription_id, s.url,
-                          s.secret, coalesce(s.secret_sealed, false), m.recipient, r.service_code, r.contact_name""", ps -> {
+                          s.secret, coalesce(s.secret_sealed, false), m.recipient, e.request_id, e.kind, e.status, e.note,
+                          e.at""", ps -> {
             ps.setArray(1, ps.getConnection().createArrayOf("text", channels.toArray()));
             ps.setInt(2, limit);
             ps.setDouble(3, lease.toMillis() / 1000.0);
@@ -57,11 +59,17 @@ class OutboxRepository {
                 while (rs.next()) {
                     claimed.add(new ClaimedMessage(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3),
                             rs.getInt(4), rs.getString(5), (Long) rs.getObject(6), rs.getString(7), rs.getBytes(8),
-                            rs.getBoolean(9), rs.getString(10), rs.getString(11), rs.getString(12)));
+                            rs.getBoolean(9), rs.getString(10), (Long) rs.getObject(11), event(rs)));
                 }
             }
             return claimed;
         });
+    }
+
+    private static ClaimedMessage.Event event(ResultSet rs) throws SQLException {
+        Timestamp at = rs.getTimestamp(15);
+        return rs.getString(12) == null ? null
+                : new ClaimedMessage.Event(rs.getString(12), rs.getString(13), rs.getString(14), at.toInstant());
     }
 
     void delivered(Collection<Long> ids, UUID claim) {

@@ -225,8 +225,9 @@ class PublicationRepository {
     }
 
     /**
-     * Brings the generalized point kept with the private row (nearby search reads it) onto the
-     * current policy. Returns the ids whose point moved: that update changed their updated_at.
+     * Brings the generalized point kept with the private row onto the current policy, so that the private
+     * table never keeps a point finer than the policy now allows. Returns the ids whose point moved:
+     * that update changed their updated_at.
      */
     List<Long> movePublicPoints(Map<Long, LatLon> points) {
         return jdbc.prepareStatement("""

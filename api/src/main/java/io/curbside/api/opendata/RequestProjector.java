@@ -25,22 +25,27 @@ class RequestProjector {
 
     /** The public form, or empty when the request may not be public at all (its class is withheld). */
     Optional<PublicRequest> project(PrivateRequest r) {
-        if (!policy.published(r.privacy())) {
-            return Optional.empty();
-        }
+        return policy.published(r.privacy()) ? Optional.of(shown(r)) : Optional.empty();
+    }
+
+    /**
+     * The public form whatever the class, for the few who hold the tracking number of a withheld
+     * request (its status page, its followers): the policy shows such a request no place and no text.
+     */
+    PublicRequest shown(PrivateRequest r) {
         Optional<GeneralizedLocation> location = policy.location(r.location(), r.privacy());
         String description = policy.description(r.description(), r.privacy(), r.contactName(), r.reporterErased())
                 .orElse(null);
         Boolean onTime = r.closedAt() == null ? null : !r.closedAt().isAfter(r.expectedAt());
         List<String> photos = r.publicPhotoIds().stream()
                 .map(id -> urls.publishedPhoto(r.trackingNumber(), id, PhotoSize.DISPLAY.getValue())).toList();
-        return Optional.of(new PublicRequest(r.trackingNumber(), r.serviceCode(), r.serviceName(), r.departmentCode(),
+        return new PublicRequest(r.trackingNumber(), r.serviceCode(), r.serviceName(), r.departmentCode(),
                 r.districts(), r.status(), r.closeReason(),
                 policy.time(r.receivedAt(), r.privacy(), r.cityZone()), policy.time(r.updatedAt(), r.privacy(), r.cityZone()),
                 policy.time(r.closedAt(), r.privacy(), r.cityZone()), policy.time(r.expectedAt(), r.privacy(), r.cityZone()),
                 onTime, r.meTooCount(), r.channel(),
                 location.map(GeneralizedLocation::getLat).orElse(null), location.map(GeneralizedLocation::getLon).orElse(null),
                 location.map(GeneralizedLocation::getPrecisionM).orElse(null), description, photos,
-                policy.datesOnly(r.privacy())));
+                policy.datesOnly(r.privacy()));
     }
 }

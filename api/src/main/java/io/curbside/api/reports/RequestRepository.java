@@ -2,7 +2,6 @@ package io.curbside.api.reports;
 
 import io.curbside.api.requests.TrackingNumber;
 import io.curbside.api.store.JsonColumns;
-import io.curbside.contract.model.ServiceRequestStatusCode;
 import io.curbside.geo.LatLon;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
@@ -11,12 +10,10 @@ import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Files requests and finds them nearby. Callers hold the transaction. */
+/** Files requests and finds the exact nearest one for staff. Callers hold the transaction. */
 @Singleton
 class RequestRepository {
 
@@ -34,11 +31,6 @@ class RequestRepository {
      */
     record Routing(String department, String district, Map<String, String> districts, Instant receivedAt,
                    Instant expectedAt, Long suspectedDuplicateOf, LatLon publicLocation) {
-    }
-
-    /** An open request near a point, by its public location only: nothing here is exact. */
-    record Listed(String trackingNumber, ServiceRequestStatusCode status, Instant receivedAt, LatLon publicLocation,
-                  int meToo) {
     }
 
     /** Inserts the request; empty when the tracking number is already taken (draw another). */
@@ -107,38 +99,6 @@ class RequestRepository {
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
             }
-        });
-    }
-
-    /**
-     * Open requests of the service whose public location is within reach of the point, filed
-     * since then, nearest first: every condition is on the public location, never the exact one.
-     * The partial GiST index on open requests' public locations serves it.
-     */
-    List<Listed> listed(String serviceCode, LatLon point, double reachMetres, Instant since, int limit) {
-        return jdbc.prepareStatement("""
-                WITH p AS (SELECT ST_SetSRID(ST_MakePoint(?, ?), 4326)::geography AS g)
-                SELECT r.tracking_number, r.status, r.received_at, ST_Y(r.public_location::geometry),
-                       ST_X(r.public_location::geometry), r.me_too_count
-                FROM service_request r, p
-                WHERE r.status <> 'closed' AND r.service_code = ? AND r.received_at >= ?
-                  AND ST_DWithin(r.public_location, p.g, ?)
-                ORDER BY ST_Distance(r.public_location, p.g), r.tracking_number
-                LIMIT ?""", ps -> {
-            ps.setDouble(1, point.lon());
-            ps.setDouble(2, point.lat());
-            ps.setString(3, serviceCode);
-            ps.setTimestamp(4, Timestamp.from(since));
-            ps.setDouble(5, reachMetres);
-            ps.setInt(6, limit);
-            List<Listed> found = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    found.add(new Listed(rs.getString(1), ServiceRequestStatusCode.fromValue(rs.getString(2)),
-                            rs.getTimestamp(3).toInstant(), new LatLon(rs.getDouble(4), rs.getDouble(5)), rs.getInt(6)));
-                }
-            }
-            return found;
         });
     }
 

@@ -4,7 +4,9 @@ import io.curbside.api.catalog.Catalog;
 import io.curbside.api.catalog.CatalogService;
 import io.curbside.api.following.Ratings;
 import io.curbside.api.jurisdiction.JurisdictionService;
-import io.curbside.api.opendata.PublicationPolicy;
+import io.curbside.api.opendata.PublicAnswers;
+import io.curbside.api.opendata.PublicRequests;
+import io.curbside.api.opendata.PublicView;
 import io.curbside.api.photos.PhotoService;
 import io.curbside.api.problem.ProblemException;
 import io.curbside.api.problem.ProblemType;
@@ -18,11 +20,9 @@ import io.curbside.api.support.EntityTags;
 import io.curbside.contract.model.Department;
 import io.curbside.contract.model.DistrictRef;
 import io.curbside.contract.model.PhotoRef;
-import io.curbside.contract.model.PrivacyClass;
 import io.curbside.contract.model.Rating;
 import io.curbside.contract.model.ReportedLocation;
 import io.curbside.contract.model.ReporterDetails;
-import io.curbside.contract.model.ServiceRef;
 import io.curbside.contract.model.ServiceRequestStatus;
 import io.curbside.contract.model.TimelineEvent;
 import io.micronaut.transaction.TransactionOperations;
@@ -30,15 +30,9 @@ import jakarta.inject.Singleton;
 
 import java.sql.Connection;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /** A request's lifecycle and history: records what happens to it, and shows it to the public and the reporter. */
@@ -48,7 +42,8 @@ public class StatusService {
     private final StoredRequests requests;
     private final CatalogService catalog;
     private final JurisdictionService jurisdiction;
-    private final PublicationPolicy policy;
+    private final PublicRequests publicRequests;
+    private final PublicAnswers answers;
     private final PhotoService photos;
     private final Ratings ratings;
     private final DataVersionRepository versions;
@@ -56,12 +51,13 @@ public class StatusService {
     private final Clock clock;
 
     public StatusService(StoredRequests requests, CatalogService catalog, JurisdictionService jurisdiction,
-                         PublicationPolicy policy, PhotoService photos, Ratings ratings, DataVersionRepository versions,
+                         PublicRequests publicRequests, PublicAnswers answers, PhotoService photos, Ratings ratings, DataVersionRepository versions,
                          TransactionOperations<Connection> transactions, Clock clock) {
         this.requests = requests;
         this.catalog = catalog;
         this.jurisdiction = jurisdiction;
-        this.policy = policy;
+        this.publicRequests = publicRequests;
+        this.answers = answers;
         this.photos = photos;
         this.ratings = ratings;
         this.versions = versions;
@@ -114,33 +110,26 @@ public class StatusService {
                                         boolean reporter, boolean onTime) {
         String language = names.language();
         Optional<Catalog.Service> service = names.catalog().service(r.serviceCode());
-        PrivacyClass privacy = names.catalog().privacy(r.serviceCode());
         Department department = department(names.catalog(), r.departmentCode(), language);
         List<DistrictRef> districts = jurisdiction.districts(r.districts(), language, jurisdictionVersion);
-        record History(List<RequestEvent> events, List<PhotoRef> publicPhotos, List<PhotoRef> allPhotos,
+        record History(PublicView view, List<RequestEvent> events, List<PhotoRef> publicPhotos, List<PhotoRef> allPhotos,
                        Optional<Rating> rating) {
         }
-        History history = transactions.executeRead(s -> new History(requests.events(r.id(), true),
+        // The public part is the one public form (opendata.PublicAnswers), projected from the row read
+        // here: a sensitive class shows dates only and no text, as in the published dataset.
+        History history = transactions.executeRead(s -> new History(
+                publicRequests.view(r.id()).orElseThrow(() -> ProblemException.notFound("There is no request "
+                        + r.trackingNumber() + ".")),
+                requests.events(r.id(), true),
                 photos.refs(r.id(), r.trackingNumber().value(), true),
                 reporter ? photos.refs(r.id(), r.trackingNumber().value(), false) : List.of(),
                 reporter ? ratings.of(r.id(), r.trackingNumber()) : Optional.empty()));
-        // Every time shown goes through the policy, as in the published dataset: a sensitive class
-        // shows dates only, or the status page would give back the hour the dataset leaves out.
-        ZoneId city = names.catalog().calendar().zone();
-        Function<Instant, ZonedDateTime> time = at -> policy.time(at, privacy, city).atZone(ZoneOffset.UTC);
-        List<TimelineEvent> timeline = history.events().stream().map(e -> event(e, time.apply(e.at()), names.catalog(),
-                language, policy.note(e.note(), privacy, r.contactName()).orElse(null))).toList();
-        ServiceRequestStatus status = new ServiceRequestStatus(r.trackingNumber().value(), language,
-                new ServiceRef(r.serviceCode(), service.map(s -> s.name().in(language)).orElse(r.serviceCode())),
-                r.status(), department, districts, time.apply(r.receivedAt()), time.apply(r.updatedAt()),
-                time.apply(r.expectedAt()), onTime, r.meToo(), timeline, history.publicPhotos());
-        status.setDistrict(districts.isEmpty() ? null : districts.get(0));
-        status.setLocation(policy.location(r.location(), privacy).orElse(null));
-        status.setDescription(policy.description(r.description(), privacy, r.contactName(), r.reporterErased())
-                .orElse(null));
-        if (r.closedAt() != null) {
-            status.setClosedAt(time.apply(r.closedAt()));
-        }
+        List<TimelineEvent> timeline = history.events().stream().map(e -> answers.event(history.view(), e,
+                StoredRequests.title(e.kind(), e.data(), language,
+                        code -> names.catalog().departmentName(code, language)))).toList();
+        ServiceRequestStatus status = answers.status(history.view(), language,
+                service.map(s -> s.name().in(language)).orElse(r.serviceCode()), department, districts, onTime,
+                timeline, history.publicPhotos());
         if (reporter) {
             ReportedLocation exact = new ReportedLocation(r.location().lat(), r.location().lon());
             exact.setAccuracyM(r.accuracyMetres());
@@ -152,14 +141,6 @@ public class StatusService {
             status.setReporter(details);
         }
         return status;
-    }
-
-    private static TimelineEvent event(RequestEvent e, ZonedDateTime at, Catalog catalog, String language,
-                                       String publicNote) {
-        TimelineEvent event = new TimelineEvent(e.kind(), at, e.status(),
-                StoredRequests.title(e.kind(), e.data(), language, code -> catalog.departmentName(code, language)));
-        event.setNote(publicNote);
-        return event;
     }
 
     private static Department department(Catalog catalog, String code, String language) {

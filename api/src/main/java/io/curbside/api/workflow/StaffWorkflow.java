@@ -195,8 +195,7 @@ public class StaffWorkflow {
     /** Records a public event and queues its e-mail to the request's followers, in the change's transaction. */
     private void tell(StaffRepository.Detail d, RequestEvent event, Actor actor) {
         history.record(d.summary().id(), event, actor.accountId());
-        mail.tell(d.summary().id(), d.summary().trackingNumber(), d.summary().serviceCode(), d.contactName(),
-                d.language(), event.kind(), event.data(), event.note(), actor.accountId());
+        mail.tell(d.summary().id(), d.language(), event.kind(), event.data(), event.note(), actor.accountId());
     }
 
     /** Locks the request, checks who and which version, applies the change, and answers the new state. */

@@ -6,7 +6,6 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
-import com.tngtech.archunit.junit.ArchIgnore;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
@@ -71,11 +70,9 @@ class DependencyRulesTest {
 
     /**
      * The contract's answer models that carry a request to the public are built only by the one
-     * public projection. Ignored until the open-data issue adds that projection (opendata/); today
-     * the status view, nearby and the feed still build them in their own packages.
+     * public projection (opendata.PublicAnswers, from the PublicRequest that RequestProjector makes).
      */
     @ArchTest
-    @ArchIgnore(reason = "switched on by the open-data issue, once its public projection exists")
     static final ArchRule PUBLIC_ANSWERS_ONLY_FROM_THE_PROJECTION = noClasses()
             .that().resideOutsideOfPackage("io.curbside.api.opendata..")
             .should().callConstructorWhere(DescribedPredicate.describe("a public request answer of the contract",
