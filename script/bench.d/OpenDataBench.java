@@ -48,6 +48,7 @@ public class OpenDataBench {
     static String base;
     static String columns;
     static String live;
+    static java.lang.reflect.Method pageSql;
     static ItemsParameters parameters = new ItemsParameters(Queryables.PUBLISHED_REQUEST, new PageCursors(new byte[32]));
 
     public static void main(String[] args) throws Exception {
@@ -56,7 +57,14 @@ public class OpenDataBench {
         Class<?> repository = Class.forName("io.curbside.api.published.PublishedRequestRepository");
         columns = constant(repository, "COLUMNS");
         live = constant(repository, "LIVE");
-        try (Connection raw = DriverManager.getConnection(url, args[2], args[3]);
+        java.util.Properties role = new java.util.Properties();
+        role.setProperty("user", args[2]);
+        role.setProperty("password", args[3]);
+        // As application.yml sets them on the server's open-data connections.
+        role.setProperty("options", "-c statement_timeout=15s -c jit=off -c plan_cache_mode=force_custom_plan");
+        pageSql = repository.getDeclaredMethod("pageSql", io.curbside.api.opendata.query.SqlFragment.class, String.class);
+        pageSql.setAccessible(true);
+        try (Connection raw = DriverManager.getConnection(url, role);
              Connection writer = DriverManager.getConnection(url, args[4], System.getenv().getOrDefault("PGPASSWORD", ""))) {
             raw.setAutoCommit(false);
             raw.setReadOnly(true);
@@ -348,12 +356,11 @@ public class OpenDataBench {
         return done;
     }
 
-    /** The rows of one page, read as the server reads them: PublishedRequestRepository.page's statement. */
+    /** The rows of one page, read as the server reads them: PublishedRequestRepository.page's own statement. */
     static List<Object[]> page(Connection raw, Map<String, List<String>> asked) throws Exception {
         ItemsQuery query = parameters.read(asked, java.util.Set.of());
         List<Object[]> rows = new ArrayList<>();
-        try (PreparedStatement ps = raw.prepareStatement("SELECT " + columns + " " + live + "(" + query.where().sql() + ") ORDER BY "
-                + query.orderBy() + " LIMIT ?")) {
+        try (PreparedStatement ps = raw.prepareStatement((String) pageSql.invoke(null, query.where(), query.orderBy()))) {
             List<SqlValue> values = query.where().values();
             for (int i = 0; i < values.size(); i++) {
                 ps.setObject(i + 1, values.get(i).jdbcValue());
