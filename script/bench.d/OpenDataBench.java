@@ -60,8 +60,7 @@ public class OpenDataBench {
         java.util.Properties role = new java.util.Properties();
         role.setProperty("user", args[2]);
         role.setProperty("password", args[3]);
-        // As application.yml sets them on the server's open-data connections.
-        role.setProperty("options", "-c statement_timeout=15s -c jit=off -c plan_cache_mode=force_custom_plan");
+        role.setProperty("options", serverOptions());
         pageSql = repository.getDeclaredMethod("pageSql", io.curbside.api.opendata.query.SqlFragment.class, String.class);
         pageSql.setAccessible(true);
         try (Connection raw = DriverManager.getConnection(url, role);
@@ -503,6 +502,18 @@ public class OpenDataBench {
 
     static void say(String line) {
         System.err.println(line);
+    }
+
+    /** The settings application.yml gives the server's open-data connections (their defaults), so the SQL runs under the same. */
+    static String serverOptions() throws Exception {
+        try (InputStream yml = OpenDataBench.class.getClassLoader().getResourceAsStream("application.yml")) {
+            String text = new String(yml.readAllBytes(), StandardCharsets.UTF_8);
+            java.util.regex.Matcher options = java.util.regex.Pattern.compile("options: \"(-c statement_timeout[^\"]*)\"").matcher(text);
+            if (!options.find()) {
+                throw new IllegalStateException("no options of the open-data datasource in application.yml");
+            }
+            return options.group(1).replaceAll("\\$\\{[A-Z_]+:([^}]*)}", "$1");
+        }
     }
 
     static String constant(Class<?> type, String name) throws Exception {
