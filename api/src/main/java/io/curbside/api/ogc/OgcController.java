@@ -16,8 +16,6 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.json.JsonMapper;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
@@ -48,7 +46,7 @@ class OgcController {
     private final OgcPages pages;
     private final OgcApiDefinition definition;
     private final PublicUrls urls;
-    private final JsonMapper json;
+    private final PlainJson plain;
 
     OgcController(OgcCollections collections, OgcDocuments documents, OgcPages pages, OgcApiDefinition definition,
                   PublicUrls urls, JsonMapper json) {
@@ -57,7 +55,7 @@ class OgcController {
         this.pages = pages;
         this.definition = definition;
         this.urls = urls;
-        this.json = json;
+        this.plain = new PlainJson(json);
     }
 
     @Get
@@ -137,8 +135,14 @@ class OgcController {
                     view.language()));
         }
         // Tagged without its timeStamp: the same page of the same data keeps its tag from one second to the next.
-        return changed(source, answer(format, GEOJSON, documents.stamped(items), null, view.language())
-                .header(HttpHeaders.ETAG, OpenDataCaching.tagOf(bytes(items))));
+        // Written once: the answer is those bytes with the timeStamp added as the last member.
+        byte[] unstamped = bytes(items);
+        MutableHttpResponse<byte[]> response = HttpResponse.ok(documents.stamped(unstamped)).contentType(GEOJSON)
+                .header(HttpHeaders.ETAG, OpenDataCaching.tagOf(unstamped));
+        if (view.language() != null) {
+            response.header(HttpHeaders.CONTENT_LANGUAGE, view.language());
+        }
+        return changed(source, response);
     }
 
     @Get("/collections/{collectionId}/items/{featureId}")
@@ -185,10 +189,6 @@ class OgcController {
     }
 
     private byte[] bytes(Map<String, Object> document) {
-        try {
-            return json.writeValueAsBytes(document);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return plain.bytes(document);
     }
 }

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -130,10 +131,18 @@ class OgcDocuments {
         return collection;
     }
 
-    /** The items page stamped with the time it was made, which Part 1 asks of every page. */
-    Map<String, Object> stamped(Map<String, Object> items) {
-        Map<String, Object> stamped = new LinkedHashMap<>(items);
-        stamped.put("timeStamp", clock.instant().truncatedTo(ChronoUnit.SECONDS).toString());
+    /**
+     * The items page, written as a JSON object, stamped with the time it was made, which Part 1 asks of
+     * every page: the member added last, to the bytes, so the page is written once.
+     */
+    byte[] stamped(byte[] items) {
+        if (items.length < 2 || items[items.length - 1] != '}') {
+            throw new IllegalArgumentException("not a JSON object");
+        }
+        byte[] stamp = ((items.length > 2 ? "," : "") + "\"timeStamp\":\""
+                + clock.instant().truncatedTo(ChronoUnit.SECONDS) + "\"}").getBytes(StandardCharsets.UTF_8);
+        byte[] stamped = Arrays.copyOf(items, items.length - 1 + stamp.length);
+        System.arraycopy(stamp, 0, stamped, items.length - 1, stamp.length);
         return stamped;
     }
 

@@ -46,14 +46,15 @@ class PublishedRequestRepository {
 
     /**
      * The rows of one page, {@code orderBy} being the query layer's (received_at, tracking_number, either
-     * way), which the (received_at, tracking_number) index answers in key order.
+     * way). In two steps: the page's keys, which V23's index answers in key order without reading the
+     * table when the condition names only what it includes (a bbox, a datetime, the property filters),
+     * then the page's rows alone by primary key. In one step, every row scanned to find a bbox's first
+     * 1,000 was read from the table: 110 ms against 34 ms for a dense neighbourhood of 5 M requests.
      */
     List<PublishedRow> page(SqlFragment where, String orderBy, int rows) {
         List<SqlValue> values = new ArrayList<>(where.values());
         values.add(new SqlValue.WholeNumber(rows));
-        // In parentheses: the caller's condition may be an OR, which must not escape the live condition.
-        return jdbc.prepareStatement("SELECT " + COLUMNS + " " + LIVE + "(" + where.sql() + ") ORDER BY " + orderBy
-                + " LIMIT ?", ps -> {
+        return jdbc.prepareStatement(pageSql(where, orderBy), ps -> {
             bind(ps, values);
             List<PublishedRow> found = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
@@ -63,6 +64,13 @@ class PublishedRequestRepository {
             }
             return found;
         });
+    }
+
+    /** The statement of {@link #page}, its last placeholder the number of rows (script/bench opendata runs it too). */
+    static String pageSql(SqlFragment where, String orderBy) {
+        // In parentheses: the caller's condition may be an OR, which must not escape the live condition.
+        return "SELECT " + COLUMNS + " FROM opendata.published_request WHERE tracking_number IN (SELECT tracking_number "
+                + LIVE + "(" + where.sql() + ") ORDER BY " + orderBy + " LIMIT ?) ORDER BY " + orderBy;
     }
 
     /** How many live rows match, counted no further than {@code bound} (so a count never reads ten million rows). */

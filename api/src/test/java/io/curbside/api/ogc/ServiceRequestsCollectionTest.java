@@ -142,6 +142,17 @@ class ServiceRequestsCollectionTest extends HttpTest {
     }
 
     @Test
+    void numberMatchedCountsEveryMatchWhenFewAreBeyondThePage() {
+        Map<String, Object> first = items("limit=2&datetime=../" + seeded);
+        assertEquals(2, first.get("numberReturned"));
+        assertEquals(5, first.get("numberMatched"), "counted, not only what the page holds");
+        assertEquals(true, first.get("numberMatchedExact"));
+        Map<String, Object> second = ogc.json(checked(ogc.get(nextLink(first))));
+        assertEquals(5, second.get("numberMatched"), "the same on a later page");
+        assertEquals(true, second.get("numberMatchedExact"));
+    }
+
+    @Test
     void aLimitAboveTheMaximumIsReadAsTheMaximum() {
         assertEquals(5, items("limit=50000&datetime=../" + seeded).get("numberReturned"));
     }
