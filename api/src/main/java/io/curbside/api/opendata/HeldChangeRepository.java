@@ -23,9 +23,10 @@ class HeldChangeRepository {
 
     /**
      * In the caller's transaction: takes the release lock, or answers -1 where another node holds it;
-     * then, where a row has been held since a day of the city that is over, re-stamps every held row
-     * with this transaction's id (all of them at one place in the feed, after every row the feed has
-     * shown) and answers how many; else 0.
+     * then re-stamps every row held since a day of the city that is over with this transaction's id (all
+     * of them at one place in the feed, after every row the feed has shown), lists those never listed
+     * (V24), and answers how many. Rows held today wait: one filed a minute after midnight and released
+     * with yesterday's would tell its minute.
      */
     int releaseAfterTheDay() {
         boolean locked = jdbc.prepareStatement("SELECT pg_try_advisory_xact_lock(hashtext(?))", ps -> {
@@ -39,9 +40,8 @@ class HeldChangeRepository {
             return -1;
         }
         return jdbc.prepareStatement("""
-                UPDATE opendata.published_request SET changed_xid = pg_current_xact_id(), held_on = NULL
-                WHERE held_on IS NOT NULL AND EXISTS (SELECT FROM opendata.published_request
-                    WHERE held_on < (now() AT TIME ZONE coalesce((SELECT timezone FROM business_calendar), 'UTC'))::date)""",
+                UPDATE opendata.published_request SET changed_xid = pg_current_xact_id(), held_on = NULL, listed = true
+                WHERE held_on < (now() AT TIME ZONE coalesce((SELECT timezone FROM business_calendar), 'UTC'))::date""",
                 ps -> ps.executeUpdate());
     }
 }

@@ -144,7 +144,7 @@ class PublicationRepository {
                 INSERT INTO opendata.published_request AS p (tracking_number, service_code, service_name, department,
                     districts, district_codes, status, status_detail, received_at, updated_at, closed_at, expected_at, on_time,
                     me_too_count, channel, location, location_precision_m, description, photo_urls, withdrawn_at,
-                    changed_at, held_on, changed_xid)
+                    changed_at, held_on, listed, changed_xid)
                 VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
                         ST_SetSRID(ST_MakePoint(?::float8, ?::float8), 4326), ?, ?, ?::jsonb, NULL,
                         -- A class that publishes dates stamps its change with the city's day: the
@@ -153,7 +153,8 @@ class PublicationRepository {
                             AT TIME ZONE coalesce((SELECT timezone FROM business_calendar), 'UTC') ELSE now() END,
                         -- For the same reason its place in the change feed is held until the day ends (V21).
                         CASE WHEN ? THEN (now() AT TIME ZONE coalesce((SELECT timezone FROM business_calendar), 'UTC'))::date END,
-                        pg_current_xact_id())
+                        -- and a new one is not listed anywhere until then (V24): its first appearance would tell the minute.
+                        NOT ?, pg_current_xact_id())
                 ON CONFLICT (tracking_number) DO UPDATE SET service_code = EXCLUDED.service_code,
                     service_name = EXCLUDED.service_name, department = EXCLUDED.department, districts = EXCLUDED.districts,
                     district_codes = EXCLUDED.district_codes, status = EXCLUDED.status,
@@ -164,7 +165,8 @@ class PublicationRepository {
                     description = EXCLUDED.description, photo_urls = EXCLUDED.photo_urls, withdrawn_at = NULL,
                     changed_xid = pg_current_xact_id(), changed_at = EXCLUDED.changed_at,
                     -- Held since the first day it waits: the release then comes after that day's end.
-                    held_on = CASE WHEN EXCLUDED.held_on IS NOT NULL THEN coalesce(p.held_on, EXCLUDED.held_on) END
+                    held_on = CASE WHEN EXCLUDED.held_on IS NOT NULL THEN coalesce(p.held_on, EXCLUDED.held_on) END,
+                    listed = p.listed OR EXCLUDED.listed
                 WHERE (p.service_code, p.service_name, p.department, p.districts, p.district_codes, p.status,
                        p.status_detail, p.received_at, p.updated_at, p.closed_at, p.expected_at, p.on_time, p.me_too_count,
                        p.channel, p.location, p.location_precision_m, p.description, p.photo_urls, p.withdrawn_at)
@@ -199,6 +201,7 @@ class PublicationRepository {
                 ps.setString(++i, json.write(r.photoUrls()));
                 ps.setBoolean(++i, r.datesOnly());
                 ps.setBoolean(++i, r.datesOnly());
+                ps.setBoolean(++i, r.datesOnly());
                 ps.addBatch();
             }
             return ps.executeBatch();
@@ -206,11 +209,18 @@ class PublicationRepository {
     }
 
     /**
-     * Takes requests out of the published dataset, leaving a tombstone where one was published. A tombstone
+     * Takes requests out of the published dataset, leaving a tombstone where one was listed. A tombstone
      * is never held from the change feed: mirrors should delete at once, and its minute is the city's
      * decision to withhold a service, not anything a reporter did.
      */
     void withdraw(List<String> trackingNumbers) {
+        // One never listed (V24) was never public: it goes without a tombstone, which would tell that it existed.
+        jdbc.prepareStatement("""
+                DELETE FROM opendata.published_request
+                WHERE tracking_number = ANY (?) AND withdrawn_at IS NULL AND NOT listed""", ps -> {
+            ps.setArray(1, ps.getConnection().createArrayOf("text", trackingNumbers.toArray()));
+            return ps.executeUpdate();
+        });
         jdbc.prepareStatement("""
                 UPDATE opendata.published_request SET service_code = NULL, service_name = NULL, department = NULL,
                     districts = NULL, district_codes = NULL, status = NULL, status_detail = NULL, received_at = NULL,

@@ -31,7 +31,7 @@ class PublishedNearbyRepository {
                    o.me_too_count, o.channel, ST_Y(o.location), ST_X(o.location), o.location_precision_m,
                    o.description, o.photo_urls::text
             FROM opendata.published_request o JOIN service_request r ON r.tracking_number = o.tracking_number, p
-            WHERE o.withdrawn_at IS NULL AND r.status <> 'closed' AND r.service_code = ? AND r.received_at >= ?
+            WHERE o.withdrawn_at IS NULL AND o.listed AND r.status <> 'closed' AND r.service_code = ? AND r.received_at >= ?
               -- The box in degrees lets the gist index on the published geometry pick the candidates;
               -- the distance, on the spheroid (::geography, metres), decides.
               AND o.location && ST_Expand(p.g, ?)

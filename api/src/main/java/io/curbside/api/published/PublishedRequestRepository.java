@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
 /**
  * The SQL of the published requests as every open route reads them, through the open-data datasource only (its role
  * reads {@code opendata.*} and nothing else). A tombstone ({@code withdrawn_at} set) is never a
- * feature: every statement ANDs {@code withdrawn_at IS NULL} to the caller's condition.
+ * feature, nor is a request of a dates-only class before its first release (V24, {@code listed}): every
+ * statement ANDs {@code withdrawn_at IS NULL AND listed} to the caller's condition.
  */
 @Singleton
 class PublishedRequestRepository {
@@ -33,7 +34,7 @@ class PublishedRequestRepository {
             status_detail, received_at, updated_at, closed_at, expected_at, on_time, me_too_count, channel,
             ST_X(location) AS lon, ST_Y(location) AS lat, location_precision_m, description,
             photo_urls::text AS photo_urls, address""";
-    static final String LIVE = "FROM opendata.published_request WHERE withdrawn_at IS NULL AND ";
+    static final String LIVE = "FROM opendata.published_request WHERE withdrawn_at IS NULL AND listed AND ";
     /** Rows the driver fetches at once from a cursor: about 1 MB of rows, and a round trip per thousand. */
     static final int FETCH_ROWS = 1000;
     private static final Pattern PLAN_ROWS = Pattern.compile("\"Plan Rows\":\\s*([0-9.eE+]+)");
@@ -160,14 +161,15 @@ class PublishedRequestRepository {
     /**
      * A text that changes whenever a published row does: the newest writing transaction's id, and, while a
      * transaction older than it is still running (it may yet commit a row with a smaller id, which the newest
-     * id would not show), the oldest running one too. Rows are never deleted (withdrawal is an update), so no
-     * change goes unseen. Two index reads, however many rows.
+     * id would not show), the oldest running one too. Listed rows are never deleted (withdrawal is an update), so
+     * no change goes unseen. Rows not yet listed (V24) are left out: they are in no body, and a new sensitive
+     * request turning the tag at the minute it was filed would tell that minute. Two index reads.
      */
     String version() {
         return jdbc.prepareStatement("""
                 SELECT coalesce(max(changed_xid)::text, '0'), pg_snapshot_xmin(pg_current_snapshot())::text,
                        coalesce(max(changed_xid) >= pg_snapshot_xmin(pg_current_snapshot()), false)
-                FROM opendata.published_request""", ps -> {
+                FROM opendata.published_request WHERE listed""", ps -> {
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getBoolean(3) ? rs.getString(1) + "." + rs.getString(2) : rs.getString(1);

@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -193,7 +194,13 @@ class ChangeFeedMirrorTest extends HttpTest {
             FeedClient.Walk before = await().atMost(HORIZON).until(() -> feed.walk(null, null),
                     w -> w.numbers().contains(pothole));
             assertFalse(before.numbers().contains(light), "held while its day lasts, though filed before " + pothole);
-            assertEquals(200, feed.get(FeedClient.ITEMS + "/" + light + "?f=json").statusCode(), "published all the same");
+            // Nor listed anywhere else until then (V24): its first appearance would tell its minute.
+            assertEquals(404, feed.get(FeedClient.ITEMS + "/" + light + "?f=json").statusCode(), "not yet an item");
+            assertFalse(new String(feed.get(FeedClient.ITEMS + "?f=json&limit=1000").body(), StandardCharsets.UTF_8)
+                    .contains(light), "not yet in the items");
+            assertFalse(new String(feed.get("/v1/opendata/requests.csv").body(), StandardCharsets.UTF_8).contains(light),
+                    "not yet in the export");
+            assertEquals(200, feed.get("/v1/requests/" + light).statusCode(), "its status page answers its reporter");
             assertEquals(0, release.release(), "the city's day is not over");
 
             try (Connection c = connect()) {
@@ -222,6 +229,9 @@ class ChangeFeedMirrorTest extends HttpTest {
                 assertEquals(1, rs.getInt(1), "released in one transaction: one place in the feed");
                 assertEquals(0, rs.getInt(2));
             }
+            assertEquals(200, feed.get(FeedClient.ITEMS + "/" + light + "?f=json").statusCode(), "listed once released");
+            assertTrue(new String(feed.get("/v1/opendata/requests.csv").body(), StandardCharsets.UTF_8).contains(light),
+                    "and exported");
             assertEquals(0, release.release(), "nothing left to release");
         } finally {
             privacy(LIGHTS, "open");
