@@ -276,7 +276,18 @@ public class OpenDataBench {
         }
         int touched = touchADay(writer);
         long t0 = System.nanoTime();
+        // A change is listed once every older transaction on the cluster has ended: a walk that finds an empty
+        // page before that is a mirror that polls again, so poll until every change made is in.
         Walk day = walk(replay.next);
+        long dayItems = day.items;
+        int dayPages = day.pages;
+        while (dayItems < touched && System.nanoTime() - t0 < 300_000_000_000L) {
+            Thread.sleep(200);
+            day = walk(day.next);
+            dayItems += day.items;
+            dayPages += day.pages;
+        }
+        day = new Walk(dayItems, dayPages, day.next);
         long t1 = System.nanoTime();
         long rawItems = 0;
         long x = since;

@@ -120,11 +120,13 @@ class ChangeFeedMirrorTest extends HttpTest {
             return mirror.equals(items);
         });
         assertEquals(items, mirror);
+        // And a fresh export: the same features, whole, as the mirror built from the feed.
+        assertEquals(feed.exported(), mirror, "the mirror equals a fresh export");
         return position[0];
     }
 
     @Test
-    void aMirrorReplayingTheFeedWhileRequestsChangeEndsAsTheItemsRouteServes() throws Exception {
+    void aMirrorReplayingTheFeedWhileRequestsChangeEndsAsTheItemsRouteAndTheExportServe() throws Exception {
         List<String> filed = new CopyOnWriteArrayList<>();
         String streets = token(people.staffOf("streets"));
         ExecutorService writer = Executors.newSingleThreadExecutor();

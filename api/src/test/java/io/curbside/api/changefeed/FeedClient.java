@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -92,6 +93,25 @@ final class FeedClient {
             }
             next = ((List<Map<String, Object>>) page.get("links")).stream().filter(l -> "next".equals(l.get("rel")))
                     .map(l -> (String) l.get("href")).findFirst().orElse(null);
+        }
+        return features;
+    }
+
+    /** Every feature of the NDJSON export, by id: what a fresh download holds. */
+    @SuppressWarnings("unchecked")
+    Map<String, Object> exported() {
+        HttpResponse<byte[]> response = get("/v1/opendata/requests.ndjson");
+        assertEquals(200, response.statusCode(), () -> new String(response.body()));
+        Map<String, Object> features = new LinkedHashMap<>();
+        for (String line : new String(response.body(), StandardCharsets.UTF_8).split("\n")) {
+            if (!line.isEmpty()) {
+                try {
+                    Map<String, Object> feature = json.readValue(line, Argument.mapOf(String.class, Object.class));
+                    features.put((String) feature.get("id"), feature);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
         }
         return features;
     }
