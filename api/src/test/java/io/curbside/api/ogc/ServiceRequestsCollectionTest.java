@@ -39,7 +39,7 @@ class ServiceRequestsCollectionTest extends HttpTest {
     private static final String PHONE = "+1 614 555 0199";
     private static final String DESCRIPTION = "Deep hole in front of 1234 Elm St. Call Maria Lopez at 614-555-0199 "
             + "or maria.lopez@example.org";
-    private static final List<String> SECRETS = List.of("Maria", "Lopez", "maria.lopez", "1234 Elm", "555", "0199",
+    private static final List<String> SECRETS = List.of("Maria", "Lopez", "maria.lopez", "1234 Elm", "614-555-0199", "614 555 0199", "6145550199",
             "example.org", String.valueOf(Reports.LAT), String.valueOf(Reports.LON));
     private static final Set<String> PROPERTIES = Set.of("tracking_number", "service_code", "service_name", "department",
             "districts", "status", "status_detail", "received_at", "updated_at", "closed_at", "expected_at", "on_time",
