@@ -224,7 +224,7 @@ class PublicPathsTest extends MailTest {
     /** The notes of a request's updates in a follower's feed. */
     private List<Object> notesIn(Map<String, Object> reader, String number) {
         return updates(reader).stream().filter(u -> number.equals(u.get("tracking_number")))
-                .map(u -> u.get("note")).filter(Objects::nonNull).toList();
+                .<Object>map(u -> u.get("note")).filter(Objects::nonNull).toList();
     }
 
     private Map<String, Object> status(String number) {
