@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -60,8 +61,14 @@ public class FollowerMail {
         if (!outbox.emailEnabled()) {
             return;
         }
-        PublicView request = publicRequests.view(requestId)
-                .orElseThrow(() -> new IllegalStateException("request " + requestId + " is being changed but is gone"));
+        // A guard only (the foreign keys keep a request while it has events): without a public form
+        // there is nothing a follower may read, and a follower's mail must not fail staff's change.
+        Optional<PublicView> view = publicRequests.view(requestId);
+        if (view.isEmpty()) {
+            LOG.warn("Not e-mailing the followers of request {}: it cannot be read", requestId);
+            return;
+        }
+        PublicView request = view.get();
         String trackingNumber = request.request().trackingNumber();
         News news = new News(request, kind, data, note);
         Map<String, Letter> letters = new HashMap<>();

@@ -81,7 +81,13 @@ public class UpdatesFeed {
         String language = names.language();
         List<Update> updates = new ArrayList<>(page.size());
         for (FeedRepository.Row row : page) {
-            Update update = answers.update(views.get(row.requestId()), row.kind(), row.status(),
+            PublicView view = views.get(row.requestId());
+            // The foreign keys keep a request while it has events, so this is a guard only: an event
+            // whose request cannot be read has no public form to show, and one entry is no reason for a 500.
+            if (view == null) {
+                continue;
+            }
+            Update update = answers.update(view, row.kind(), row.status(),
                     StoredRequests.title(row.kind(), row.data(), language,
                             code -> names.catalog().departmentName(code, language)), row.at(), row.note());
             updates.add(update);

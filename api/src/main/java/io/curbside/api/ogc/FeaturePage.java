@@ -6,8 +6,9 @@ import java.util.List;
 
 /**
  * One page of a collection's items: the features, how many match in all (exactly, or an estimate where
- * counting would cost too much: {@code matchedExactly}), and the cursors of the next page (null on the
- * last) and of the page before (null on the first).
+ * counting would cost too much: {@code matchedExactly}, which decides whether the page says
+ * {@code numberMatched} or only {@code numberMatchedEstimate}), and the cursors of the next page
+ * (null on the last) and of the page before (null on the first).
  */
 public record FeaturePage(List<Feature> features, long numberMatched, boolean matchedExactly,
                           @Nullable String nextCursor, @Nullable String prevCursor) {

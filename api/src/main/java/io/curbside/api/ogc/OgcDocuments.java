@@ -124,9 +124,9 @@ class OgcDocuments {
         links.add(new Link(url(collectionPath(source.id()), "f", "json"), "collection", Link.JSON,
                 source.describe(language).title()));
         collection.put("links", json(links));
-        collection.put("numberMatched", page.numberMatched());
-        // A foreign member (GeoJSON allows them): false when numberMatched is the planner's estimate.
-        collection.put("numberMatchedExact", page.matchedExactly());
+        // Part 1 (/req/core/fc-response B): numberMatched, if given, is the number matching, so an
+        // estimate goes in a foreign member (GeoJSON allows them) and numberMatched is left out.
+        collection.put(page.matchedExactly() ? "numberMatched" : "numberMatchedEstimate", page.numberMatched());
         collection.put("numberReturned", page.features().size());
         return collection;
     }

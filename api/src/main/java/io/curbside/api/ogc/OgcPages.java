@@ -70,9 +70,13 @@ class OgcPages {
 
     /** A page of features; {@code itemHref} is the address of a feature's own page. */
     String items(String title, Map<String, Object> items, Function<Object, String> itemHref) {
-        StringBuilder body = new StringBuilder("<p>")
-                .append(escape(items.get("numberReturned"))).append(" of ").append(escape(items.get("numberMatched")))
-                .append(" features.</p><table><thead><tr><th>id</th><th>properties</th></tr></thead><tbody>");
+        StringBuilder body = new StringBuilder("<p>").append(escape(items.get("numberReturned")));
+        if (items.containsKey("numberMatched")) {
+            body.append(" of ").append(escape(items.get("numberMatched")));
+        } else if (items.containsKey("numberMatchedEstimate")) {
+            body.append(" of about ").append(escape(items.get("numberMatchedEstimate")));
+        }
+        body.append(" features.</p><table><thead><tr><th>id</th><th>properties</th></tr></thead><tbody>");
         for (Object each : (List<?>) items.get("features")) {
             Map<?, ?> feature = (Map<?, ?>) each;
             body.append("<tr><td>").append(anchor(itemHref.apply(feature.get("id")), feature.get("id"))).append("</td><td>").append(properties((Map<?, ?>) feature.get("properties")))

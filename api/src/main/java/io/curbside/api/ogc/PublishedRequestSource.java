@@ -31,9 +31,10 @@ class PublishedRequestSource implements FilteredSource, FeatureSources {
 
     static final String ID = "service-requests";
     /**
-     * numberMatched is counted exactly up to this many, when the planner expects at most {@link #COUNT_IF_EXPECTED};
-     * past either, it is the planner's estimate. Counting 100,000 on every page cost 100 ms a page on 5 M rows
-     * (script/bench opendata); counting 1,000 costs about a millisecond, and an estimate a plan.
+     * The matches are counted exactly up to this many, when the planner expects at most {@link #COUNT_IF_EXPECTED};
+     * past either, the page gives the planner's estimate (numberMatchedEstimate) and no numberMatched, which Part 1
+     * allows only exact. Counting 100,000 on every page cost 100 ms a page on 5 M rows (script/bench opendata);
+     * counting 1,000 costs about a millisecond, and an estimate a plan.
      */
     static final long EXACT_COUNT_BOUND = 1_000;
     static final long COUNT_IF_EXPECTED = 5_000;

@@ -6,7 +6,8 @@ import java.util.Optional;
 /**
  * A request's public form together with the policy's rule for its events: a staff note and an
  * event's time are published by the same privacy class as the request, and scrubbed of the same
- * reporter's name, which the public form itself no longer holds.
+ * reporter's name, which the public form itself no longer holds (and left out once that name is
+ * erased, like the description).
  */
 public final class PublicView {
 
@@ -30,9 +31,12 @@ public final class PublicView {
         return policy.published(source.privacy());
     }
 
-    /** A staff note as the public reads it: scrubbed, or none where the class publishes no text. */
+    /**
+     * A staff note as the public reads it: scrubbed, or none where the class publishes no text or
+     * the reporter erased their account (their name, which the note may hold, is gone).
+     */
     public Optional<String> note(String typed) {
-        return policy.note(typed, source.privacy(), source.contactName());
+        return policy.note(typed, source.privacy(), source.contactName(), source.reporterErased());
     }
 
     /** An event's time as published: the day only for a class that publishes dates. */

@@ -66,10 +66,16 @@ public class PublicationPolicy {
     /**
      * A staff note as the public reads it, wherever it goes (status view, updates feed, e-mail,
      * webhooks): under the rule of descriptions, scrubbed of contact details, addresses and the
-     * reporter's name. A class that publishes no text shows no note: the event's title, the
-     * standard wording of the change, stands alone.
+     * reporter's name, and none once the reporter erased their account, since staff may have
+     * written that name and it can no longer be scrubbed. A class that publishes no text shows no
+     * note: the event's title, the standard wording of the change, stands alone.
      */
-    public Optional<String> note(String note, PrivacyClass privacy, String reporterName) {
+    public Optional<String> note(String note, PrivacyClass privacy, String reporterName, boolean reporterErased) {
+        return reporterErased ? Optional.empty() : note(note, privacy, reporterName);
+    }
+
+    /** A text scrubbed of contact details, addresses and the reporter's name, if its class publishes text. */
+    Optional<String> note(String note, PrivacyClass privacy, String reporterName) {
         return text(note, privacy, reporterName == null ? List.of() : List.of(reporterName));
     }
 

@@ -46,7 +46,7 @@ class StaffRepository {
     record Detail(Summary summary, String description, Map<String, Object> answers, String language, String channel,
                   String contactName, String contactEmail, String contactPhone, Boolean contactConsent, UUID filedBy,
                   String closeReason, String responsibleParty, String duplicateOf, String suspectedDuplicateOf,
-                  Long duplicateOfId) {
+                  Long duplicateOfId, boolean reporterErased) {
     }
 
     /** One history entry with who made it. */
@@ -122,7 +122,7 @@ class StaffRepository {
                   r.contact_phone, r.contact_consent, r.filed_by_account_id, r.close_reason, r.responsible_party,
                   (SELECT d.tracking_number FROM service_request d WHERE d.id = r.duplicate_of),
                   (SELECT d.tracking_number FROM service_request d WHERE d.id = r.suspected_duplicate_of),
-                  r.duplicate_of
+                  r.duplicate_of, r.reporter_erased
                 FROM service_request r WHERE r.tracking_number = ?""" + (lock ? " FOR UPDATE OF r" : "");
         return jdbc.prepareStatement(sql, ps -> {
             ps.setString(1, trackingNumber);
@@ -133,7 +133,7 @@ class StaffRepository {
                 return Optional.of(new Detail(summary(rs), rs.getString(16), json.read(rs.getString(17), JsonColumns.OBJECT),
                         rs.getString(18), rs.getString(19), rs.getString(20), rs.getString(21), rs.getString(22),
                         (Boolean) rs.getObject(23), rs.getObject(24, UUID.class), rs.getString(25), rs.getString(26),
-                        rs.getString(27), rs.getString(28), (Long) rs.getObject(29)));
+                        rs.getString(27), rs.getString(28), (Long) rs.getObject(29), rs.getBoolean(30)));
             }
         });
     }

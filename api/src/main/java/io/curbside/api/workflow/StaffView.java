@@ -54,7 +54,7 @@ class StaffView {
         Catalog names = catalog.view("en", null).catalog();
         PrivacyClass privacy = names.privacy(s.serviceCode());
         List<StaffEvent> events = history.stream().map(e -> event(e, e.isPublic()
-                ? policy.note(e.note(), privacy, d.contactName()).orElse(null) : null)).toList();
+                ? policy.note(e.note(), privacy, d.contactName(), d.reporterErased()).orElse(null) : null)).toList();
         StaffRequest request = new StaffRequest(s.trackingNumber(), service(names, s.serviceCode()), s.status(),
                 s.department(), utc(s.receivedAt()), utc(s.expectedAt()), overdue(s, now), location(s), s.meToo(),
                 s.version(), d.answers(), d.language(), Channel.fromValue(d.channel()), events,

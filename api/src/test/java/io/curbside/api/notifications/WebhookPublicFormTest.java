@@ -1,6 +1,10 @@
 package io.curbside.api.notifications;
 
+import io.curbside.api.testing.People;
 import io.curbside.api.testing.Reports;
+import io.curbside.api.testing.RequestsClient;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 
@@ -75,6 +79,28 @@ class WebhookPublicFormTest extends NotificationTest {
             }
             assertTrue(rows >= 3, "received, routed and acknowledged were queued: " + rows);
         }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aNoteNamingTheReporterGoesOutWithoutItOnceTheyErasedTheirAccount() throws Exception {
+        WebhookReceiver receiver = subscribed(WebhookSubscriptions.Filters.all());
+        Map<String, Object> zed = new People(http).register("zed");
+        String number = (String) http.toBlocking().retrieve(HttpRequest.POST("/v1/requests", Reports.aPothole()
+                .north(400).contact("Zed Secretname", People.email(zed), "+1 614 555 0199").json())
+                .bearerAuth(People.token(zed)), RequestsClient.JSON).get("tracking_number");
+        event(number, "acknowledged", "acknowledged", true, "Called Zed Secretname back");
+        // Erased before the worker's pass: the body is built when sent, after the name is gone.
+        assertEquals(HttpStatus.NO_CONTENT, http.toBlocking().exchange(HttpRequest.POST("/v1/me/deletion", Map.of())
+                .bearerAuth(People.token(zed))).getStatus());
+        drain();
+        List<Map<String, Object>> acknowledged = receiver.deliveries().stream()
+                .peek(d -> assertFalse(d.body().contains("Secretname"), d::body))
+                .map(d -> (Map<String, Object>) parse(d.body()).get("data"))
+                .filter(data -> number.equals(data.get("tracking_number")) && "acknowledged".equals(data.get("event")))
+                .toList();
+        assertEquals(1, acknowledged.size(), "the event itself still goes out: " + receiver.deliveries());
+        assertNull(acknowledged.get(0).get("note"), "its note may name them and can no longer be scrubbed of it");
     }
 
     /** Files a report full of the reporter's details and acknowledges it with a note naming a house, a phone and them. */

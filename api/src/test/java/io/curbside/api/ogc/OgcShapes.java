@@ -85,6 +85,11 @@ final class OgcShapes {
                 s.dateTime("$.timeStamp", collection.get("timeStamp"), false);
             }
             s.count("$.numberMatched", collection.get("numberMatched"));
+            // Part 1 wants numberMatched exact: an estimate, where one is given, is instead of it.
+            s.count("$.numberMatchedEstimate", collection.get("numberMatchedEstimate"));
+            if (collection.containsKey("numberMatched") && collection.containsKey("numberMatchedEstimate")) {
+                s.problems.add("$: numberMatched and numberMatchedEstimate together");
+            }
             s.count("$.numberReturned", collection.get("numberReturned"));
         }
         return s.problems;

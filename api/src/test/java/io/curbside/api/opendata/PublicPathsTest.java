@@ -15,8 +15,6 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -24,6 +22,7 @@ import java.time.ZonedDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Stream;
 
 import static io.curbside.api.testing.People.token;
@@ -130,19 +129,45 @@ class PublicPathsTest extends MailTest {
     }
 
     @Test
-    void theStatusPageShowsNoDescriptionOnceTheReporterErasedTheirAccount() throws Exception {
+    void theStatusPageShowsNoTextOfAClassThatPublishesNone() {
         String before = (String) status(open).get("description");
         assertNotNull(before, "an open class shows the scrubbed description");
         SECRETS.forEach(secret -> assertFalse(before.contains(secret), before));
         assertNull(status(sensitive).get("description"));
         assertNull(status(withheld).get("description"));
         assertNull(status(withheld).get("location"));
-        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(
-                "UPDATE service_request SET reporter_erased = true WHERE tracking_number = ?")) {
-            ps.setString(1, open);
-            assertEquals(1, ps.executeUpdate());
+    }
+
+    /**
+     * Erasure empties the request's contact name, so a note naming the reporter could no longer be
+     * scrubbed of it: the description and the public notes leave the status page and the feed
+     * (the webhook side is WebhookPublicFormTest's). Its own request and follower, so that the
+     * other tests' counts do not depend on the order tests run in.
+     */
+    @Test
+    void theReportersWordsAndNotesLeaveEveryPublicAnswerOnceTheyErasedTheirAccount() throws Exception {
+        Map<String, Object> zed = new People(http).register("zed");
+        Map<String, Object> reader = verifiedResident("reader");
+        String number = (String) http.toBlocking().retrieve(HttpRequest.POST("/v1/requests", Reports.aPothole()
+                .at(LAT, LON).description("Zed Secretname here: the hole by my drive is deep")
+                .contact("Zed Secretname", People.email(zed), "+1 614 555 0199").json()).bearerAuth(token(zed)), JSON)
+                .get("tracking_number");
+        http.toBlocking().exchange(HttpRequest.PUT("/v1/requests/" + number + "/follow", Map.of()).bearerAuth(token(reader)));
+        acknowledge(new People(http).staffOf("streets"), number, "Called Zed Secretname back");
+        Awaitility.await().atMost(Duration.ofSeconds(10)).pollDelay(Duration.ZERO).untilAsserted(() ->
+                assertEquals(List.of("Called [name] back"), notesIn(reader, number), "scrubbed while the name is known"));
+        assertNotNull(status(number).get("description"));
+
+        http.toBlocking().exchange(HttpRequest.POST("/v1/me/deletion", Map.of()).bearerAuth(token(zed)));
+        String page = http.toBlocking().retrieve(HttpRequest.GET("/v1/requests/" + number));
+        String feed = http.toBlocking().retrieve(HttpRequest.GET("/v1/me/updates?limit=200").bearerAuth(token(reader)));
+        for (String raw : List.of(page, feed)) {
+            assertFalse(raw.contains("Secretname") || raw.contains("Called"), raw);
         }
-        assertNull(status(open).get("description"), "their name is gone, so their words cannot be scrubbed of it");
+        assertNull(status(number).get("description"), "their name is gone, so their words cannot be scrubbed of it");
+        assertTrue(page.contains("\"acknowledged\""), () -> "the event itself stays, without its note: " + page);
+        assertEquals(List.of(), notesIn(reader, number));
+        assertTrue(feed.contains(number), "the update itself stays in the feed");
     }
 
     @Test
@@ -179,13 +204,27 @@ class PublicPathsTest extends MailTest {
     }
 
     private void acknowledge(Map<String, Object> staff, String number) {
+        acknowledge(staff, number, NOTE);
+    }
+
+    private void acknowledge(Map<String, Object> staff, String number, String note) {
         http.toBlocking().exchange(HttpRequest.POST("/v1/staff/requests/" + number + "/status",
-                Map.of("status", "acknowledged", "note", NOTE)).header("If-Match", "*").bearerAuth(token(staff)));
+                Map.of("status", "acknowledged", "note", note)).header("If-Match", "*").bearerAuth(token(staff)));
     }
 
     private List<Map<?, ?>> updates() {
+        return updates(follower);
+    }
+
+    private List<Map<?, ?>> updates(Map<String, Object> reader) {
         return ((List<?>) http.toBlocking().retrieve(HttpRequest.GET("/v1/me/updates?limit=200")
-                .bearerAuth(token(follower)), JSON).get("updates")).stream().<Map<?, ?>>map(u -> (Map<?, ?>) u).toList();
+                .bearerAuth(token(reader)), JSON).get("updates")).stream().<Map<?, ?>>map(u -> (Map<?, ?>) u).toList();
+    }
+
+    /** The notes of a request's updates in a follower's feed. */
+    private List<Object> notesIn(Map<String, Object> reader, String number) {
+        return updates(reader).stream().filter(u -> number.equals(u.get("tracking_number")))
+                .<Object>map(u -> u.get("note")).filter(Objects::nonNull).toList();
     }
 
     private Map<String, Object> status(String number) {

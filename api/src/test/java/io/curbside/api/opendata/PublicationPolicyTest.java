@@ -22,6 +22,13 @@ class PublicationPolicyTest {
     }
 
     @Test
+    void aNoteIsLeftOutOnceTheReporterErasedTheirAccountAsTheirNameCanNoLongerBeScrubbed() {
+        String note = "Called Zed Secretname back";
+        assertEquals(Optional.of("Called [name] back"), policy.note(note, PrivacyClass.OPEN, "Zed Secretname", false));
+        assertEquals(Optional.empty(), policy.note(note, PrivacyClass.OPEN, null, true));
+    }
+
+    @Test
     void aDescriptionLosesItsCornerAddressAndPlate() {
         assertEquals(Optional.of("Van [plate] parked at [address] for a week, owner lives at [address]"),
                 policy.text("Van ZT4016Q parked at SEPULVEDA BLVD AT OXNARD ST for a week, owner lives at 653 1/2 N HELIOTROPE DR",
