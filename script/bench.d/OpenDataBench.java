@@ -296,8 +296,10 @@ public class OpenDataBench {
         while (true) {
             int rows = 0;
             try (PreparedStatement ps = raw.prepareStatement("SELECT changed_xid::text, tracking_number, " + columns
-                    + ", withdrawn_at FROM opendata.published_request WHERE (changed_xid, tracking_number) > (?::text::xid8, ?) "
-                    + "AND changed_xid < pg_snapshot_xmin(pg_current_snapshot()) ORDER BY changed_xid, tracking_number LIMIT 1000")) {
+                    + ", withdrawn_at FROM opendata.published_request WHERE held_on IS NULL "
+                    + "AND (changed_xid, tracking_number COLLATE \"C\") > (?::text::xid8, ? COLLATE \"C\") "
+                    + "AND changed_xid < (SELECT pg_snapshot_xmin(pg_current_snapshot())) "
+                    + "ORDER BY changed_xid, tracking_number COLLATE \"C\" LIMIT 1000")) {
                 ps.setString(1, Long.toString(x));
                 ps.setString(2, after);
                 try (ResultSet rs = ps.executeQuery()) {
