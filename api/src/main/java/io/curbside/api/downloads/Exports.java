@@ -14,6 +14,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -28,14 +31,16 @@ class Exports {
     private final PublishedForm form;
     private final JsonMapper json;
     private final JurisdictionService jurisdiction;
+    private final Duration statementTimeout;
 
     Exports(PublishedRequests published, @Named("opendata") TransactionOperations<Connection> transactions,
-            PublishedForm form, JsonMapper json, JurisdictionService jurisdiction) {
+            PublishedForm form, JsonMapper json, JurisdictionService jurisdiction, DownloadSettings settings) {
         this.published = published;
         this.transactions = transactions;
         this.form = form;
         this.json = json;
         this.jurisdiction = jurisdiction;
+        this.statementTimeout = settings.statementTimeout();
     }
 
     /** The district layers a CSV has a column for: the city's current ones, in the order of its boundaries file. */
@@ -49,6 +54,19 @@ class Exports {
         return transactions.executeRead(status -> published.version());
     }
 
+    /**
+     * The open-data pool's statement_timeout (and, past it, its socket timeout) bound a page of the items; a
+     * download's fetch may need longer to find its thousand rows under a sparse filter. For this transaction only:
+     * the pool restores the socket timeout when the connection comes back.
+     */
+    private void allowLongerFetches(Connection connection) throws SQLException {
+        try (PreparedStatement set = connection.prepareStatement("SELECT set_config('statement_timeout', ?, true)")) {
+            set.setString(1, Long.toString(statementTimeout.toMillis()));
+            set.execute();
+        }
+        connection.setNetworkTimeout(Runnable::run, Math.toIntExact(statementTimeout.plusSeconds(15).toMillis()));
+    }
+
     /** Writes every matching row to {@code out}, in the query's order; says how many. */
     long write(DownloadFormat format, ItemsQuery query, List<String> layers, OutputStream out) throws IOException {
         ExportRows rows = switch (format) {
@@ -58,6 +76,7 @@ class Exports {
         };
         try {
             return transactions.executeRead(status -> {
+                allowLongerFetches(status.getConnection());
                 rows.start();
                 long count = published.each(query.where(), query.orderBy(), row -> {
                     try {
