@@ -6,6 +6,7 @@ import io.curbside.api.opendata.query.ItemsQuery;
 import io.curbside.api.published.PublishedForm;
 import io.curbside.api.published.PublishedRequests;
 import io.micronaut.json.JsonMapper;
+import io.micronaut.transaction.TransactionCallback;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -14,8 +15,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 
@@ -32,15 +31,18 @@ class Exports {
     private final JsonMapper json;
     private final JurisdictionService jurisdiction;
     private final Duration statementTimeout;
+    private final ExportRepository session;
 
     Exports(PublishedRequests published, @Named("opendata") TransactionOperations<Connection> transactions,
-            PublishedForm form, JsonMapper json, JurisdictionService jurisdiction, DownloadSettings settings) {
+            PublishedForm form, JsonMapper json, JurisdictionService jurisdiction, DownloadSettings downloads,
+            ExportRepository session) {
         this.published = published;
         this.transactions = transactions;
         this.form = form;
         this.json = json;
         this.jurisdiction = jurisdiction;
-        this.statementTimeout = settings.statementTimeout();
+        this.statementTimeout = downloads.statementTimeout();
+        this.session = session;
     }
 
     /** The district layers a CSV has a column for: the city's current ones, in the order of its boundaries file. */
@@ -55,16 +57,14 @@ class Exports {
     }
 
     /**
-     * The open-data pool's statement_timeout (and, past it, its socket timeout) bound a page of the items; a
-     * download's fetch may need longer to find its thousand rows under a sparse filter. For this transaction only:
-     * the pool restores the socket timeout when the connection comes back.
+     * What {@code exporting} returns, with every export it makes read from one snapshot of the data (one REPEATABLE
+     * READ transaction, which each export's joins), so they hold the same rows.
      */
-    private void allowLongerFetches(Connection connection) throws SQLException {
-        try (PreparedStatement set = connection.prepareStatement("SELECT set_config('statement_timeout', ?, true)")) {
-            set.setString(1, Long.toString(statementTimeout.toMillis()));
-            set.execute();
-        }
-        connection.setNetworkTimeout(Runnable::run, Math.toIntExact(statementTimeout.plusSeconds(15).toMillis()));
+    <R> R inOneSnapshot(TransactionCallback<Connection, R> exporting) {
+        return transactions.executeRead(status -> {
+            session.repeatableRead();
+            return exporting.call(status);
+        });
     }
 
     /** Writes every matching row to {@code out}, in the query's order; says how many. */
@@ -76,7 +76,7 @@ class Exports {
         };
         try {
             return transactions.executeRead(status -> {
-                allowLongerFetches(status.getConnection());
+                session.allowLongerFetches(statementTimeout);
                 rows.start();
                 long count = published.each(query.where(), query.orderBy(), row -> {
                     try {

@@ -23,7 +23,6 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -121,15 +120,9 @@ class Snapshots {
     private record Run(int written, List<String> expired) {
     }
 
-    /**
-     * The formats' files, all read from one snapshot of the database (one REPEATABLE READ transaction; each
-     * export's own joins it), so the day's formats hold the same rows.
-     */
+    /** The formats' files, all read from one snapshot of the database, so the day's formats hold the same rows. */
     private List<Snapshot> write(LocalDate date, List<DownloadFormat> formats) {
-        return reads.executeRead(status -> {
-            try (Statement repeatable = status.getConnection().createStatement()) {
-                repeatable.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
-            }
+        return exports.inOneSnapshot(status -> {
             List<Snapshot> written = new ArrayList<>();
             for (DownloadFormat format : formats) {
                 written.add(write(date, format));
