@@ -32,9 +32,13 @@ import java.util.concurrent.Semaphore;
 
 /**
  * Answers a bulk download: the items route's filters read by the one {@link ItemsParameters} (so a bad one is the
- * same 400), a strong ETag made from the data's version without reading the rows (so If-None-Match is a 304 at
- * the cost of two index reads), and the body streamed by {@link StreamedBody}, gzipped here when asked: the
+ * same 400), an ETag made from the data's version without reading the rows (so If-None-Match is a 304 at the cost
+ * of two index reads), and the body streamed by {@link StreamedBody}, gzipped here when asked: the
  * open-data caching filter buffers only whole answers, and a streamed one is not.
+ * <p>
+ * The tag is weak: the version is read in one transaction and the rows in another, a moment later, so the bytes
+ * sent may hold a change the tag does not name yet. A weak tag promises no more than that; the next request, with
+ * a newer tag, gets the change. One REPEATABLE READ transaction for both would hold a connection to answer a 304.
  */
 @Singleton
 class Downloads {
@@ -42,11 +46,15 @@ class Downloads {
     /** Changed whenever the bytes written for the same rows change, so no cache keeps an older shape. */
     private static final String SHAPE = "downloads-v1";
     private static final List<String> PAGING = List.of("limit", "cursor");
+    /** What {@link OpenDataCaching} says a 200 varies on: a 304 must say the same (RFC 9110 §15.4.5). */
+    static final String VARY = String.join(", ", HttpHeaders.ACCEPT, HttpHeaders.ACCEPT_ENCODING,
+            HttpHeaders.ACCEPT_LANGUAGE);
 
     private final ItemsParameters parameters;
     private final Exports exports;
     private final ExecutorService executor;
     private final Semaphore streams;
+    private final StreamedBody.Limits limits;
     private final String cacheControl;
     private final Clock clock;
 
@@ -56,6 +64,7 @@ class Downloads {
         this.exports = exports;
         this.executor = executor;
         this.streams = new Semaphore(settings.concurrent());
+        this.limits = new StreamedBody.Limits(settings.stall(), settings.maxDuration());
         this.cacheControl = "public, max-age=" + caching.maxAge().toSeconds();
         this.clock = clock;
     }
@@ -72,9 +81,9 @@ class Downloads {
         ItemsQuery query = parameters.read(asked, Set.of());
         List<String> layers = format == DownloadFormat.CSV ? exports.layers() : List.of();
         boolean gzip = OpenDataCaching.acceptsGzip(request.getHeaders().get(HttpHeaders.ACCEPT_ENCODING));
-        String etag = '"' + tag(format, asked, layers, exports.version()) + (gzip ? "-gzip" : "") + '"';
+        String etag = "W/\"" + tag(format, asked, layers, exports.version()) + (gzip ? "-gzip" : "") + '"';
         if (EntityTags.matches(request.getHeaders().get(HttpHeaders.IF_NONE_MATCH), etag)) {
-            return EntityTags.<Flux<byte[]>>notModified(etag).header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING)
+            return EntityTags.<Flux<byte[]>>notModified(etag).header(HttpHeaders.VARY, VARY)
                     .header(HttpHeaders.CACHE_CONTROL, cacheControl);
         }
         String file = "curbside-requests-" + LocalDate.now(clock) + "." + format.extension();
@@ -83,27 +92,28 @@ class Downloads {
             // Micronaut drops a HEAD answer's body unread: no stream is started, none is counted.
             response = HttpResponse.ok();
         } else {
-            if (!streams.tryAcquire()) {
-                throw new ProblemException(ProblemType.UNAVAILABLE, "This server is sending as many downloads as it "
-                        + "may at once. Please try again in a minute, or take the daily snapshot "
-                        + "(/v1/opendata/snapshots).").retryAfter(60);
+            // Only a quick answer: the place is taken when the body is subscribed, and a download that loses the
+            // race for it then fails before its first byte with the same 503.
+            if (streams.availablePermits() == 0) {
+                throw full();
             }
-            try {
-                response = HttpResponse.ok(StreamedBody.of(executor, gzip, "The download " + file,
-                        out -> exports.write(format, query, layers, out), streams::release));
-            } catch (RuntimeException e) {
-                streams.release();
-                throw e;
-            }
+            response = HttpResponse.ok(StreamedBody.of(executor, gzip, "The download " + file,
+                    out -> exports.write(format, query, layers, out), streams, limits, Downloads::full));
         }
+        // The Vary the open-data caching filter gives every 200: not set here too, or it would be there twice.
         response.contentType(format.mediaType())
                 .header(HttpHeaders.ETAG, etag)
-                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file + '"');
         if (gzip) {
             response.header(HttpHeaders.CONTENT_ENCODING, "gzip");
         }
         return response;
+    }
+
+    private static ProblemException full() {
+        return new ProblemException(ProblemType.UNAVAILABLE, "This server is sending as many downloads as it "
+                + "may at once. Please try again in a minute, or take the daily snapshot "
+                + "(/v1/opendata/snapshots).").retryAfter(60);
     }
 
     /** The tag of what these parameters select of this version of the data, in this format. */

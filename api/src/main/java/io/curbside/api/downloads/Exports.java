@@ -6,6 +6,7 @@ import io.curbside.api.opendata.query.ItemsQuery;
 import io.curbside.api.published.PublishedForm;
 import io.curbside.api.published.PublishedRequests;
 import io.micronaut.json.JsonMapper;
+import io.micronaut.transaction.TransactionCallback;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -14,6 +15,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -28,14 +30,19 @@ class Exports {
     private final PublishedForm form;
     private final JsonMapper json;
     private final JurisdictionService jurisdiction;
+    private final Duration statementTimeout;
+    private final ExportRepository session;
 
     Exports(PublishedRequests published, @Named("opendata") TransactionOperations<Connection> transactions,
-            PublishedForm form, JsonMapper json, JurisdictionService jurisdiction) {
+            PublishedForm form, JsonMapper json, JurisdictionService jurisdiction, DownloadSettings downloads,
+            ExportRepository session) {
         this.published = published;
         this.transactions = transactions;
         this.form = form;
         this.json = json;
         this.jurisdiction = jurisdiction;
+        this.statementTimeout = downloads.statementTimeout();
+        this.session = session;
     }
 
     /** The district layers a CSV has a column for: the city's current ones, in the order of its boundaries file. */
@@ -49,6 +56,17 @@ class Exports {
         return transactions.executeRead(status -> published.version());
     }
 
+    /**
+     * What {@code exporting} returns, with every export it makes read from one snapshot of the data (one REPEATABLE
+     * READ transaction, which each export's joins), so they hold the same rows.
+     */
+    <R> R inOneSnapshot(TransactionCallback<Connection, R> exporting) {
+        return transactions.executeRead(status -> {
+            session.repeatableRead();
+            return exporting.call(status);
+        });
+    }
+
     /** Writes every matching row to {@code out}, in the query's order; says how many. */
     long write(DownloadFormat format, ItemsQuery query, List<String> layers, OutputStream out) throws IOException {
         ExportRows rows = switch (format) {
@@ -58,6 +76,7 @@ class Exports {
         };
         try {
             return transactions.executeRead(status -> {
+                session.allowLongerFetches(statementTimeout);
                 rows.start();
                 long count = published.each(query.where(), query.orderBy(), row -> {
                     try {

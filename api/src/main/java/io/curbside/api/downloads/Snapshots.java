@@ -26,6 +26,8 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +40,8 @@ import java.util.zip.GZIPOutputStream;
  * The daily snapshots: each format of the whole published dataset, gzipped, written once a day by one node (the
  * one that takes the database's advisory lock; the others skip the run) into {@code CURBSIDE_OPENDATA_SNAPSHOT_DIR},
  * and listed in {@code opendata.snapshot}. A file is written under a temporary name, synced, then renamed: its
- * row is inserted only after, so a listed snapshot is always whole. Snapshots past the retention go, files and rows.
+ * row is inserted only after, so a listed snapshot is always whole. Snapshots past the retention go, rows then
+ * files.
  */
 @Singleton
 class Snapshots {
@@ -84,25 +87,45 @@ class Snapshots {
     /**
      * Writes today's snapshot of each format that is not written yet, and deletes those past the retention; says
      * how many files it wrote: none when another node holds the lock. The lock is held (and a connection of the
-     * main pool with it) for as long as the writing takes.
+     * main pool with it) for as long as the writing takes, but the job's transaction is given an id only by the
+     * rows written at the end, in a moment: an open transaction with an id holds pg_snapshot_xmin back, and with
+     * it the change feed and the downloads' tag, for as long as it is open. The files of the snapshots past the
+     * retention are deleted once their rows are gone for good, so a rollback never leaves a listed one without.
      */
     int run() {
-        return transactions.executeWrite(status -> {
+        Run done = transactions.executeWrite(status -> {
             if (!repository.tryLock()) {
-                return 0;
+                return new Run(0, List.of());
             }
             LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
             Files.createDirectories(settings.directory());
             deleteAbandonedWrites();
-            int written = 0;
-            for (DownloadFormat format : DownloadFormat.values()) {
-                if (!repository.exists(today, format)) {
-                    repository.insert(write(today, format));
-                    written++;
-                }
-            }
-            for (String name : repository.deleteBefore(today.minusDays(settings.retention().toDays() - 1))) {
+            List<DownloadFormat> missing = Arrays.stream(DownloadFormat.values())
+                    .filter(format -> !repository.exists(today, format)).toList();
+            List<Snapshot> written = missing.isEmpty() ? List.of() : write(today, missing);
+            written.forEach(repository::insert);
+            return new Run(written.size(), repository.deleteBefore(today.minusDays(settings.retention().toDays() - 1)));
+        });
+        for (String name : done.expired()) {
+            try {
                 Files.deleteIfExists(settings.directory().resolve(name));
+            } catch (IOException e) {
+                LOG.warn("The expired snapshot {} is no longer listed but its file could not be deleted: {}", name, e.toString());
+            }
+        }
+        return done.written();
+    }
+
+    /** What a run wrote, and the names it unlisted. */
+    private record Run(int written, List<String> expired) {
+    }
+
+    /** The formats' files, all read from one snapshot of the database, so the day's formats hold the same rows. */
+    private List<Snapshot> write(LocalDate date, List<DownloadFormat> formats) {
+        return exports.inOneSnapshot(status -> {
+            List<Snapshot> written = new ArrayList<>();
+            for (DownloadFormat format : formats) {
+                written.add(write(date, format));
             }
             return written;
         });

@@ -7,8 +7,12 @@ import reactor.core.publisher.FluxSink;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -36,30 +40,55 @@ final class StreamedBody {
     }
 
     /**
-     * The body {@code writing} writes, gzipped if asked, started on {@code executor} when Micronaut subscribes.
-     * {@code finished} runs once the writing has ended, however it ended.
+     * The body {@code writing} writes, gzipped if asked, started on {@code executor} when Micronaut subscribes, if
+     * {@code place} can be taken then: else the body fails before its first byte, an ordinary 503. The place is
+     * taken only by a subscription, and given back once by the writing thread however it ended, so a body never
+     * subscribed (the client gone before the answer, a filter that replaced it) holds none. The client must ask
+     * for the next chunk within {@code limits.stall()}, and the whole body be sent within
+     * {@code limits.maxDuration()}; past either the connection is cut: each holds a connection and a read
+     * transaction of the database.
      */
-    static Flux<byte[]> of(Executor executor, boolean gzip, String what, Writing writing, Runnable finished) {
+    static Flux<byte[]> of(Executor executor, boolean gzip, String what, Writing writing, Semaphore place,
+                           Limits limits, Supplier<RuntimeException> full) {
         return Flux.create(sink -> {
-            Chunks chunks = new Chunks(sink);
+            if (!place.tryAcquire()) {
+                sink.error(full.get());
+                return;
+            }
+            AtomicBoolean held = new AtomicBoolean(true);
+            Runnable release = () -> {
+                if (held.getAndSet(false)) {
+                    place.release();
+                }
+            };
+            Chunks chunks = new Chunks(sink, limits);
             sink.onRequest(n -> chunks.wake());
             sink.onCancel(chunks::cancel);
-            executor.execute(() -> {
-                try {
-                    write(chunks, gzip, writing);
-                    sink.complete();
-                } catch (Exception | Error e) {
-                    if (chunks.cancelled()) {
-                        LOG.debug("{}: the client went away after {} bytes", what, chunks.sent());
-                    } else {
-                        LOG.warn("{} failed after {} bytes, the connection is cut: {}", what, chunks.sent(), reason(e));
-                        sink.error(e);
+            try {
+                executor.execute(() -> {
+                    try {
+                        write(chunks, gzip, writing);
+                        sink.complete();
+                    } catch (Exception | Error e) {
+                        if (chunks.cancelled()) {
+                            LOG.debug("{}: the client went away after {} bytes", what, chunks.sent());
+                        } else {
+                            LOG.warn("{} failed after {} bytes, the connection is cut: {}", what, chunks.sent(), reason(e));
+                            sink.error(e);
+                        }
+                    } finally {
+                        release.run();
                     }
-                } finally {
-                    finished.run();
-                }
-            });
+                });
+            } catch (RuntimeException e) {
+                release.run();
+                sink.error(e);
+            }
         }, FluxSink.OverflowStrategy.BUFFER);
+    }
+
+    /** How long a client may take: to ask for the next chunk, and for the whole body. */
+    record Limits(Duration stall, Duration maxDuration) {
     }
 
     private static void write(Chunks chunks, boolean gzip, Writing writing) throws Exception {
@@ -92,14 +121,18 @@ final class StreamedBody {
     private static final class Chunks extends OutputStream {
 
         private final FluxSink<byte[]> sink;
+        private final Duration stall;
+        private final long deadline;
         private final byte[] buffer = new byte[CHUNK_BYTES];
         private int count;
         private long sent;
         private volatile boolean cancelled;
         private boolean discarded;
 
-        Chunks(FluxSink<byte[]> sink) {
+        Chunks(FluxSink<byte[]> sink, Limits limits) {
             this.sink = sink;
+            this.stall = limits.stall();
+            this.deadline = System.nanoTime() + limits.maxDuration().toNanos();
         }
 
         @Override
@@ -137,10 +170,18 @@ final class StreamedBody {
         }
 
         private void emit() throws IOException {
+            long waitingSince = System.nanoTime();
             synchronized (this) {
                 while (!cancelled && sink.requestedFromDownstream() == 0) {
+                    long now = System.nanoTime();
+                    if (now - waitingSince >= stall.toNanos()) {
+                        throw new IOException("the client asked for nothing more in " + stall);
+                    }
+                    if (now - deadline >= 0) {
+                        throw new IOException("the download took longer than it may");
+                    }
                     try {
-                        wait(1000);
+                        wait(Math.max(1, Math.min(1000, stall.toMillis() - (now - waitingSince) / 1_000_000)));
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                         throw new IOException("interrupted while waiting for the client", e);
@@ -149,6 +190,9 @@ final class StreamedBody {
             }
             if (cancelled) {
                 throw new IOException("the client went away");
+            }
+            if (System.nanoTime() - deadline >= 0) {
+                throw new IOException("the download took longer than it may");
             }
             sink.next(Arrays.copyOf(buffer, count));
             sent += count;

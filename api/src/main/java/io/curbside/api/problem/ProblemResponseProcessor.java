@@ -78,10 +78,14 @@ public class ProblemResponseProcessor implements ErrorResponseProcessor<Problem>
                     List.of(), context.getRequest()));
         }
         if (queryTooLong(cause)) {
-            // A filter the indexes cannot serve ran past the open data's statement_timeout.
+            // A filter the indexes cannot serve ran past the open data's statement_timeout. A download is
+            // already the bulk route: it is told of the daily snapshot instead.
+            boolean download = context.getRequest().getPath().startsWith("/v1/opendata/requests.");
             return Problems.write(response, ProblemType.UNAVAILABLE, Problems.of(ProblemType.UNAVAILABLE,
                     "This query took longer than one answer may. Narrow it (a smaller bbox, a shorter time span, "
-                            + "fewer text matches), or use the bulk download.", List.of(), context.getRequest()));
+                            + "fewer text matches), or " + (download ? "take the daily snapshot "
+                            + "(/v1/opendata/snapshots) and filter it yourself." : "use the bulk download."),
+                    List.of(), context.getRequest()));
         }
         if (status >= 500) {
             LOG.error("Unexpected error on {} {}", context.getRequest().getMethod(), Problems.route(context.getRequest()), cause);

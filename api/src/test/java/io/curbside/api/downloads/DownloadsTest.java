@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -53,10 +55,11 @@ class DownloadsTest extends HttpTest {
     /** Free text that a CSV must quote (comma, quotes, a line break) and that names the reporter. */
     private static final String DESCRIPTION = "Deep hole, \"huge\" one\nin front of 1234 Elm St. Call Maria Lopez at "
             + "614-555-0199 or maria.lopez@example.org";
-    /** Whole phone numbers: "555" alone is in some timestamps (".435559Z"). */
-    private static final List<String> SECRETS = List.of("Maria", "Lopez", "maria.lopez", "1234 Elm",
-            "example.org", "device-SECRET-7", "614 555 0199", "614-555-0199", String.valueOf(Reports.LAT),
-            String.valueOf(Reports.LON));
+    /**
+     * Whole phone numbers: "555" alone is in some timestamps (".435559Z"). The seeded point at full precision and
+     * at the 5 and 6 decimals (rounded and truncated) that would still place a house.
+     */
+    private static final List<String> SECRETS = secrets();
 
     @Inject
     EmbeddedServer server;
@@ -188,12 +191,16 @@ class DownloadsTest extends HttpTest {
         for (String format : FORMATS) {
             HttpResponse<byte[]> first = ok(get(format, seeded));
             String etag = header(first, "ETag");
-            assertTrue(etag.matches("\"[A-Za-z0-9_-]{27}\""), etag);
+            assertTrue(etag.matches("W/\"[A-Za-z0-9_-]{27}\""), "weak: version and rows are read apart: " + etag);
             assertEquals(etag, header(ok(get(format, seeded)), "ETag"), "the same data, the same tag");
             HttpResponse<byte[]> again = get(format, seeded, "If-None-Match", etag);
             assertEquals(304, again.statusCode(), format);
             assertEquals(0, again.body().length);
             assertEquals(etag, header(again, "ETag"));
+            assertEquals(List.of(Downloads.VARY), again.headers().allValues("Vary"), "a 304 varies as its 200");
+            assertEquals(List.of(Downloads.VARY), first.headers().allValues("Vary"), "once, not twice");
+            assertEquals(304, get(format, seeded, "If-None-Match", etag.substring(2)).statusCode(),
+                    "If-None-Match compares weakly");
             assertNotEquals(etag, header(ok(get(format, "service_code=pothole&" + seeded)), "ETag"), "another query");
         }
         String before = header(ok(get("csv", seeded)), "ETag");
@@ -237,6 +244,19 @@ class DownloadsTest extends HttpTest {
             assertPrivate(text(answer));
             assertPrivate(answer.headers().map().toString());
         }
+    }
+
+    private static List<String> secrets() {
+        List<String> secrets = new ArrayList<>(List.of("Maria", "Lopez", "maria.lopez", "1234 Elm", "example.org",
+                "device-SECRET-7", "614 555 0199", "614-555-0199", String.valueOf(Reports.LAT),
+                String.valueOf(Reports.LON)));
+        for (int decimals : new int[] {5, 6}) {
+            for (RoundingMode rounding : new RoundingMode[] {RoundingMode.HALF_UP, RoundingMode.DOWN}) {
+                secrets.add(BigDecimal.valueOf(Reports.LAT).setScale(decimals, rounding).toPlainString());
+                secrets.add(BigDecimal.valueOf(Reports.LON).setScale(decimals, rounding).toPlainString());
+            }
+        }
+        return List.copyOf(secrets);
     }
 
     private Set<String> ids(String format, String query) {
