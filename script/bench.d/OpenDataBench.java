@@ -470,9 +470,27 @@ public class OpenDataBench {
         final Thread reader;
 
         HeapWatch(String pid) throws Exception {
-            jstat = new ProcessBuilder("jstat", "-gc", pid, "1000").redirectErrorStream(true).start();
-            BufferedReader lines = new BufferedReader(new InputStreamReader(jstat.getInputStream(), StandardCharsets.UTF_8));
-            String[] header = lines.readLine().trim().split("\\s+");
+            // jstat sometimes fails to attach ("... not found") on the first try: try again before giving up.
+            List<String> needed = List.of("S0U", "S1U", "EU", "OU");
+            Process started = null;
+            BufferedReader reading = null;
+            String[] named = new String[0];
+            for (int attempt = 0; attempt < 5 && !Arrays.asList(named).containsAll(needed); attempt++) {
+                if (started != null) {
+                    started.destroy();
+                    Thread.sleep(1000);
+                }
+                started = new ProcessBuilder("jstat", "-gc", pid, "1000").redirectErrorStream(true).start();
+                reading = new BufferedReader(new InputStreamReader(started.getInputStream(), StandardCharsets.UTF_8));
+                String first = reading.readLine();
+                named = first == null ? new String[0] : first.trim().split("\\s+");
+            }
+            if (!Arrays.asList(named).containsAll(needed)) {
+                throw new IllegalStateException("jstat did not attach: " + String.join(" ", named));
+            }
+            jstat = started;
+            BufferedReader lines = reading;
+            String[] header = named;
             long first = used(header, lines.readLine());
             before = first;
             max = first;

@@ -16,7 +16,7 @@ work=$(mktemp -d)
 server=
 # The server's log outlives the run (a download cut mid-stream says why only there).
 log_kept=${TMPDIR:-/tmp}/curbside-bench-opendata-server.log
-trap '[ -n "$server" ] && kill $server 2>/dev/null; wait 2>/dev/null || true; cp "$work/server.log" "$log_kept" 2>/dev/null && echo "Server log: $log_kept" >&2; rm -rf "$work"' EXIT
+trap 'set +e; [ -n "$server" ] && kill $server 2>/dev/null; wait 2>/dev/null || true; cp "$work/server.log" "$log_kept" 2>/dev/null && echo "Server log: $log_kept" >&2; rm -rf "$work"' EXIT
 ensure_local_database || no_database
 build_if_needed
 url="jdbc:postgresql://$pg_host:$pg_port/$db"
