@@ -239,4 +239,29 @@ class ChangeFeedMirrorTest extends HttpTest {
             privacy(LIGHTS, "open");
         }
     }
+
+    @Test
+    void aSensitiveRequestWithdrawnBeforeItWasEverListedLeavesNoTombstone() throws Exception {
+        privacy(LIGHTS, "sensitive");
+        String light;
+        try {
+            light = light();
+            assertEquals(404, feed.get(FeedClient.ITEMS + "/" + light + "?f=json").statusCode(), "not listed on its day");
+        } finally {
+            privacy(LIGHTS, "withheld");
+        }
+        try {
+            // A tombstone would tell the feed's readers that it existed, and when it was withdrawn.
+            try (Connection c = connect(); ResultSet rs = c.createStatement().executeQuery(
+                    "SELECT count(*) FROM opendata.published_request WHERE tracking_number = '" + light + "'")) {
+                assertTrue(rs.next());
+                assertEquals(0, rs.getInt(1), "no row at all, not even a tombstone");
+            }
+            String later = pothole();
+            FeedClient.Walk walk = await().atMost(HORIZON).until(() -> feed.walk(null, null), w -> w.numbers().contains(later));
+            assertFalse(walk.numbers().contains(light), "the feed never names it");
+        } finally {
+            privacy(LIGHTS, "open");
+        }
+    }
 }
