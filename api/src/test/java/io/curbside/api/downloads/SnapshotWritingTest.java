@@ -46,15 +46,8 @@ class SnapshotWritingTest extends HttpTest {
 
     @BeforeAll
     void manyPublishedRows() throws SQLException {
-        try (Connection c = connect(); Statement s = c.createStatement()) {
-            s.execute("""
-                    INSERT INTO opendata.published_request (tracking_number, service_code, service_name, department,
-                        districts, district_codes, status, received_at, updated_at, me_too_count, channel, location,
-                        location_precision_m, description)
-                    SELECT 'CS-SNAP-' || g, 'pothole', 'Pothole', 'streets', '{"council_districts": "5"}', '{5}', 'received',
-                        timestamptz '2100-01-01' + g * interval '1 second', now(), 0, 'phone',
-                        ST_SetSRID(ST_MakePoint(-82.99, 39.99), 4326), 100, repeat('A long published description. ', 8)
-                    FROM generate_series(1, %d) AS g""".formatted(ROWS));
+        try (Connection c = connect()) {
+            ManyPublishedRows.insert(c, "CS-SNAP", ROWS);
         }
     }
 
