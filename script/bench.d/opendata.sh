@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # script/bench opendata [rows, default 5,000,000]: the open-data routes on a synthetic city, each
 # beside the SQL it is built on (OpenDataBench.java), in one table. Makes the scratch database
-# curbside_bench_opendata (the server migrates it), loads the city (opendata-city.sql, one session
-# per core), then starts the server with a small heap and measures. The database is kept for
-# EXPLAIN afterwards; CURBSIDE_BENCH_REUSE=1 measures it again without loading.
+# curbside_bench_opendata (CURBSIDE_BENCH_DB names another; the server migrates it), loads the city
+# (opendata-city.sql, one session per core), then starts the server with a small heap and measures.
+# The database is kept for EXPLAIN afterwards; CURBSIDE_BENCH_REUSE=1 measures it again without
+# loading. Two branches with different migrations each need their own database (and port).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source script/lib/database.sh
@@ -11,7 +12,7 @@ source script/lib/database.sh
 rows=${1:-5000000}
 port=${CURBSIDE_BENCH_PORT:-8098}
 heap=${CURBSIDE_BENCH_HEAP:-256m}
-db=curbside_bench_opendata
+db=${CURBSIDE_BENCH_DB:-curbside_bench_opendata}
 work=$(mktemp -d)
 server=
 # The server's log outlives the run (a download cut mid-stream says why only there).
