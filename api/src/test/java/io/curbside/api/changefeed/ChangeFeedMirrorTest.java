@@ -4,6 +4,7 @@ import io.curbside.api.opendata.HeldChangesRelease;
 import io.curbside.api.testing.CatalogAdmin;
 import io.curbside.api.testing.HttpTest;
 import io.curbside.api.testing.People;
+import io.curbside.api.testing.Personal;
 import io.curbside.api.testing.Reports;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -30,6 +31,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import static io.curbside.api.testing.Personal.DESCRIPTION;
+import static io.curbside.api.testing.Personal.EMAIL;
+import static io.curbside.api.testing.Personal.NAME;
+import static io.curbside.api.testing.Personal.PHONE;
 import static io.curbside.api.testing.People.token;
 import static io.curbside.api.testing.RequestsClient.JSON;
 import static org.awaitility.Awaitility.await;
@@ -46,12 +51,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ChangeFeedMirrorTest extends HttpTest {
 
     private static final String LIGHTS = "streetlight-out";
-    private static final String NAME = "Maria Lopez";
-    private static final String EMAIL = "maria.lopez@example.org";
-    private static final String PHONE = "+1 614 555 0199";
-    private static final String DESCRIPTION = "Dark outside 1234 Elm St. Call Maria Lopez at 614-555-0199";
-    private static final List<String> SECRETS = List.of("Maria", "Lopez", "maria.lopez", "1234 Elm", "555", "0199",
-            "example.org", String.valueOf(Reports.LAT), String.valueOf(Reports.LON));
     private static final Duration HORIZON = Duration.ofSeconds(30);
 
     @Inject
@@ -162,7 +161,7 @@ class ChangeFeedMirrorTest extends HttpTest {
         position = catchUp(mirror, position);
         assertTrue(mirror.keySet().containsAll(filed));
         String everything = mapper.writeValueAsString(mirror);
-        SECRETS.forEach(secret -> assertFalse(everything.contains(secret), secret + " is in the feed"));
+        Personal.assertNoneIn(everything, "the feed");
 
         List<String> lights = new ArrayList<>(filed.stream().filter(n -> ((Map<?, ?>) ((Map<?, ?>) mirror.get(n))
                 .get("properties")).get("service_code").equals(LIGHTS)).toList());

@@ -14,8 +14,6 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -32,6 +30,11 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
 
+import static io.curbside.api.testing.Personal.DEVICE;
+import static io.curbside.api.testing.Personal.EMAIL;
+import static io.curbside.api.testing.Personal.NAME;
+import static io.curbside.api.testing.Personal.PHONE;
+import static io.curbside.api.testing.Personal.SECRETS;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -49,17 +52,9 @@ class DownloadsTest extends HttpTest {
 
     private static final String BASE = "/v1/opendata/requests.";
     private static final List<String> FORMATS = List.of("csv", "geojson", "ndjson");
-    private static final String NAME = "Maria Lopez";
-    private static final String EMAIL = "maria.lopez@example.org";
-    private static final String PHONE = "+1 614 555 0199";
     /** Free text that a CSV must quote (comma, quotes, a line break) and that names the reporter. */
     private static final String DESCRIPTION = "Deep hole, \"huge\" one\nin front of 1234 Elm St. Call Maria Lopez at "
             + "614-555-0199 or maria.lopez@example.org";
-    /**
-     * Whole phone numbers: "555" alone is in some timestamps (".435559Z"). The seeded point at full precision and
-     * at the 5 and 6 decimals (rounded and truncated) that would still place a house.
-     */
-    private static final List<String> SECRETS = secrets();
 
     @Inject
     EmbeddedServer server;
@@ -77,7 +72,7 @@ class DownloadsTest extends HttpTest {
     void seed() throws InterruptedException {
         String start = Instant.now().minusSeconds(1).toString();
         for (int i = 0; i < 3; i++) {
-            potholes.add(file(Reports.aPothole().with("device_id", "device-SECRET-7")));
+            potholes.add(file(Reports.aPothole().with("device_id", DEVICE)));
         }
         for (int i = 0; i < 2; i++) {
             lights.add(file(Reports.of("streetlight-out").answer("problem", "out").north(3000)));
@@ -244,19 +239,6 @@ class DownloadsTest extends HttpTest {
             assertPrivate(text(answer));
             assertPrivate(answer.headers().map().toString());
         }
-    }
-
-    private static List<String> secrets() {
-        List<String> secrets = new ArrayList<>(List.of("Maria", "Lopez", "maria.lopez", "1234 Elm", "example.org",
-                "device-SECRET-7", "614 555 0199", "614-555-0199", String.valueOf(Reports.LAT),
-                String.valueOf(Reports.LON)));
-        for (int decimals : new int[] {5, 6}) {
-            for (RoundingMode rounding : new RoundingMode[] {RoundingMode.HALF_UP, RoundingMode.DOWN}) {
-                secrets.add(BigDecimal.valueOf(Reports.LAT).setScale(decimals, rounding).toPlainString());
-                secrets.add(BigDecimal.valueOf(Reports.LON).setScale(decimals, rounding).toPlainString());
-            }
-        }
-        return List.copyOf(secrets);
     }
 
     private Set<String> ids(String format, String query) {

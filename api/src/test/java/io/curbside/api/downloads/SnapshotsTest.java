@@ -1,6 +1,7 @@
 package io.curbside.api.downloads;
 
 import io.curbside.api.testing.HttpTest;
+import io.curbside.api.testing.Personal;
 import io.curbside.api.testing.Reports;
 import io.micronaut.core.type.Argument;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -38,6 +39,7 @@ import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
+import static io.curbside.api.testing.Personal.SECRETS;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -50,10 +52,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @MicronautTest(transactional = false)
 class SnapshotsTest extends HttpTest {
-
-    /** Whole phone numbers: "555" alone is in some timestamps (".435559Z"). */
-    private static final List<String> SECRETS = List.of("Maria", "Lopez", "maria.lopez", "1234 Elm", "614 555 0199", "614-555-0199",
-            "example.org", String.valueOf(Reports.LAT), String.valueOf(Reports.LON));
 
     @Inject
     EmbeddedServer server;
@@ -81,8 +79,7 @@ class SnapshotsTest extends HttpTest {
     @BeforeAll
     void seed() {
         for (int i = 0; i < 3; i++) {
-            requests.filed(Reports.aPothole().contact("Maria Lopez", "maria.lopez@example.org", "+1 614 555 0199")
-                    .description("Hole in front of 1234 Elm St, call Maria Lopez at 614-555-0199"));
+            requests.filed(Personal.of(Reports.aPothole()));
         }
     }
 

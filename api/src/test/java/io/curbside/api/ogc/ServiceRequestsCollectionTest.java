@@ -19,6 +19,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static io.curbside.api.testing.Personal.DESCRIPTION;
+import static io.curbside.api.testing.Personal.EMAIL;
+import static io.curbside.api.testing.Personal.NAME;
+import static io.curbside.api.testing.Personal.PHONE;
+import static io.curbside.api.testing.Personal.SECRETS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -34,13 +39,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ServiceRequestsCollectionTest extends HttpTest {
 
     private static final String ITEMS = "/ogc/collections/service-requests/items";
-    private static final String NAME = "Maria Lopez";
-    private static final String EMAIL = "maria.lopez@example.org";
-    private static final String PHONE = "+1 614 555 0199";
-    private static final String DESCRIPTION = "Deep hole in front of 1234 Elm St. Call Maria Lopez at 614-555-0199 "
-            + "or maria.lopez@example.org";
-    private static final List<String> SECRETS = List.of("Maria", "Lopez", "maria.lopez", "1234 Elm", "614-555-0199", "614 555 0199", "6145550199",
-            "example.org", String.valueOf(Reports.LAT), String.valueOf(Reports.LON));
     private static final Set<String> PROPERTIES = Set.of("tracking_number", "service_code", "service_name", "department",
             "districts", "status", "status_detail", "received_at", "updated_at", "closed_at", "expected_at", "on_time",
             "me_too_count", "channel", "location_precision_m", "description", "photo_urls", "address");
