@@ -1,5 +1,6 @@
 package io.curbside.api.accounts;
 
+import io.curbside.api.opendata.TextScrubber;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 
@@ -205,6 +206,7 @@ class AccountRepository {
         update("""
                 DELETE FROM outbox_message WHERE channel = 'email' AND delivered_at IS NULL
                   AND recipient = (SELECT email FROM account WHERE id = ?)""", account);
+        scrubOwnWords(account);
         update("""
                 UPDATE service_request SET contact_name = NULL, contact_email = NULL, contact_phone = NULL,
                        device_id = NULL, reporter_account_id = NULL, reporter_erased = true
@@ -216,6 +218,39 @@ class AccountRepository {
                 UPDATE account SET email = NULL, password_hash = NULL, display_name = NULL, subject = NULL,
                        deleted_at = now()
                 WHERE id = ?""", account);
+    }
+
+    /**
+     * Takes the person's name and contact details out of their own descriptions while the name is still known.
+     * The published description is scrubbed the same way, so it does not change and the erasure shows nowhere
+     * public: their requests changing together would tell that one person filed them, and when they left.
+     * Locked in id order, as every transaction locks requests.
+     */
+    private void scrubOwnWords(UUID account) {
+        List<Object[]> own = jdbc.prepareStatement("""
+                SELECT id, description, contact_name FROM service_request
+                WHERE reporter_account_id = ? AND description IS NOT NULL ORDER BY id FOR UPDATE""", ps -> {
+            ps.setObject(1, account);
+            List<Object[]> rows = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String name = rs.getString(3);
+                    rows.add(new Object[] {rs.getLong(1),
+                            TextScrubber.scrub(rs.getString(2), name == null ? List.of() : List.of(name))});
+                }
+            }
+            return rows;
+        });
+        jdbc.prepareStatement("UPDATE service_request SET description = ? WHERE id = ? AND description IS DISTINCT FROM ?",
+                ps -> {
+                    for (Object[] row : own) {
+                        ps.setString(1, (String) row[1]);
+                        ps.setLong(2, (Long) row[0]);
+                        ps.setString(3, (String) row[1]);
+                        ps.addBatch();
+                    }
+                    return ps.executeBatch();
+                });
     }
 
     /** Starts a sign-in: the password was checked at {@code authenticatedAt}. */

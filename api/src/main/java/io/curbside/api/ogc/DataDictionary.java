@@ -121,8 +121,10 @@ class DataDictionary {
                     + "it. Others to the instant.";
             case CELL -> "The side of the cell the point was snapped to, in metres: " + cells() + ".";
             case TEXT -> "Published only for " + names(classesWhere(this::publishesText)) + " services, scrubbed of "
-                    + "contact details, places and names (see scrubbed_from_text); null for other classes, and once the "
-                    + "reporter has deleted their account, as their name can then no longer be scrubbed from it.";
+                    + "contact details, places and names (see scrubbed_from_text); null for other classes. When a reporter "
+                    + "deletes their account, their words are scrubbed of their name first, so the text stays as it was.";
+            case COUNT -> "Null for " + names(classesWhere(policy::datesOnly)) + " services: the count going up would "
+                    + "tell the minute a resident acted.";
             case PHOTOS -> "Only photos staff made public, at display size, stripped of their metadata; an empty "
                     + "list where there are none.";
             case ADDRESS -> "The block it lies on, as a range (\"1200 block of Elm St\"), never a house number; null "

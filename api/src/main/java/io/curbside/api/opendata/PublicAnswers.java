@@ -55,8 +55,8 @@ public class PublicAnswers {
         PublicRequest p = view.request();
         ServiceRequestStatus status = new ServiceRequestStatus(p.trackingNumber(), language,
                 new ServiceRef(p.serviceCode(), serviceName), ServiceRequestStatusCode.fromValue(p.status()), department,
-                districts, utc(p.receivedAt()), utc(p.updatedAt()), utc(p.expectedAt()), onTime, p.meTooCount(),
-                timeline, photos);
+                districts, utc(p.receivedAt()), utc(p.updatedAt()), utc(p.expectedAt()), onTime, timeline, photos);
+        status.setMeToo(p.meTooCount());
         status.setDistrict(districts.isEmpty() ? null : districts.get(0));
         status.setLocation(place(p));
         status.setDescription(p.description());
@@ -78,7 +78,7 @@ public class PublicAnswers {
     public NearbyRequest nearby(PublicRequest p, String serviceName, int metres) {
         return new NearbyRequest(p.trackingNumber(), urls.request(p.trackingNumber()),
                 new ServiceRef(p.serviceCode(), serviceName), ServiceRequestStatusCode.fromValue(p.status()),
-                utc(p.receivedAt()), place(p), metres, p.meTooCount());
+                utc(p.receivedAt()), place(p), metres).meToo(p.meTooCount());
     }
 
     /** An entry of a follower's updates feed: a public event, at the time and with the note its class publishes. */

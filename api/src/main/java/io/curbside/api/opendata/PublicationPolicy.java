@@ -56,11 +56,11 @@ public class PublicationPolicy {
 
     /**
      * A request's description as the public reads it, on the status page and in the published
-     * dataset alike: none once the reporter erased their account, as their name is gone and their
-     * words can no longer be scrubbed of it.
+     * dataset alike. An erased reporter's own words were scrubbed of their name as their account went
+     * (AccountRepository.erase; V33 emptied those erased before), so the erasure changes nothing public.
      */
     public Optional<String> description(String text, PrivacyClass privacy, String reporterName, boolean reporterErased) {
-        return reporterErased ? Optional.empty() : note(text, privacy, reporterName);
+        return note(text, privacy, reporterErased ? null : reporterName);
     }
 
     /**

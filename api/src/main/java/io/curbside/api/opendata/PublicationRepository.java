@@ -167,13 +167,16 @@ class PublicationRepository {
                     -- Held since the first day it waits: the release then comes after that day's end.
                     held_on = CASE WHEN EXCLUDED.held_on IS NOT NULL THEN coalesce(p.held_on, EXCLUDED.held_on) END,
                     listed = p.listed OR EXCLUDED.listed
+                -- updated_at is left out: the private row's moves on changes nobody may see (a claim by
+                -- its reporter, an erasure, a staff-only note), and several requests changing at once would
+                -- tell that one person filed them, and when they signed in. It moves with public content only.
                 WHERE (p.service_code, p.service_name, p.department, p.districts, p.district_codes, p.status,
-                       p.status_detail, p.received_at, p.updated_at, p.closed_at, p.expected_at, p.on_time, p.me_too_count,
+                       p.status_detail, p.received_at, p.closed_at, p.expected_at, p.on_time, p.me_too_count,
                        p.channel, p.location, p.location_precision_m, p.description, p.photo_urls, p.withdrawn_at)
                    IS DISTINCT FROM
                       (EXCLUDED.service_code, EXCLUDED.service_name, EXCLUDED.department, EXCLUDED.districts,
                        EXCLUDED.district_codes, EXCLUDED.status, EXCLUDED.status_detail, EXCLUDED.received_at,
-                       EXCLUDED.updated_at, EXCLUDED.closed_at, EXCLUDED.expected_at, EXCLUDED.on_time,
+                       EXCLUDED.closed_at, EXCLUDED.expected_at, EXCLUDED.on_time,
                        EXCLUDED.me_too_count, EXCLUDED.channel, EXCLUDED.location, EXCLUDED.location_precision_m,
                        EXCLUDED.description, EXCLUDED.photo_urls, EXCLUDED.withdrawn_at)""", ps -> {
             for (PublicRequest r : rows) {
@@ -191,7 +194,7 @@ class PublicationRepository {
                 timestamp(ps, ++i, r.closedAt());
                 timestamp(ps, ++i, r.expectedAt());
                 ps.setObject(++i, r.onTime(), Types.BOOLEAN);
-                ps.setInt(++i, r.meTooCount());
+                ps.setObject(++i, r.meTooCount(), Types.INTEGER);
                 ps.setString(++i, r.channel());
                 // ST_MakePoint(NULL, NULL) is NULL: a withheld place stores no point.
                 ps.setObject(++i, r.longitude(), Types.DOUBLE);

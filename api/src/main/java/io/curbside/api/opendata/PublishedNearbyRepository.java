@@ -78,7 +78,7 @@ class PublishedNearbyRepository {
         // not dates: the row does not store its class, and no class that publishes dates is listed.
         return new PublicRequest(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                 json.read(rs.getString(5), JsonColumns.CODES), rs.getString(6), rs.getString(7), instant(rs, 8),
-                instant(rs, 9), instant(rs, 10), instant(rs, 11), (Boolean) rs.getObject(12), rs.getInt(13),
+                instant(rs, 9), instant(rs, 10), instant(rs, 11), (Boolean) rs.getObject(12), (Integer) rs.getObject(13),
                 rs.getString(14), rs.getDouble(15), rs.getDouble(16), (Integer) rs.getObject(17), rs.getString(18),
                 json.read(rs.getString(19), PHOTO_URLS), false);
     }

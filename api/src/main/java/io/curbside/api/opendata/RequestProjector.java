@@ -43,9 +43,14 @@ class RequestProjector {
                 r.districts(), r.status(), r.closeReason(),
                 policy.time(r.receivedAt(), r.privacy(), r.cityZone()), policy.time(r.updatedAt(), r.privacy(), r.cityZone()),
                 policy.time(r.closedAt(), r.privacy(), r.cityZone()), policy.time(r.expectedAt(), r.privacy(), r.cityZone()),
-                onTime, r.meTooCount(), r.channel(),
+                onTime, meToo(r), r.channel(),
                 location.map(GeneralizedLocation::getLat).orElse(null), location.map(GeneralizedLocation::getLon).orElse(null),
                 location.map(GeneralizedLocation::getPrecisionM).orElse(null), description, photos,
                 policy.datesOnly(r.privacy()));
+    }
+
+    /** None for a class that publishes dates only: the count going up would tell the minute a resident acted. */
+    private Integer meToo(PrivateRequest r) {
+        return policy.datesOnly(r.privacy()) ? null : r.meTooCount();
     }
 }

@@ -24,6 +24,8 @@ public final class PublishedFields {
         CELL,
         /** Free text: only where the class publishes text, and scrubbed. */
         TEXT,
+        /** A count of residents' acts: none where the service's class publishes dates only. */
+        COUNT,
         /** Only photos staff made public. */
         PHOTOS,
         /** A block range, never a house number. */
@@ -57,7 +59,7 @@ public final class PublishedFields {
         note("closed_at", true, Generalization.TIME);
         note("expected_at", true, Generalization.TIME);
         note("on_time", true, Generalization.NONE);
-        note("me_too_count", false, Generalization.NONE);
+        note("me_too_count", true, Generalization.COUNT);
         note("channel", true, Generalization.NONE);
         note("location_precision_m", true, Generalization.CELL);
         note("description", true, Generalization.TEXT);

@@ -190,7 +190,7 @@ class PublishedRequestRepository {
                 rs.getString("service_name"), rs.getString("department"), rs.getString("districts"),
                 rs.getString("status"), rs.getString("status_detail"), instant(rs, "received_at"),
                 instant(rs, "updated_at"), instant(rs, "closed_at"), instant(rs, "expected_at"),
-                (Boolean) rs.getObject("on_time"), rs.getInt("me_too_count"), rs.getString("channel"), lon, lat,
+                (Boolean) rs.getObject("on_time"), (Integer) rs.getObject("me_too_count"), rs.getString("channel"), lon, lat,
                 (Integer) rs.getObject("location_precision_m"), rs.getString("description"),
                 rs.getString("photo_urls"), rs.getString("address"));
     }

@@ -11,7 +11,7 @@ import java.time.Instant;
 public record PublishedRow(String trackingNumber, String serviceCode, String serviceName, @Nullable String department,
                            @Nullable String districtsJson, String status, @Nullable String statusDetail,
                            Instant receivedAt, Instant updatedAt, @Nullable Instant closedAt, @Nullable Instant expectedAt,
-                           @Nullable Boolean onTime, int meTooCount, @Nullable String channel,
+                           @Nullable Boolean onTime, @Nullable Integer meTooCount, @Nullable String channel,
                            @Nullable Double lon, @Nullable Double lat, @Nullable Integer locationPrecisionM,
                            @Nullable String description, @Nullable String photoUrlsJson, @Nullable String address) {
 }

@@ -56,7 +56,8 @@ class CrossOriginFilter implements Ordered {
     /** The answer's headers a script may read (others are hidden from it): the ones Curbside sends. */
     static final String EXPOSED = String.join(", ", HttpHeaders.ETAG, HttpHeaders.LOCATION, HttpHeaders.RETRY_AFTER,
             "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset", "RateLimit-Policy",
-            HttpHeaders.CONTENT_LANGUAGE, "Idempotent-Replayed", HttpHeaders.WWW_AUTHENTICATE);
+            HttpHeaders.CONTENT_LANGUAGE, "Idempotent-Replayed", HttpHeaders.WWW_AUTHENTICATE, HttpHeaders.LINK,
+            HttpHeaders.CONTENT_DISPOSITION, HttpHeaders.LAST_MODIFIED);
     /** Seconds a browser may reuse a preflight's answer. */
     private static final String MAX_AGE = "600";
 

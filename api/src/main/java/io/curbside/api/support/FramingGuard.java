@@ -19,6 +19,7 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.util.AsciiString;
 import io.netty.util.ReferenceCountUtil;
 
 import java.util.ArrayList;
@@ -45,6 +46,10 @@ final class FramingGuard extends ChannelInboundHandlerAdapter {
     /** RFC 9110's methods that an origin server has a use for; CONNECT is for proxies. Case-sensitive (RFC 9110 §9.1). */
     private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE");
 
+    /** The list headers Micronaut parses itself to choose a language, a media type and a coding. */
+    private static final List<AsciiString> NEGOTIATION = List.of(HttpHeaderNames.ACCEPT, HttpHeaderNames.ACCEPT_LANGUAGE,
+            HttpHeaderNames.ACCEPT_ENCODING, HttpHeaderNames.ACCEPT_CHARSET);
+
     private final int maxRequestLine;
     private final int maxHeaders;
     private boolean refused;
@@ -70,6 +75,7 @@ final class FramingGuard extends ChannelInboundHandlerAdapter {
                 return;
             }
             form = FormParts.of(request.headers().get(HttpHeaderNames.CONTENT_TYPE));
+            dropEmptyListElements(request.headers());
         }
         if (msg instanceof HttpContent content && form != null) {
             ProblemException malformed = form.offer(content.content(), msg instanceof LastHttpContent);
@@ -83,6 +89,43 @@ final class FramingGuard extends ChannelInboundHandlerAdapter {
             }
         }
         ctx.fireChannelRead(msg);
+    }
+
+    /**
+     * RFC 9110 §5.6.1: a recipient ignores the empty elements of a list ({@code Accept-Language: ,}), where
+     * Micronaut's parser of these headers fails with an internal error on every route. A value with a quoted
+     * string is left as sent: a comma inside quotes does not separate elements.
+     */
+    private static void dropEmptyListElements(HttpHeaders headers) {
+        for (AsciiString name : NEGOTIATION) {
+            List<String> values = headers.getAll(name);
+            if (values.isEmpty() || values.stream().anyMatch(v -> v.indexOf('"') >= 0)
+                    || values.stream().noneMatch(FramingGuard::hasEmptyElement)) {
+                continue;
+            }
+            List<String> kept = new ArrayList<>();
+            for (String value : values) {
+                for (String element : value.split(",", -1)) {
+                    if (!element.isBlank()) {
+                        kept.add(element.strip());
+                    }
+                }
+            }
+            if (kept.isEmpty()) {
+                headers.remove(name);
+            } else {
+                headers.set(name, String.join(", ", kept));
+            }
+        }
+    }
+
+    private static boolean hasEmptyElement(String value) {
+        for (String element : value.split(",", -1)) {
+            if (element.isBlank()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The request, whole and without a body, marked as not decoded for {@code refusal}. */

@@ -154,23 +154,6 @@ class PublishedRequestsTest extends HttpTest {
         assertNotEquals("00:00", back.get("changed_local_time"), "an open class's change keeps its minute");
     }
 
-    @Test
-    void anErasedAccountsRequestsStayPublishedWithoutTheirWords() throws Exception {
-        Map<String, Object> session = people.register("gone");
-        String description = "Gone Walker here: the hole by my drive is deep";
-        String number = (String) http.toBlocking().retrieve(HttpRequest.POST("/v1/requests",
-                Reports.aPothole().contact("Gone Walker", People.email(session), PHONE).description(description).json())
-                .bearerAuth(token(session)), JSON).get("tracking_number");
-        String before = (String) published(number).get("description");
-        assertFalse(before.contains("Gone") || before.contains("Walker"), before);
-        assertEquals(HttpStatus.NO_CONTENT, http.toBlocking().exchange(HttpRequest.POST("/v1/me/deletion",
-                Map.of()).bearerAuth(token(session))).getStatus());
-        Map<String, Object> row = published(number);
-        assertNull(row.get("description"), "their name is gone, so their words cannot be scrubbed of it any more");
-        assertNull(requests.status(number).get("description"), "nor does the status page show them");
-        assertEquals("pothole", row.get("service_code"), "the request itself stays public");
-        assertTrue(publishedWithTheChange(number), "re-projected in the transaction of the erasure");
-    }
 
     @Test
     void republishingChangesNothingAndRepairsWhatDiffers() throws Exception {

@@ -40,7 +40,7 @@ class CrossOriginTest extends HttpTest {
         assertEquals("*", catalog.header("Access-Control-Allow-Origin"));
         String exposed = catalog.header("Access-Control-Expose-Headers");
         for (String name : new String[] {"ETag", "Location", "Retry-After", "RateLimit-Limit", "RateLimit-Remaining",
-                "RateLimit-Reset", "RateLimit-Policy", "Content-Language"}) {
+                "RateLimit-Reset", "RateLimit-Policy", "Content-Language", "Link", "Content-Disposition", "Last-Modified"}) {
             assertTrue(exposed.contains(name), exposed);
         }
         assertNull(catalog.header("Access-Control-Allow-Credentials"));

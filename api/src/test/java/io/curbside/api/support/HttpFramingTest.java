@@ -49,6 +49,20 @@ class HttpFramingTest extends HttpTest {
         assertFalse(answer.closed());
     }
 
+    /** RFC 9110 §5.6.1: empty list elements are ignored; Micronaut's own parser failed on them with a 500. */
+    @Test
+    void emptyElementsOfANegotiationListAreIgnored() throws Exception {
+        for (String path : new String[] {"/v1/services", "/ogc/collections", "/v1/opendata/dictionary"}) {
+            for (String header : new String[] {"Accept-Language: ,", "Accept-Language: ,,, ", "Accept-Language: es, ,en",
+                    "Accept: ,", "Accept-Encoding: , ,", "Accept-Charset: ,"}) {
+                Answer answer = send("GET " + path + " HTTP/1.1\r\nHost: localhost\r\n" + header + "\r\n\r\n");
+                assertEquals(200, answer.status(), () -> path + " with " + header + ": " + answer);
+            }
+        }
+        Answer spanish = send("GET /v1/services HTTP/1.1\r\nHost: localhost\r\nAccept-Language: , es\r\n\r\n");
+        assertEquals("es", spanish.headers().get("content-language"), spanish::toString);
+    }
+
     @Test
     void bothTransferEncodingAndContentLengthIsRefusedAndTheConnectionClosed() throws Exception {
         String chunked = Integer.toHexString(REPORT.length()) + "\r\n" + REPORT + "\r\n0\r\n\r\n";
