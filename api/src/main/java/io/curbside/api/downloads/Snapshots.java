@@ -41,7 +41,8 @@ import java.util.zip.GZIPOutputStream;
  * one that takes the database's advisory lock; the others skip the run) into {@code CURBSIDE_OPENDATA_SNAPSHOT_DIR},
  * and listed in {@code opendata.snapshot}. A file is written under a temporary name, synced, then renamed: its
  * row is inserted only after, so a listed snapshot is always whole. Snapshots past the retention go, rows then
- * files.
+ * files, and so do stale ones (V34: they may hold what was since taken out of public view), today's then
+ * written again.
  */
 @Singleton
 class Snapshots {
@@ -100,11 +101,17 @@ class Snapshots {
             LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
             Files.createDirectories(settings.directory());
             deleteAbandonedWrites();
+            // A stale snapshot (one that may hold what was since taken out of public view) goes, today's is written again.
+            List<String> gone = new ArrayList<>(repository.deleteStale());
             List<DownloadFormat> missing = Arrays.stream(DownloadFormat.values())
                     .filter(format -> !repository.exists(today, format)).toList();
-            List<Snapshot> written = missing.isEmpty() ? List.of() : write(today, missing);
-            written.forEach(repository::insert);
-            return new Run(written.size(), repository.deleteBefore(today.minusDays(settings.retention().toDays() - 1)));
+            Written written = missing.isEmpty() ? new Written(List.of(), null) : write(today, missing);
+            written.snapshots().forEach(snapshot -> repository.insert(snapshot, written.visibleBelow()));
+            gone.addAll(repository.deleteBefore(today.minusDays(settings.retention().toDays() - 1)));
+            repository.pruneRetractions();
+            // A file written again under its name replaced the stale one already.
+            gone.removeAll(written.snapshots().stream().map(Snapshot::name).toList());
+            return new Run(written.snapshots().size(), gone);
         });
         for (String name : done.expired()) {
             try {
@@ -120,14 +127,20 @@ class Snapshots {
     private record Run(int written, List<String> expired) {
     }
 
+    /** The snapshots a run wrote, and the horizon of the database snapshot they were read from. */
+    private record Written(List<Snapshot> snapshots, String visibleBelow) {
+    }
+
     /** The formats' files, all read from one snapshot of the database, so the day's formats hold the same rows. */
-    private List<Snapshot> write(LocalDate date, List<DownloadFormat> formats) {
+    private Written write(LocalDate date, List<DownloadFormat> formats) {
         return exports.inOneSnapshot(status -> {
+            // The first statement of the transaction: it takes the database snapshot every format is read from.
+            String visibleBelow = SnapshotRepository.horizon(status.getConnection());
             List<Snapshot> written = new ArrayList<>();
             for (DownloadFormat format : formats) {
                 written.add(write(date, format));
             }
-            return written;
+            return new Written(written, visibleBelow);
         });
     }
 

@@ -1,6 +1,8 @@
 package io.curbside.api.downloads;
 
+import io.curbside.api.testing.CatalogAdmin;
 import io.curbside.api.testing.HttpTest;
+import io.curbside.api.testing.People;
 import io.curbside.api.testing.Personal;
 import io.curbside.api.testing.Reports;
 import io.micronaut.core.type.Argument;
@@ -28,6 +30,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -73,13 +77,17 @@ class SnapshotsTest extends HttpTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return Map.of("curbside.opendata-snapshots.directory", directory.toString());
+        Map<String, String> properties = new HashMap<>(People.bootstrapAdmin());
+        properties.put("curbside.opendata-snapshots.directory", directory.toString());
+        return properties;
     }
+
+    private final List<String> seeded = new ArrayList<>();
 
     @BeforeAll
     void seed() {
         for (int i = 0; i < 3; i++) {
-            requests.filed(Personal.of(Reports.aPothole()));
+            seeded.add((String) requests.filed(Personal.of(Reports.aPothole())).get("tracking_number"));
         }
     }
 
@@ -160,7 +168,8 @@ class SnapshotsTest extends HttpTest {
         for (String name : List.of(expired, kept)) {
             Files.writeString(directory.resolve(name), "old");
             try (Connection c = connect(); PreparedStatement ps = c.prepareStatement("INSERT INTO opendata.snapshot "
-                    + "(name, format, snapshot_date, size_bytes, row_count, sha256) VALUES (?, 'csv', ?, 3, 0, 'x')")) {
+                    + "(name, format, snapshot_date, size_bytes, row_count, sha256, visible_below) "
+                    + "VALUES (?, 'csv', ?, 3, 0, 'x', pg_snapshot_xmin(pg_current_snapshot()))")) {
                 ps.setString(1, name);
                 ps.setObject(2, LocalDate.parse(name.substring(18, 28)));
                 ps.executeUpdate();
@@ -174,6 +183,49 @@ class SnapshotsTest extends HttpTest {
         assertEquals(200, get("/v1/opendata/snapshots/" + kept).statusCode());
         assertEquals(4, count(), "today's three and the one kept");
         assertEquals(4, files().size(), "the abandoned part is gone: " + files());
+    }
+
+    /**
+     * A change that takes something out of public view (here every pothole, its service withheld) makes the
+     * snapshots that may still hold it stale: no longer listed nor served at once, and the next run writes the
+     * day's again without it. A change that takes nothing away (a me-too) leaves them.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aSnapshotThatMayHoldWhatWasTakenOutOfViewIsNoLongerServed() throws Exception {
+        reset();
+        assertEquals(3, snapshots.run());
+        String csv = Snapshot.name(LocalDate.now(ZoneOffset.UTC), DownloadFormat.CSV);
+        String before = text(ok(get("/v1/opendata/snapshots/" + csv)));
+        assertTrue(before.contains(seeded.get(0)), before);
+        http.toBlocking().exchange(io.micronaut.http.HttpRequest.POST("/v1/requests/" + seeded.get(0) + "/me-too",
+                Map.of("device_id", "device-of-a-neighbour")), Map.class);
+        assertEquals(200, get("/v1/opendata/snapshots/" + csv).statusCode(), "a me-too takes nothing out of view");
+
+        CatalogAdmin admin = new CatalogAdmin(http, People.token(new People(http).admin()));
+        privacy(admin, "withheld");
+        try {
+            List<Object> listed = (List<Object>) json(ok(get("/v1/opendata/snapshots")).body()).get("snapshots");
+            assertEquals(List.of(), listed, "stale: unlisted at once");
+            assertEquals(404, get("/v1/opendata/snapshots/" + csv).statusCode(), "and not served");
+            assertEquals(3, snapshots.run(), "written again");
+            String after = text(ok(get("/v1/opendata/snapshots/" + csv)));
+            seeded.forEach(number -> assertFalse(after.contains(number), number + " is still in " + after));
+            assertEquals(3, files().size(), files().toString());
+        } finally {
+            privacy(admin, "open");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void privacy(CatalogAdmin admin, String privacyClass) {
+        io.micronaut.http.HttpResponse<Map<String, Object>> current = admin.get("pothole");
+        Map<String, Object> entry = new HashMap<>((Map<String, Object>) current.body().get("definition"));
+        admin.replace("pothole", CatalogAdmin.with(entry, "privacy", privacyClass), current.getHeaders().get("ETag"));
+    }
+
+    private static String text(HttpResponse<byte[]> gzipped) throws IOException {
+        return new String(new GZIPInputStream(new ByteArrayInputStream(gzipped.body())).readAllBytes(), StandardCharsets.UTF_8);
     }
 
     @Test
