@@ -136,9 +136,9 @@ class OgcController {
         }
         // Tagged without its timeStamp: the same page of the same data keeps its tag from one second to the next.
         // Written once: the answer is those bytes with the timeStamp added as the last member.
-        byte[] unstamped = bytes(items);
-        MutableHttpResponse<byte[]> response = HttpResponse.ok(documents.stamped(unstamped)).contentType(GEOJSON)
-                .header(HttpHeaders.ETAG, OpenDataCaching.tagOf(unstamped));
+        PlainJson.Written unstamped = plain.written(items);
+        MutableHttpResponse<byte[]> response = HttpResponse.ok(documents.stamped(unstamped.array(), unstamped.length()))
+                .contentType(GEOJSON).header(HttpHeaders.ETAG, OpenDataCaching.tagOf(unstamped.array(), unstamped.length()));
         if (view.language() != null) {
             response.header(HttpHeaders.CONTENT_LANGUAGE, view.language());
         }

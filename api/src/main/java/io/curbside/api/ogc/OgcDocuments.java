@@ -136,13 +136,18 @@ class OgcDocuments {
      * every page: the member added last, to the bytes, so the page is written once.
      */
     byte[] stamped(byte[] items) {
-        if (items.length < 2 || items[items.length - 1] != '}') {
+        return stamped(items, items.length);
+    }
+
+    /** {@link #stamped(byte[])} of the first {@code length} bytes of {@code items}. */
+    byte[] stamped(byte[] items, int length) {
+        if (length < 2 || items[length - 1] != '}') {
             throw new IllegalArgumentException("not a JSON object");
         }
-        byte[] stamp = ((items.length > 2 ? "," : "") + "\"timeStamp\":\""
+        byte[] stamp = ((length > 2 ? "," : "") + "\"timeStamp\":\""
                 + clock.instant().truncatedTo(ChronoUnit.SECONDS) + "\"}").getBytes(StandardCharsets.UTF_8);
-        byte[] stamped = Arrays.copyOf(items, items.length - 1 + stamp.length);
-        System.arraycopy(stamp, 0, stamped, items.length - 1, stamp.length);
+        byte[] stamped = Arrays.copyOf(items, length - 1 + stamp.length);
+        System.arraycopy(stamp, 0, stamped, length - 1, stamp.length);
         return stamped;
     }
 

@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Map;
 
@@ -22,6 +23,9 @@ import java.util.Map;
 final class PlainJson {
 
     private static final JsonFactory FACTORY = new JsonFactory();
+    /** What a thread's buffer may keep between answers: a page of 1,000 features and more. */
+    private static final int KEPT_BYTES = 2 * 1024 * 1024;
+    private static final ThreadLocal<Buffer> BUFFERS = ThreadLocal.withInitial(Buffer::new);
 
     private final JsonMapper mapper;
 
@@ -30,13 +34,42 @@ final class PlainJson {
     }
 
     byte[] bytes(Object document) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
+        Written written = written(document);
+        return Arrays.copyOf(written.array(), written.length());
+    }
+
+    /**
+     * The document written into this thread's buffer, valid until the thread writes another. A page of 1,000
+     * features is about 700 kB: written to a new stream, its growing copies and the final one were each a
+     * humongous object for G1 at {@code -Xmx256m}, and most of the route's collections (script/bench opendata).
+     */
+    Written written(Object document) {
+        Buffer out = BUFFERS.get();
+        out.reset();
         try (JsonGenerator generator = FACTORY.createGenerator(out)) {
             write(generator, document);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return out.toByteArray();
+        Written written = new Written(out.array(), out.size());
+        if (out.array().length > KEPT_BYTES) {
+            BUFFERS.remove(); // a page of 10,000 is not kept for the thread's next, smaller answer
+        }
+        return written;
+    }
+
+    /** The first {@code length} bytes of {@code array}, which the caller reads and does not keep. */
+    record Written(byte[] array, int length) {
+    }
+
+    private static final class Buffer extends ByteArrayOutputStream {
+        Buffer() {
+            super(64 * 1024);
+        }
+
+        byte[] array() {
+            return buf;
+        }
     }
 
     private void write(JsonGenerator out, Object value) throws IOException {
@@ -46,9 +79,19 @@ final class PlainJson {
             out.writeString(s);
         } else if (value instanceof Map<?, ?> map) {
             out.writeStartObject();
-            for (Map.Entry<?, ?> entry : map.entrySet()) {
-                out.writeFieldName(String.valueOf(entry.getKey()));
-                write(out, entry.getValue());
+            // forEach rather than entrySet(): a feature's unmodifiable properties wrap each entry in a new object
+            // as their entry set is iterated, 18,000 a page, and walking them was the route's hottest code.
+            try {
+                map.forEach((name, member) -> {
+                    try {
+                        out.writeFieldName(String.valueOf(name));
+                        write(out, member);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
             }
             out.writeEndObject();
         } else if (value instanceof Collection<?> list) {

@@ -121,7 +121,7 @@ class PublishedRequestSource implements FilteredSource, FeatureSources {
     /** A page whose matches go past it: counted when few, else estimated, and never fewer than are known to exist. */
     private FeaturePage matched(ItemsQuery all, List<Feature> features, boolean more, String next, String prev) {
         long known = features.size() + (more ? 1 : 0);
-        long estimate = repository.estimate(all.where());
+        long estimate = repository.estimate(all.forEstimate());
         if (estimate <= COUNT_IF_EXPECTED) {
             long counted = repository.countUpTo(all.where(), EXACT_COUNT_BOUND + 1);
             if (counted <= EXACT_COUNT_BOUND) {

@@ -121,16 +121,30 @@ public class OpenDataCaching {
      * uses it in place of the hash of the body.
      */
     public static String tagOf(byte[] bytes) {
-        return '"' + digest(bytes) + '"';
+        return tagOf(bytes, bytes.length);
+    }
+
+    /** {@link #tagOf(byte[])} of the first {@code length} bytes. */
+    public static String tagOf(byte[] bytes, int length) {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            sha256.update(bytes, 0, length);
+            return '"' + encoded(sha256.digest()) + '"';
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
     }
 
     private static String digest(byte[] bytes) {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(bytes);
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(hash).substring(0, 27);
+            return encoded(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java has SHA-256", e);
         }
+    }
+
+    private static String encoded(byte[] hash) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(hash).substring(0, 27);
     }
 
     private static byte[] gzip(byte[] bytes) {

@@ -29,9 +29,24 @@ import java.util.stream.Collectors;
 public final class FilterTranslator {
 
     private final Queryables queryables;
+    private final boolean forEstimates;
 
     public FilterTranslator(Queryables queryables) {
+        this(queryables, false);
+    }
+
+    private FilterTranslator(Queryables queryables, boolean forEstimates) {
         this.queryables = queryables;
+        this.forEstimates = forEstimates;
+    }
+
+    /**
+     * A translator whose conditions select the same rows, written for the planner's estimate of how many match rather
+     * than for reading them: a bbox as PostGIS's {@code ST_Intersects}, whose statistics know where the points lie
+     * (the native {@code point <@ box} that {@link #translate} writes is estimated at 0.1 % of the rows wherever it is).
+     */
+    public static FilterTranslator forEstimates(Queryables queryables) {
+        return new FilterTranslator(queryables, true);
     }
 
     public SqlFragment translate(Filter filter) {
@@ -149,10 +164,22 @@ public final class FilterTranslator {
             throw refused(q, "is not a geometry: S_INTERSECTS needs one");
         }
         if (intersects.shape() instanceof Filter.Envelope envelope) {
-            return envelope(q.sql(), envelope.box());
+            return forEstimates ? envelope(q.sql(), envelope.box()) : pointInBox(q.sql(), envelope.box());
         }
         return new SqlFragment("ST_Intersects(" + q.sql() + ", ST_GeomFromText(?, 4326))",
                 new SqlValue.Text(wkt((Filter.Polygon) intersects.shape())));
+    }
+
+    /**
+     * The bbox as PostgreSQL's own {@code point <@ box}, on the point the geometry column holds (a GEOMETRY queryable
+     * is a point). For a point it holds exactly when {@code ST_Intersects} with the envelope does: both compare the
+     * doubles exactly, edges included (PostgreSQL's other geometric operators are fuzzy, {@code on_pb} is not). V25's
+     * GiST index on {@code point(location)} answers it from the index alone, which PostGIS's index of boxes cannot.
+     */
+    static SqlFragment pointInBox(String column, Bbox box) {
+        return new SqlFragment("point(" + column + ") <@ box(point(?, ?), point(?, ?))",
+                new SqlValue.Real(box.minLon()), new SqlValue.Real(box.minLat()),
+                new SqlValue.Real(box.maxLon()), new SqlValue.Real(box.maxLat()));
     }
 
     /** The bbox as an envelope in WGS84, which a GiST index on the column answers. */

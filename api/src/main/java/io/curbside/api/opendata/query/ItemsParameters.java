@@ -34,6 +34,7 @@ public final class ItemsParameters {
             "filter-crs", "cursor");
 
     private final FilterTranslator translator;
+    private final FilterTranslator estimator;
     private final PageCursors cursors;
     private final String time;
     private final String id;
@@ -41,6 +42,7 @@ public final class ItemsParameters {
     /** {@code queryables} must name {@value #TIME}, {@value #ID}, {@value #GEOMETRY} and the property filters. */
     public ItemsParameters(Queryables queryables, PageCursors cursors) {
         this.translator = new FilterTranslator(queryables);
+        this.estimator = FilterTranslator.forEstimates(queryables);
         this.cursors = cursors;
         for (String name : concat(List.of(TIME, ID, GEOMETRY), PROPERTY_FILTERS)) {
             if (queryables.find(name).isEmpty()) {
@@ -76,16 +78,23 @@ public final class ItemsParameters {
         }
         one(parameters, "filter").ifPresent(text -> conditions.add(Cql2Parser.parse(text)));
         List<SqlFragment> where = new ArrayList<>();
+        List<SqlFragment> forEstimate = new ArrayList<>();
         for (Filter condition : conditions) {
             where.add(translator.translate(condition));
+            forEstimate.add(estimator.translate(condition));
         }
         Optional<PageCursor> cursor = one(parameters, "cursor").map(cursors::open);
-        cursor.ifPresent(c -> where.add(new SqlFragment("(" + time + ", " + id + ") "
-                + (c.direction() == PageCursor.Direction.AFTER ? ">" : "<") + " (?, ?)",
-                new SqlValue.Timestamp(c.receivedAt()), new SqlValue.Text(c.trackingNumber()))));
+        cursor.ifPresent(c -> {
+            SqlFragment after = new SqlFragment("(" + time + ", " + id + ") "
+                    + (c.direction() == PageCursor.Direction.AFTER ? ">" : "<") + " (?, ?)",
+                    new SqlValue.Timestamp(c.receivedAt()), new SqlValue.Text(c.trackingNumber()));
+            where.add(after);
+            forEstimate.add(after);
+        });
         boolean backwards = cursor.map(c -> c.direction() == PageCursor.Direction.BEFORE).orElse(false);
         String orderBy = backwards ? time + " DESC, " + id + " DESC" : time + ", " + id;
-        return new ItemsQuery(SqlFragment.and(where), orderBy, limit(one(parameters, "limit")), cursor);
+        return new ItemsQuery(SqlFragment.and(where), orderBy, limit(one(parameters, "limit")), cursor,
+                SqlFragment.and(forEstimate));
     }
 
     /** The token of the link to the page after the row with this key (the last row shown). */

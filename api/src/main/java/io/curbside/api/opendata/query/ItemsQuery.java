@@ -8,9 +8,10 @@ import java.util.Optional;
  * One page of items to read: the condition (every parameter's, and the cursor's, ANDed), the sort
  * and how many. A route reads {@code SELECT ... WHERE where ORDER BY orderBy LIMIT limit}; read
  * {@code limit + 1} rows to learn whether another page follows. When {@link #backwards()} the rows
- * come newest first, and the route turns them round before answering.
+ * come newest first, and the route turns them round before answering. {@code forEstimate} is the same condition
+ * as the planner estimates it best (see {@link FilterTranslator#forEstimates}): for {@code EXPLAIN}, never for rows.
  */
-public record ItemsQuery(SqlFragment where, String orderBy, int limit, Optional<PageCursor> cursor) {
+public record ItemsQuery(SqlFragment where, String orderBy, int limit, Optional<PageCursor> cursor, SqlFragment forEstimate) {
 
     public boolean backwards() {
         return cursor.map(c -> c.direction() == PageCursor.Direction.BEFORE).orElse(false);

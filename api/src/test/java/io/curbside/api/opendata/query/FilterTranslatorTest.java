@@ -93,12 +93,20 @@ class FilterTranslatorTest {
 
     @Test
     void sIntersectsBindsTheEnvelopeOrAWktItWroteItself() {
-        assertEquals(new SqlFragment("ST_Intersects(location, ST_MakeEnvelope(?, ?, ?, ?, 4326))", new SqlValue.Real(-73.6),
+        assertEquals(new SqlFragment("point(location) <@ box(point(?, ?), point(?, ?))", new SqlValue.Real(-73.6),
                 new SqlValue.Real(40.7), new SqlValue.Real(-73.5), new SqlValue.Real(40.8)),
                 sql("S_INTERSECTS(geometry, BBOX(-73.6, 40.7, -73.5, 40.8))"));
         assertEquals(new SqlFragment("ST_Intersects(location, ST_GeomFromText(?, 4326))",
                 text("POLYGON((0 0, 0.00001 0, 0.00001 1, 0 0), (0.000004 0.1, 0.000008 0.2, 0.000004 0.3, 0.000004 0.1))")),
                 sql("S_INTERSECTS(geometry, POLYGON((0 0, 1e-5 0, 0.00001 1, 0 0), (4e-6 0.1, 8e-6 0.2, 4e-6 0.3, 4e-6 0.1)))"));
+    }
+
+    @Test
+    void forEstimatesTheEnvelopeIsPostgisWhoseStatisticsKnowTheCity() {
+        FilterTranslator estimator = FilterTranslator.forEstimates(Queryables.PUBLISHED_REQUEST);
+        assertEquals(new SqlFragment("(ST_Intersects(location, ST_MakeEnvelope(?, ?, ?, ?, 4326))) AND (status = ?)",
+                new SqlValue.Real(-73.6), new SqlValue.Real(40.7), new SqlValue.Real(-73.5), new SqlValue.Real(40.8), text("open")),
+                estimator.translate(Cql2Parser.parse("S_INTERSECTS(geometry, BBOX(-73.6, 40.7, -73.5, 40.8)) AND status = 'open'")));
     }
 
     @Test
@@ -170,7 +178,7 @@ class FilterTranslatorTest {
         SqlFragment fragment = sql("(status = 'a' OR NOT channel IN ('b','c')) AND me_too_count BETWEEN 1 AND 2 "
                 + "AND description NOT LIKE '%x%' AND closed_at IS NULL AND S_INTERSECTS(geometry, BBOX(0,0,1,1))");
         String stripped = fragment.sql().replaceAll("\\b(status|channel|me_too_count|description|closed_at|location|AND|OR|NOT|IN|"
-                + "LIKE|ESCAPE|IS|NULL|ST_Intersects|ST_MakeEnvelope|4326)\\b", "").replaceAll("[()?,=<>\\s]|'\\\\'", "");
+                + "LIKE|ESCAPE|IS|NULL|point|box)\\b", "").replaceAll("[()?,=<>@\\s]|'\\\\'", "");
         assertEquals("", stripped, fragment.sql());
         assertEquals(10, fragment.values().size());
     }

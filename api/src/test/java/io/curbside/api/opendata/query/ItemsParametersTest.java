@@ -49,10 +49,13 @@ class ItemsParametersTest {
 
     @Test
     void bboxIsAnEnvelopeInCrs84() {
-        SqlFragment expected = new SqlFragment("ST_Intersects(location, ST_MakeEnvelope(?, ?, ?, ?, 4326))",
-                new SqlValue.Real(-73.6), new SqlValue.Real(40.7), new SqlValue.Real(-73.5), new SqlValue.Real(40.8));
+        List<SqlValue> corners = List.of(new SqlValue.Real(-73.6), new SqlValue.Real(40.7), new SqlValue.Real(-73.5),
+                new SqlValue.Real(40.8));
+        SqlFragment expected = new SqlFragment("point(location) <@ box(point(?, ?), point(?, ?))", corners);
         assertEquals(expected, read("bbox", "-73.6,40.7,-73.5,40.8").where());
         assertEquals(expected, read("bbox", "-73.6,40.7,-73.5,40.8", "bbox-crs", ItemsParameters.CRS84).where());
+        assertEquals(new SqlFragment("ST_Intersects(location, ST_MakeEnvelope(?, ?, ?, ?, 4326))", corners),
+                read("bbox", "-73.6,40.7,-73.5,40.8").forEstimate(), "estimated by PostGIS, whose statistics know the city");
     }
 
     @Test
@@ -88,8 +91,9 @@ class ItemsParametersTest {
         String next = items.next(Instant.parse("2026-03-01T10:00:00Z"), "CS-0001");
         ItemsQuery query = read("bbox", "0,0,1,1", "datetime", "2026-03-01/..", "status", "open",
                 "filter", "me_too_count > 2 OR on_time = FALSE", "filter-lang", "cql2-text", "limit", "50", "cursor", next, "f", "json");
-        assertEquals("(ST_Intersects(location, ST_MakeEnvelope(?, ?, ?, ?, 4326))) AND (received_at >= ?) AND (status IN (?)) "
+        assertEquals("(point(location) <@ box(point(?, ?), point(?, ?))) AND (received_at >= ?) AND (status IN (?)) "
                 + "AND ((me_too_count > ?) OR (on_time = ?)) AND ((received_at, tracking_number) > (?, ?))", query.where().sql());
+        assertEquals(query.where().values(), query.forEstimate().values());
         assertEquals(List.of(at("2026-03-01T10:00:00Z"), new SqlValue.Text("CS-0001")),
                 query.where().values().subList(query.where().values().size() - 2, query.where().values().size()));
         assertEquals(50, query.limit());

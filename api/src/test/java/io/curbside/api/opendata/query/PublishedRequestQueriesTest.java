@@ -170,6 +170,113 @@ class PublishedRequestQueriesTest {
         assertEquals(List.of("0001"), numbers(page("limit", "1", "datetime", "2026-03-01/..")));
     }
 
+    /**
+     * The bbox is read as {@code point(location) <@ box} (which V25's point index answers from the index alone) and
+     * estimated as PostGIS's {@code ST_Intersects}: both must select the same rows, by the index or without it. Points
+     * on a city's grid of cells, and boxes whose edges fall on a point, one ulp either side of one, or between.
+     */
+    @Test
+    void aBboxSelectsByNativePointExactlyTheRowsPostgisDoes() throws SQLException {
+        Random random = new Random(25);
+        List<double[]> points = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            for (int j = 0; j < 40; j++) {
+                points.add(new double[] {-73.6 + i * 0.0007, 40.7 + j * 0.0005});
+            }
+        }
+        points.add(new double[] {180, 90});
+        points.add(new double[] {-180, -90});
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE query_test.bbox_points (id int, location geometry(Point, 4326))");
+            statement.execute("CREATE INDEX ON query_test.bbox_points USING gist (point(location)) INCLUDE (id, location)");
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO query_test.bbox_points VALUES (?, ST_SetSRID(ST_MakePoint(?, ?), 4326)), (?, NULL)")) {
+            for (int i = 0; i < points.size(); i++) {
+                insert.setInt(1, i);
+                insert.setDouble(2, points.get(i)[0]);
+                insert.setDouble(3, points.get(i)[1]);
+                insert.setInt(4, -i);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("ANALYZE query_test.bbox_points");
+        }
+        FilterTranslator read = new FilterTranslator(Queryables.PUBLISHED_REQUEST);
+        FilterTranslator estimated = FilterTranslator.forEstimates(Queryables.PUBLISHED_REQUEST);
+        List<double[]> boxes = new ArrayList<>();
+        boxes.add(new double[] {-180, -90, 180, 90});
+        boxes.add(new double[] {points.get(41)[0], 40.7, points.get(41)[0], 40.8}); // a line, through a column of points
+        for (int n = 0; n < 150; n++) {
+            double[] a = points.get(random.nextInt(points.size() - 2));
+            double[] b = points.get(random.nextInt(points.size() - 2));
+            if (a == b) {
+                continue;
+            }
+            double[] box = {Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[0], b[0]), Math.max(a[1], b[1])};
+            switch (n % 4) {
+                case 1 -> box = box[0] < box[2] && box[1] < box[3]
+                        ? new double[] {Math.nextUp(box[0]), Math.nextUp(box[1]), Math.nextDown(box[2]), Math.nextDown(box[3])} : box;
+                case 2 -> box = new double[] {Math.nextDown(box[0]), Math.nextDown(box[1]), Math.nextUp(box[2]), Math.nextUp(box[3])};
+                case 3 -> box = new double[] {box[0] + 0.00035, box[1] + 0.00025, box[2] + 0.00035, box[3] + 0.00025};
+                default -> { }
+            }
+            boxes.add(box);
+        }
+        int nonEmpty = 0;
+        for (double[] box : boxes) {
+            Filter bbox = new Filter.Intersects("geometry", new Filter.Envelope(new io.curbside.geo.Bbox(box[0], box[1], box[2], box[3])));
+            List<Integer> byPostgis = ids(estimated.translate(bbox), false);
+            assertEquals(byPostgis, ids(read.translate(bbox), false), java.util.Arrays.toString(box));
+            assertEquals(byPostgis, ids(read.translate(bbox), true), "by the point index: " + java.util.Arrays.toString(box));
+            nonEmpty += byPostgis.isEmpty() ? 0 : 1;
+        }
+        assertTrue(nonEmpty > 100, nonEmpty + " boxes of " + boxes.size() + " held a point");
+        // The one difference, on purpose: a bbox shrunk to a point finds the requests there. PostGIS makes it a
+        // collapsed polygon that GEOS finds nothing in, so ST_Intersects answered no request at all.
+        Filter atAPoint = new Filter.Intersects("geometry", new Filter.Envelope(new io.curbside.geo.Bbox(180, 90, 180, 90)));
+        assertEquals(List.of(points.size() - 2), ids(read.translate(atAPoint), false));
+        assertEquals(List.of(points.size() - 2), ids(read.translate(atAPoint), true));
+    }
+
+    private List<Integer> ids(SqlFragment where, boolean byIndex) throws SQLException {
+        try (Statement settings = connection.createStatement()) {
+            settings.execute("SET enable_seqscan = " + !byIndex);
+            settings.execute("SET enable_bitmapscan = " + !byIndex);
+        }
+        String sql = "SELECT id FROM query_test.bbox_points WHERE " + where.sql() + " ORDER BY id";
+        try (PreparedStatement statement = connection.prepareStatement(sql);
+             PreparedStatement explain = connection.prepareStatement("EXPLAIN " + sql)) {
+            for (int i = 0; i < where.values().size(); i++) {
+                statement.setObject(i + 1, where.values().get(i).jdbcValue());
+                explain.setObject(i + 1, where.values().get(i).jdbcValue());
+            }
+            if (byIndex) {
+                StringBuilder plan = new StringBuilder();
+                try (ResultSet lines = explain.executeQuery()) {
+                    while (lines.next()) {
+                        plan.append(lines.getString(1)).append('\n');
+                    }
+                }
+                assertTrue(plan.toString().contains("Index Only Scan"), plan.toString());
+            }
+            List<Integer> found = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    found.add(rows.getInt(1));
+                }
+            }
+            return found;
+        } finally {
+            try (Statement settings = connection.createStatement()) {
+                settings.execute("RESET enable_seqscan");
+                settings.execute("RESET enable_bitmapscan");
+            }
+        }
+    }
+
     @Test
     void aWalkByCursorSeesEveryRowOnceWhileNewRowsArriveAndGoesBackToo() throws SQLException {
         List<String> seen = new ArrayList<>();
