@@ -12,7 +12,13 @@ import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.ZoneOffset;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,10 +76,40 @@ class Open311Test extends HttpTest {
                 "curbside.open311.key-service", "Ask the city's 311 office for a key");
     }
 
+    /** The spec's elements of a request, in its order. */
+    static final List<String> REQUEST = List.of("service_request_id", "status", "status_notes", "service_name",
+            "service_code", "description", "agency_responsible", "service_notice", "requested_datetime",
+            "updated_datetime", "expected_datetime", "address", "address_id", "zipcode", "lat", "long", "media_url");
+    /** More published requests of the last days than one answer holds, and one older than the default 90 days. */
+    static final int RECENT = 1005;
+
     @BeforeAll
-    void client() {
+    void client() throws SQLException {
         open311 = new Open311Client(server.getPort(), mapper);
         key = apiKeys.issue("Open311 test app", null, null).secret();
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.execute("""
+                    INSERT INTO opendata.published_request (tracking_number, service_code, service_name, department,
+                        districts, district_codes, status, received_at, updated_at, me_too_count, channel, location,
+                        location_precision_m, description)
+                    SELECT 'OLDER-' || g, 'graffiti', 'Graffiti', 'streets', '{"council_districts": "5"}', '{5}',
+                        CASE WHEN g = 0 THEN 'received' ELSE 'closed' END,
+                        now() - interval '1 hour' - g * interval '5 minutes', now(), 0, 'phone',
+                        ST_SetSRID(ST_MakePoint(-82.99, 39.99), 4326), 100, 'Paint on the wall'
+                    FROM generate_series(0, %d) AS g""".formatted(RECENT - 1));
+            s.execute("""
+                    INSERT INTO opendata.published_request (tracking_number, service_code, service_name, department,
+                        districts, district_codes, status, received_at, updated_at, me_too_count, channel, location,
+                        location_precision_m, description)
+                    VALUES ('ANCIENT-1', 'graffiti', 'Graffiti', 'streets', '{"council_districts": "5"}', '{5}', 'received',
+                        now() - interval '100 days', now() - interval '100 days', 0, 'phone',
+                        ST_SetSRID(ST_MakePoint(-82.99, 39.99), 4326), 100, 'Old paint')""");
+        }
+    }
+
+    List<String> ids(HttpResponse<byte[]> answer) {
+        isJson(answer, 200);
+        return open311.jsonList(answer).stream().map(r -> (String) r.get("service_request_id")).toList();
     }
 
     /** A pothole as an Open311 client files it, with the fields given after the required ones. */
@@ -375,5 +411,76 @@ class Open311Test extends HttpTest {
                 "request");
         assertEquals(List.of("service_request_id", "token"), names(request));
         isError(open311.get("/open311/v2/tokens/CS-0000-0000.json"), 404, "token");
+    }
+
+    @Test
+    void requestsAreThePublishedRowsWithTheSpecsDefaultsAndFilters() {
+        String first = file(pothole("description", "First of two"));
+        String second = file(pothole("description", "Second of two"));
+
+        HttpResponse<byte[]> all = open311.get("/open311/v2/requests.json");
+        List<String> listed = ids(all);
+        assertEquals(1000, listed.size(), "at most 1,000 by default");
+        assertTrue(listed.indexOf(second) < listed.indexOf(first) && listed.indexOf(first) >= 0, "newest first");
+        assertFalse(listed.contains("ANCIENT-1"), "the last 90 days by default");
+        for (Map<String, Object> r : open311.jsonList(all)) {
+            assertTrue(REQUEST.containsAll(r.keySet()), r.toString());
+            for (String required : List.of("service_request_id", "status", "service_code", "requested_datetime")) {
+                assertNotNull(r.get(required), required + " of " + r);
+            }
+            assertTrue(Set.of("open", "closed").contains(r.get("status")), r.toString());
+            OffsetDateTime.parse((String) r.get("requested_datetime"));
+        }
+        // Every parameter empty is every parameter absent.
+        HttpResponse<byte[]> empty = open311.get("/open311/v2/requests.json?service_request_id=&service_code=&start_date="
+                + "&end_date=&status=&jurisdiction_id=");
+        assertEquals(body(all), body(empty));
+
+        // A list of ids overrides every other parameter, old requests too.
+        assertEquals(Set.of(first, second, "ANCIENT-1"), Set.copyOf(ids(open311.get("/open311/v2/requests.json?service_request_id="
+                + first + "," + second + ",ANCIENT-1&service_code=graffiti&status=closed&end_date=2020-01-01T00:00:00Z"))));
+        assertEquals(List.of(), ids(open311.get("/open311/v2/requests.json?service_request_id=CS-0000-0000")));
+
+        assertTrue(ids(open311.get("/open311/v2/requests.json?service_code=graffiti")).stream().allMatch(id -> id.startsWith("OLDER-")));
+        List<String> both = ids(open311.get("/open311/v2/requests.json?service_code=graffiti,pothole"));
+        assertTrue(both.contains(first) && both.contains("OLDER-1"));
+        List<String> closed = ids(open311.get("/open311/v2/requests.json?status=closed"));
+        assertFalse(closed.contains(first) || closed.contains("OLDER-0"));
+        assertTrue(closed.contains("OLDER-1"));
+        List<String> open = ids(open311.get("/open311/v2/requests.json?status=open&service_code=graffiti,pothole"));
+        assertTrue(open.contains(first) && open.contains("OLDER-0") && !open.contains("OLDER-1"));
+        assertEquals(1000, ids(open311.get("/open311/v2/requests.json?status=open,closed")).size());
+
+        String since = OffsetDateTime.now(ZoneOffset.ofHours(-5)).minusMinutes(30).withNano(0).toString();
+        List<String> recent = ids(open311.get("/open311/v2/requests.json?start_date=" + encoded(since)));
+        assertTrue(recent.contains(first) && recent.contains(second) && !recent.contains("OLDER-0"), recent.toString());
+        assertEquals(List.of("ANCIENT-1"), ids(open311.get("/open311/v2/requests.json?start_date="
+                + encoded(OffsetDateTime.now(ZoneOffset.UTC).minusDays(101).toString()) + "&end_date="
+                + encoded(OffsetDateTime.now(ZoneOffset.UTC).minusDays(20).toString()))));
+
+        isError(open311.get("/open311/v2/requests.json?start_date=2026-01-01T00:00:00Z&end_date=2026-04-02T00:00:00Z"),
+                400, "90 days");
+        isError(open311.get("/open311/v2/requests.xml?start_date=2026-01-01T00:00:00"), 400, "start_date");
+        isError(open311.get("/open311/v2/requests.json?start_date=2026-02-01T00:00:00Z&end_date=2026-01-01T00:00:00Z"),
+                400, "end_date");
+        isError(open311.get("/open311/v2/requests.json?status=pending"), 400, "status");
+        isError(open311.get("/open311/v2/requests.json?service_code=a&service_code=b"), 400, "service_code");
+
+        Element root = isXml(open311.get("/open311/v2/requests.xml?service_request_id=" + first), 200, "service_requests");
+        Element request = child(root, "request");
+        assertEquals(REQUEST, names(request));
+        assertEquals(first, text(request, "service_request_id"));
+        assertEquals("open", text(request, "status"));
+        assertEquals("First of two", text(request, "description"));
+        assertEquals(Reports.LAT, Double.parseDouble(text(request, "lat")), 0.01);
+        assertEquals(Reports.LON, Double.parseDouble(text(request, "long")), 0.01);
+        assertTrue(OffsetDateTime.parse(text(request, "requested_datetime")).getOffset().getTotalSeconds() != 0,
+                "in the city's offset (America/New_York)");
+        assertEquals("", text(request, "address_id"));
+        isError(open311.get("/open311/v2/requests/CS-0000-0000.xml"), 404, "CS-0000-0000");
+    }
+
+    static String encoded(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }
