@@ -18,6 +18,7 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.server.multipart.MultipartBody;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
@@ -47,15 +48,17 @@ class Open311Controller {
     private final Open311Intake intake;
     private final Open311Reads reads;
     private final PublicUrls urls;
+    private final Open311Multipart multipart;
 
     Open311Controller(Open311Settings settings, Open311Writer writer, Open311Catalog catalog, Open311Intake intake,
-                      Open311Reads reads, PublicUrls urls) {
+                      Open311Reads reads, PublicUrls urls, Open311Multipart multipart) {
         this.settings = settings;
         this.writer = writer;
         this.catalog = catalog;
         this.intake = intake;
         this.reads = reads;
         this.urls = urls;
+        this.multipart = multipart;
     }
 
     @Get("/discovery.{format}")
@@ -101,10 +104,24 @@ class Open311Controller {
                               @Nullable @Header(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
                               @Nullable @Header("Idempotency-Key") String idempotencyKey) {
         Open311Format f = Open311Format.of(format);
-        Open311Form form = Open311Form.urlEncoded(body);
+        return filed(f, Open311Form.urlEncoded(body), List.of(), request, acceptLanguage, idempotencyKey);
+    }
+
+    /** The same POST with photos, as the v2.1 draft sends them: the fields as text parts, each photo a "media" file part. */
+    @Post(value = "/requests.{format}", consumes = MediaType.MULTIPART_FORM_DATA)
+    HttpResponse<byte[]> fileWithMedia(@PathVariable String format, @Body MultipartBody body, HttpRequest<?> request,
+                                       @Nullable @Header(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
+                                       @Nullable @Header("Idempotency-Key") String idempotencyKey) {
+        Open311Format f = Open311Format.of(format);
+        Open311Multipart.Read read = multipart.read(body);
+        return filed(f, read.form(), read.media(), request, acceptLanguage, idempotencyKey);
+    }
+
+    private HttpResponse<byte[]> filed(Open311Format f, Open311Form form, List<byte[]> media, HttpRequest<?> request,
+                                       @Nullable String acceptLanguage, @Nullable String idempotencyKey) {
         String jurisdiction = form.one("jurisdiction_id");
         jurisdiction(jurisdiction != null ? jurisdiction : request.getParameters().get("jurisdiction_id"));
-        Open311Intake.Filed filed = intake.file(form, presentedKey(request), idempotencyKey, acceptLanguage);
+        Open311Intake.Filed filed = intake.file(form, media, presentedKey(request), idempotencyKey, acceptLanguage);
         Map<String, Object> element = new LinkedHashMap<>();
         element.put("service_request_id", filed.serviceRequestId());
         element.put("service_notice", filed.serviceNotice());

@@ -64,7 +64,7 @@ class Open311Intake {
      * Files the form. {@code presentedKey} is the key of the header or query, when the form has none.
      * Refusals are {@link ProblemException}s, which the adapter writes as Open311 errors.
      */
-    Filed file(Open311Form form, @Nullable String presentedKey, @Nullable String idempotencyKey,
+    Filed file(Open311Form form, List<byte[]> media, @Nullable String presentedKey, @Nullable String idempotencyKey,
                @Nullable String acceptLanguage) {
         String key = form.one("api_key");
         if (key == null) {
@@ -80,7 +80,7 @@ class Open311Intake {
         }
         if (form.one("media_url") != null) {
             throw ProblemException.invalidParameter("media_url", "is not accepted here: Curbside does not fetch photos "
-                    + "from other sites; send the photo itself as a \"media\" part of a multipart form");
+                    + "from other sites; send the photo itself as a \"media\" file part of a multipart form");
         }
         String serviceCode = form.one("service_code");
         if (serviceCode == null) {
@@ -121,7 +121,7 @@ class Open311Intake {
 
         UUID account = actors.current().map(Actor::accountId).orElse(null);
         Filer filer = account == null ? Filer.ANONYMOUS : Filer.resident(account);
-        Idempotency.Outcome outcome = intake.file(SCOPE, report, List.of(), filer, idempotencyKey, acceptLanguage);
+        Idempotency.Outcome outcome = intake.file(SCOPE, report, media, filer, idempotencyKey, acceptLanguage);
         Map<String, Object> created = read(outcome.answer().body());
         return new Filed((String) created.get("tracking_number"), (String) created.get("next_steps"),
                 account == null ? null : account.toString(), outcome.answer().status(), outcome.replayed());

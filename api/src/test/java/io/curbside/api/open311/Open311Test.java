@@ -12,10 +12,14 @@ import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.ZoneOffset;
@@ -482,5 +486,40 @@ class Open311Test extends HttpTest {
 
     static String encoded(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aMultipartPostCarriesPhotosThroughThePhotoChecks() throws Exception {
+        BufferedImage image = new BufferedImage(320, 240, BufferedImage.TYPE_INT_RGB);
+        image.setRGB(10, 10, 0x00FF00);
+        ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
+        ImageIO.write(image, "jpg", jpeg);
+        HttpResponse<byte[]> filed = open311.postMultipart("/open311/v2/requests.xml",
+                pothole("description", "With a photo"), List.of(jpeg.toByteArray()));
+        String number = text(child(isXml(filed, 200, "service_requests"), "request"), "service_request_id");
+        try (Connection c = connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM request_photo p JOIN service_request r ON r.id = p.request_id"
+                     + " WHERE r.tracking_number = '" + number + "'")) {
+            rs.next();
+            assertEquals(1, rs.getInt(1), "the photo is the request's");
+        }
+        assertEquals("With a photo", open311.jsonList(open311.get("/open311/v2/requests/" + number + ".json")).get(0)
+                .get("description"));
+        // Without photos, a multipart form is the form-encoded POST.
+        assertEquals(200, open311.postMultipart("/open311/v2/requests.json", pothole(), List.of()).statusCode());
+        HttpResponse<byte[]> notAPhoto = open311.postMultipart("/open311/v2/requests.json", pothole(),
+                List.of("not a picture".getBytes(StandardCharsets.UTF_8)));
+        // The native photo checks' own status: 415 for what is no image type, 422 for an image that does not read.
+        assertTrue(Set.of(415, 422).contains(notAPhoto.statusCode()), () -> body(notAPhoto));
+        isError(notAPhoto, notAPhoto.statusCode(), "media");
+    }
+
+    @Test
+    void aRequestFiledThroughOpen311IsInTheOpenData() {
+        String number = file(pothole("description", "Seen in the open data"));
+        HttpResponse<byte[]> item = open311.get("/ogc/collections/service-requests/items/" + number + "?f=json");
+        assertEquals(200, item.statusCode(), () -> body(item));
+        assertTrue(body(item).contains("Seen in the open data"), body(item));
+        assertTrue(body(item).contains("\"pothole\""), body(item));
     }
 }
