@@ -22,9 +22,13 @@ import io.micronaut.http.server.multipart.MultipartBody;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Open311 GeoReport v2 under {@link #BASE}. Hand-written rather than generated: the format is the
@@ -140,8 +144,40 @@ class Open311Controller {
         jurisdiction(parameter(request, "jurisdiction_id"));
         Open311Reads.Query query = new Open311Reads.Query(parameter(request, "service_request_id"),
                 parameter(request, "service_code"), parameter(request, "start_date"), parameter(request, "end_date"),
-                parameter(request, "status"));
-        return answer(f, HttpStatus.OK, "service_requests", reads.search(query, acceptLanguage));
+                parameter(request, "status"), parameter(request, "updated_after"), parameter(request, "updated_before"),
+                parameter(request, "bbox"), parameter(request, "lat"), parameter(request, "long"),
+                parameter(request, "radius"), parameter(request, "extensions"), parameter(request, "page"),
+                parameter(request, "page_size"));
+        Open311Reads.Found found = reads.search(query, acceptLanguage);
+        MutableHttpResponse<byte[]> response = answer(f, HttpStatus.OK, "service_requests", found.requests());
+        if (found.page() != null) {
+            List<String> links = new ArrayList<>();
+            links.add(link(request, format, 1, found.pageSize(), "first"));
+            if (found.page() > 1) {
+                links.add(link(request, format, found.page() - 1, found.pageSize(), "prev"));
+            }
+            if (found.more()) {
+                links.add(link(request, format, found.page() + 1, found.pageSize(), "next"));
+            }
+            response.header(HttpHeaders.LINK, String.join(", ", links));
+        }
+        return response;
+    }
+
+    /** A page of the same query: its parameters but the page's and the API key (a link is shared, a key is not). */
+    private String link(HttpRequest<?> request, String format, int page, int size, String rel) {
+        StringBuilder query = new StringBuilder();
+        for (String name : request.getParameters().names()) {
+            if (Set.of("page", "page_size", ApiKeyFilter.PARAMETER).contains(name)) {
+                continue;
+            }
+            for (String value : request.getParameters().getAll(name)) {
+                query.append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
+                        .append(URLEncoder.encode(value, StandardCharsets.UTF_8)).append('&');
+            }
+        }
+        query.append("page=").append(page).append("&page_size=").append(size);
+        return "<" + urls.of(BASE + "/requests." + format) + "?" + query + ">; rel=\"" + rel + "\"";
     }
 
     @Get("/requests/{serviceRequestId}.{format}")
@@ -150,7 +186,8 @@ class Open311Controller {
                                  @Nullable @Header(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
         Open311Format f = Open311Format.of(format);
         jurisdiction(parameter(request, "jurisdiction_id"));
-        return answer(f, HttpStatus.OK, "service_requests", List.of(reads.one(serviceRequestId, acceptLanguage)));
+        return answer(f, HttpStatus.OK, "service_requests",
+                List.of(reads.one(serviceRequestId, parameter(request, "extensions"), acceptLanguage)));
     }
 
     /**

@@ -32,7 +32,8 @@ class Open311Writer {
             "endpoints", "endpoint",
             "formats", "format",
             "notes", "note",
-            "photos", "photo");
+            "photos", "photo",
+            "districts", "district");
 
     private final XMLOutputFactory xml = XMLOutputFactory.newFactory();
     private final JsonMapper json;

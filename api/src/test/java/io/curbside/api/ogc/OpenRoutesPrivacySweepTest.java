@@ -94,7 +94,8 @@ class OpenRoutesPrivacySweepTest extends HttpTest {
             routes.addAll(List.of("/open311/v2/discovery." + format, "/open311/v2/services." + format,
                     "/open311/v2/services/pothole." + format, "/open311/v2/requests." + format,
                     "/open311/v2/requests." + format + "?service_code=" + String.join(",", SERVICES),
-                    "/open311/v2/requests." + format + "?service_request_id=" + String.join(",", numbers)));
+                    "/open311/v2/requests." + format + "?service_request_id=" + String.join(",", numbers),
+                    "/open311/v2/requests." + format + "?extensions=true&service_request_id=" + String.join(",", numbers)));
             numbers.forEach(n -> routes.addAll(List.of("/open311/v2/requests/" + n + "." + format,
                     "/open311/v2/tokens/" + n + "." + format)));
         }

@@ -522,4 +522,85 @@ class Open311Test extends HttpTest {
         assertTrue(body(item).contains("Seen in the open data"), body(item));
         assertTrue(body(item).contains("\"pothole\""), body(item));
     }
+
+    /** The path and query of the link of that rel in the Link header, or null. */
+    static String link(HttpResponse<byte[]> answer, String rel) {
+        for (String link : answer.headers().firstValue("Link").orElse("").split(", ")) {
+            if (link.endsWith("rel=\"" + rel + "\"")) {
+                String url = link.substring(1, link.indexOf('>'));
+                return url.substring(url.indexOf("/open311/"));
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void pagesAreNumberedAndLinked() {
+        HttpResponse<byte[]> first = open311.get("/open311/v2/requests.json?service_code=graffiti&page_size=400&api_key=" + key);
+        List<String> one = ids(first);
+        assertEquals(400, one.size());
+        assertEquals(null, link(first, "prev"));
+        String next = link(first, "next");
+        assertNotNull(next, first.headers().toString());
+        assertTrue(next.contains("service_code=graffiti") && next.contains("page=2") && next.contains("page_size=400"), next);
+        assertFalse(first.headers().firstValue("Link").orElse("").contains(key), "the API key is never in a link");
+        HttpResponse<byte[]> second = open311.get(next);
+        List<String> two = ids(second);
+        assertEquals(400, two.size());
+        assertNotNull(link(second, "prev"));
+        HttpResponse<byte[]> third = open311.get(link(second, "next"));
+        List<String> three = ids(third);
+        assertEquals(RECENT - 800, three.size());
+        assertEquals(null, link(third, "next"), "the last page");
+        Set<String> all = new java.util.HashSet<>(one);
+        all.addAll(two);
+        all.addAll(three);
+        assertEquals(RECENT, all.size(), "every graffiti request once");
+        assertEquals(50, ids(open311.get("/open311/v2/requests.json?page=1")).size(), "50 to a page by default");
+        isError(open311.get("/open311/v2/requests.json?page_size=501"), 400, "page_size");
+        isError(open311.get("/open311/v2/requests.xml?page=0"), 400, "page");
+        isError(open311.get("/open311/v2/requests.json?page=two"), 400, "page");
+    }
+
+    @Test
+    void updatedPlaceAndExtensionsFilterAndExtend() {
+        String number = file(pothole("description", "Extended"));
+        // Incremental sync: what changed in the window, however long ago it was received.
+        assertEquals(List.of("ANCIENT-1"), ids(open311.get("/open311/v2/requests.json?updated_after="
+                + encoded(OffsetDateTime.now(ZoneOffset.UTC).minusDays(101).toString()) + "&updated_before="
+                + encoded(OffsetDateTime.now(ZoneOffset.UTC).minusDays(99).toString()))));
+        assertTrue(ids(open311.get("/open311/v2/requests.json?updated_after="
+                + encoded(OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1).toString()))).contains(number));
+        isError(open311.get("/open311/v2/requests.json?updated_after=yesterday"), 400, "updated_after");
+
+        String around = (Reports.LON - 0.01) + "," + (Reports.LAT - 0.01) + "," + (Reports.LON + 0.01) + "," + (Reports.LAT + 0.01);
+        assertTrue(ids(open311.get("/open311/v2/requests.json?service_code=pothole&bbox=" + around)).contains(number));
+        assertFalse(ids(open311.get("/open311/v2/requests.json?bbox=0,0,1,1")).contains(number));
+        isError(open311.get("/open311/v2/requests.json?bbox=1,2,3"), 400, "bbox");
+        isError(open311.get("/open311/v2/requests.json?bbox=3,2,1,4"), 400, "bbox");
+        List<String> circle = ids(open311.get("/open311/v2/requests.json?service_code=pothole,graffiti&lat=" + Reports.LAT
+                + "&long=" + Reports.LON + "&radius=300"));
+        assertTrue(circle.contains(number) && !circle.contains("OLDER-0"), "the published points within 300 m");
+        isError(open311.get("/open311/v2/requests.json?lat=39.99&long=-82.99"), 400, "radius");
+
+        HttpResponse<byte[]> extended = open311.get("/open311/v2/requests/" + number + ".json?extensions=true");
+        isJson(extended, 200);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> attributes = (Map<String, Object>) open311.jsonList(extended).get(0).get("extended_attributes");
+        assertNotNull(attributes, body(extended));
+        assertEquals("received", attributes.get("status_detail"));
+        assertEquals("streets", attributes.get("department"));
+        assertEquals(0, ((Number) attributes.get("me_too_count")).intValue());
+        assertFalse(((List<?>) attributes.get("districts")).isEmpty(), attributes.toString());
+        assertFalse(open311.jsonList(open311.get("/open311/v2/requests/" + number + ".json")).get(0)
+                .containsKey("extended_attributes"), "only when asked");
+        Element request = child(isXml(open311.get("/open311/v2/requests.xml?extensions=true&service_request_id=" + number),
+                200, "service_requests"), "request");
+        assertEquals("extended_attributes", names(request).get(names(request).size() - 1));
+        Element xmlAttributes = child(request, "extended_attributes");
+        assertEquals("streets", text(xmlAttributes, "department"));
+        Element district = child(child(xmlAttributes, "districts"), "district");
+        assertEquals(List.of("layer", "code"), names(district));
+        isError(open311.get("/open311/v2/requests.json?extensions=maybe"), 400, "extensions");
+    }
 }
