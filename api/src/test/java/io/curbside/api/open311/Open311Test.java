@@ -2,7 +2,10 @@ package io.curbside.api.open311;
 
 import io.curbside.api.ratelimits.ApiKeys;
 import io.curbside.api.testing.HttpTest;
+import io.curbside.api.testing.People;
 import io.curbside.api.testing.Reports;
+import io.curbside.api.testing.RequestsClient;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.serde.ObjectMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -75,9 +78,11 @@ class Open311Test extends HttpTest {
 
     @Override
     protected Map<String, String> extraProperties() {
-        return Map.of("curbside.open311.jurisdiction-id", JURISDICTION,
+        Map<String, String> properties = new java.util.HashMap<>(People.bootstrapAdmin());
+        properties.putAll(Map.of("curbside.open311.jurisdiction-id", JURISDICTION,
                 "curbside.open311.contact", "311 developers, api@demo.example",
-                "curbside.open311.key-service", "Ask the city's 311 office for a key");
+                "curbside.open311.key-service", "Ask the city's 311 office for a key"));
+        return properties;
     }
 
     /** The spec's elements of a request, in its order. */
@@ -602,5 +607,38 @@ class Open311Test extends HttpTest {
         Element district = child(child(xmlAttributes, "districts"), "district");
         assertEquals(List.of("layer", "code"), names(district));
         isError(open311.get("/open311/v2/requests.json?extensions=maybe"), 400, "extensions");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aRequestIsTheSameWhicheverWayItCameAndWhateverStaffDo() {
+        String admin = People.token(new People(http).admin());
+        String viaOpen311 = file(pothole("description", "Filed via Open311", "email", "kit.caller@example.org",
+                "first_name", "Kit", "last_name", "Caller"));
+        Map<String, Object> staffView = http.toBlocking().retrieve(HttpRequest.GET("/v1/staff/requests/" + viaOpen311)
+                .bearerAuth(admin), RequestsClient.JSON);
+        assertEquals("pothole", ((Map<String, Object>) staffView.get("service")).get("code"));
+        assertEquals("Filed via Open311", staffView.get("description"));
+        assertEquals(Map.of("size", "large"), staffView.get("answers"));
+        Map<String, Object> contact = (Map<String, Object>) staffView.get("contact");
+        assertEquals("kit.caller@example.org", contact.get("email"), "staff see the contact the Open311 client sent");
+        assertEquals("Kit Caller", contact.get("name"));
+
+        String natively = (String) requests.filed(Reports.aPothole().description("Filed natively")).get("tracking_number");
+        Map<String, Object> read = open311.jsonList(open311.get("/open311/v2/requests/" + natively + ".json")).get(0);
+        assertEquals("Filed natively", read.get("description"));
+        assertEquals("open", read.get("status"));
+
+        String etag = http.toBlocking().exchange(HttpRequest.GET("/v1/staff/requests/" + natively).bearerAuth(admin),
+                RequestsClient.JSON).getHeaders().get("ETag");
+        http.toBlocking().exchange(HttpRequest.POST("/v1/staff/requests/" + natively + "/status",
+                Map.of("status", "closed", "note", "Filled.", "close_reason", "fixed")).header("If-Match", etag)
+                .bearerAuth(admin), RequestsClient.JSON);
+        Map<String, Object> closed = open311.jsonList(open311.get("/open311/v2/requests/" + natively
+                + ".json?extensions=true")).get(0);
+        assertEquals("closed", closed.get("status"));
+        assertEquals("fixed", closed.get("status_notes"));
+        assertEquals("closed", ((Map<String, Object>) closed.get("extended_attributes")).get("status_detail"));
+        assertTrue(ids(open311.get("/open311/v2/requests.json?status=closed&service_code=pothole")).contains(natively));
     }
 }
