@@ -3,6 +3,7 @@ package io.curbside.api.open311;
 import io.curbside.api.catalog.CatalogService;
 import io.curbside.api.problem.ProblemException;
 import io.curbside.api.ratelimits.ApiKeyFilter;
+import io.curbside.api.support.PlainText;
 import io.curbside.api.support.PublicUrls;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -215,7 +216,14 @@ class Open311Controller {
         if (values.size() > 1) {
             throw ProblemException.invalidParameter(name, "is given " + values.size() + " times; it takes one value");
         }
-        return values.isEmpty() || values.get(0).isBlank() ? null : values.get(0).strip();
+        if (values.isEmpty() || values.get(0).isBlank()) {
+            return null;
+        }
+        String problem = PlainText.problem(values.get(0));
+        if (problem != null) {
+            throw ProblemException.invalidParameter(name, problem);
+        }
+        return values.get(0).strip();
     }
 
     /** A jurisdiction_id other than this deployment's (when it names one) is a jurisdiction this server does not serve. */

@@ -7,6 +7,7 @@ import io.curbside.api.catalog.CatalogService;
 import io.curbside.api.idempotency.Idempotency;
 import io.curbside.api.problem.ProblemException;
 import io.curbside.api.problem.ProblemType;
+import io.curbside.api.ratelimits.ApiKey;
 import io.curbside.api.ratelimits.ApiKeys;
 import io.curbside.api.reports.Filer;
 import io.curbside.api.reports.IntakeService;
@@ -38,6 +39,10 @@ import java.util.regex.Pattern;
 @Singleton
 class Open311Intake {
 
+    /**
+     * The Idempotency-Key scope, per API key: two client apps that happen to send one key never meet (the
+     * draft's keys are per resource and client), and none replays another's answer.
+     */
     static final String SCOPE = "POST /open311/v2/requests";
     private static final Pattern ATTRIBUTE = Pattern.compile("attribute\\[([^\\[\\]]+)](\\[])?");
     private static final Pattern DECIMAL = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?");
@@ -74,10 +79,8 @@ class Open311Intake {
             throw new ProblemException(ProblemType.INVALID_PARAMETER,
                     "api_key is required to file a request: ask the city for a key, and send it as the form field api_key.");
         }
-        if (apiKeys.verify(key).isEmpty()) {
-            throw new ProblemException(ProblemType.INVALID_API_KEY,
-                    "The api_key sent is not valid: it is mistyped, unknown or revoked.");
-        }
+        ApiKey client = apiKeys.verify(key).orElseThrow(() -> new ProblemException(ProblemType.INVALID_API_KEY,
+                "The api_key sent is not valid: it is mistyped, unknown or revoked."));
         if (form.one("media_url") != null) {
             throw ProblemException.invalidParameter("media_url", "is not accepted here: Curbside does not fetch photos "
                     + "from other sites; send the photo itself as a \"media\" file part of a multipart form");
@@ -121,7 +124,8 @@ class Open311Intake {
 
         UUID account = actors.current().map(Actor::accountId).orElse(null);
         Filer filer = account == null ? Filer.ANONYMOUS : Filer.resident(account);
-        Idempotency.Outcome outcome = intake.file(SCOPE, report, media, filer, idempotencyKey, acceptLanguage);
+        Idempotency.Outcome outcome = intake.file(SCOPE + " key " + client.id(), report, media, filer,
+                idempotencyKey, acceptLanguage);
         Map<String, Object> created = read(outcome.answer().body());
         return new Filed((String) created.get("tracking_number"), (String) created.get("next_steps"),
                 account == null ? null : account.toString(), outcome.answer().status(), outcome.replayed());

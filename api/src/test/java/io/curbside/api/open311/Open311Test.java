@@ -408,6 +408,15 @@ class Open311Test extends HttpTest {
         assertEquals("true", again.headers().firstValue("Idempotent-Replayed").orElse(""));
         isError(open311.post("/open311/v2/requests.json", pothole("description", "another"), "Idempotency-Key",
                 idempotencyKey), 422, "");
+        // Another client's key with the same Idempotency-Key and body files its own request: keys are per client.
+        String otherApp = apiKeys.issue("Another Open311 app", null, null).secret();
+        List<String> sameBody = pothole();
+        sameBody.set(1, otherApp);
+        HttpResponse<byte[]> other = open311.post("/open311/v2/requests.json", sameBody, "Idempotency-Key", idempotencyKey);
+        isJson(other, 200);
+        assertNotEquals(open311.jsonList(first).get(0).get("service_request_id"),
+                open311.jsonList(other).get(0).get("service_request_id"));
+        assertFalse(other.headers().firstValue("Idempotent-Replayed").isPresent());
     }
 
     @Test
@@ -474,6 +483,7 @@ class Open311Test extends HttpTest {
                 400, "end_date");
         isError(open311.get("/open311/v2/requests.json?status=pending"), 400, "status");
         isError(open311.get("/open311/v2/requests.json?service_code=a&service_code=b"), 400, "service_code");
+        isError(open311.get("/open311/v2/requests.json?service_code=a%01b"), 400, "service_code");
 
         Element root = isXml(open311.get("/open311/v2/requests.xml?service_request_id=" + first), 200, "service_requests");
         Element request = child(root, "request");
