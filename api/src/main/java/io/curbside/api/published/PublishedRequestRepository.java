@@ -200,4 +200,29 @@ class PublishedRequestRepository {
         Timestamp at = rs.getTimestamp(column);
         return at == null ? null : at.toInstant();
     }
+
+    // ---- Open311 (open311/) ----------------------------------------------------------------------------------
+    // Kept in one block, apart from the page SQL above, so that changes to either merge cleanly.
+
+    /**
+     * The live rows {@code offset + 1} to {@code offset + rows} matching, in {@code orderBy}: the numbered pages
+     * of Open311's paging extension. In two steps as {@link #page}: the page's keys, then its rows by key.
+     */
+    List<PublishedRow> pageAt(SqlFragment where, String orderBy, int rows, long offset) {
+        List<SqlValue> values = new ArrayList<>(where.values());
+        values.add(new SqlValue.WholeNumber(rows));
+        values.add(new SqlValue.WholeNumber(offset));
+        String sql = "SELECT " + COLUMNS + " FROM opendata.published_request WHERE tracking_number IN (SELECT tracking_number "
+                + LIVE + "(" + where.sql() + ") ORDER BY " + orderBy + " LIMIT ? OFFSET ?) ORDER BY " + orderBy;
+        return jdbc.prepareStatement(sql, ps -> {
+            bind(ps, values);
+            List<PublishedRow> found = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.add(row(rs));
+                }
+            }
+            return found;
+        });
+    }
 }

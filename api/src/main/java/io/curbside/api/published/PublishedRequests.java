@@ -60,4 +60,11 @@ public class PublishedRequests {
     public String version() {
         return repository.version();
     }
+
+    // ---- Open311 (open311/) ----------------------------------------------------------------------------------
+
+    /** Live rows {@code offset + 1} to {@code offset + rows} in {@code orderBy}: Open311's numbered pages. */
+    public List<PublishedRow> pageAt(SqlFragment where, String orderBy, int rows, long offset) {
+        return repository.pageAt(where, orderBy, rows, offset);
+    }
 }

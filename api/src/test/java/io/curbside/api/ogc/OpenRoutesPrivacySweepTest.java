@@ -90,6 +90,15 @@ class OpenRoutesPrivacySweepTest extends HttpTest {
                 "/v1/opendata/requests.csv?service_code=" + String.join(",", SERVICES),
                 "/v1/opendata/changes?limit=10000", "/v1/opendata/snapshots"));
         numbers.forEach(n -> routes.add("/v1/requests/" + n));
+        for (String format : List.of("json", "xml")) {
+            routes.addAll(List.of("/open311/v2/discovery." + format, "/open311/v2/services." + format,
+                    "/open311/v2/services/pothole." + format, "/open311/v2/requests." + format,
+                    "/open311/v2/requests." + format + "?service_code=" + String.join(",", SERVICES),
+                    "/open311/v2/requests." + format + "?service_request_id=" + String.join(",", numbers),
+                    "/open311/v2/requests." + format + "?extensions=true&service_request_id=" + String.join(",", numbers)));
+            numbers.forEach(n -> routes.addAll(List.of("/open311/v2/requests/" + n + "." + format,
+                    "/open311/v2/tokens/" + n + "." + format)));
+        }
         return routes;
     }
 
@@ -160,7 +169,8 @@ class OpenRoutesPrivacySweepTest extends HttpTest {
         for (String route : openRoutes()) {
             HttpResponse<byte[]> answer = ogc.get(route);
             // The withheld request is no feature of the collection; its 404 is searched all the same.
-            boolean withheld = route.startsWith("/ogc") && route.contains(numbers.get(3));
+            boolean withheld = (route.startsWith("/ogc") || route.startsWith("/open311/v2/requests/")
+                    || route.startsWith("/open311/v2/tokens/")) && route.contains(numbers.get(3));
             assertTrue(withheld ? answer.statusCode() == 404 : answer.statusCode() < 400,
                     () -> route + " answered " + answer.statusCode());
             String text = text(answer);
@@ -182,6 +192,10 @@ class OpenRoutesPrivacySweepTest extends HttpTest {
         assertTrue(numbers.subList(0, 3).stream().allMatch(csv::contains), "the export holds them: " + csv);
         String changes = text(ogc.get("/v1/opendata/changes?limit=10000"));
         assertTrue(numbers.subList(0, 3).stream().allMatch(changes::contains), "the change feed lists them: " + changes);
+        String open311 = text(ogc.get("/open311/v2/requests.json?service_request_id=" + String.join(",", numbers)));
+        assertTrue(numbers.subList(0, 3).stream().allMatch(open311::contains), "Open311 lists them: " + open311);
+        assertFalse(open311.contains(numbers.get(3)), "but not the withheld one");
+        assertTrue(open311.contains("Call [name] at [phone]"), "the open class's scrubbed description is there to search");
         String status = text(ogc.get("/v1/requests/" + numbers.get(0)));
         assertTrue(status.contains("Called [name] back on [phone]"), "the public note is there to search: " + status);
     }
