@@ -19,7 +19,8 @@ final class Conformance {
             PART1 + "oas30",
             // Part 3 and CQL2, for the service-requests collection (FilteredSource, opendata.query).
             PART3 + "queryables",
-            PART3 + "queryables-query-parameters",
+            // Not "queryables-query-parameters": it asks for every queryable as a parameter, and only the five
+            // property filters (service_code, status, district, department, channel) are; the others are for filter.
             PART3 + "filter",
             PART3 + "features-filter",
             CQL2 + "cql2-text",

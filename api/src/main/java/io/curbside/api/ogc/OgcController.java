@@ -22,6 +22,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
@@ -36,6 +37,10 @@ import java.util.function.Supplier;
 @Produces({MediaType.APPLICATION_JSON, "application/geo+json", "application/schema+json",
         "application/vnd.oai.openapi+json;version=3.0", MediaType.TEXT_HTML})
 class OgcController {
+
+    /** RFC 9110 §5.6.7's IMF-fixdate: the day of the month in two digits, where RFC 1123's formatter writes one. */
+    private static final DateTimeFormatter IMF_FIXDATE = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'",
+            Locale.ENGLISH);
 
     static final MediaType GEOJSON = MediaType.of("application/geo+json");
     static final MediaType SCHEMA = MediaType.of("application/schema+json");
@@ -173,7 +178,7 @@ class OgcController {
     /** Last-Modified where the source knows when its data changed (OpenDataCaching answers If-Modified-Since). */
     private static MutableHttpResponse<byte[]> changed(FeatureSource source, MutableHttpResponse<byte[]> response) {
         source.lastModified().ifPresent(at -> response.header(HttpHeaders.LAST_MODIFIED,
-                DateTimeFormatter.RFC_1123_DATE_TIME.format(at.atZone(ZoneOffset.UTC))));
+                IMF_FIXDATE.format(at.atZone(ZoneOffset.UTC))));
         return response;
     }
 

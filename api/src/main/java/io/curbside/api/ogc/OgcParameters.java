@@ -1,5 +1,6 @@
 package io.curbside.api.ogc;
 
+import io.curbside.api.opendata.query.ItemsParameters;
 import io.curbside.api.problem.ProblemException;
 import io.curbside.api.support.PageCursor;
 import io.curbside.api.support.PlainText;
@@ -109,11 +110,7 @@ final class OgcParameters {
         if (text == null) {
             return DEFAULT_LIMIT;
         }
-        long value = PageCursor.exactLong(text).orElse(-1);
-        if (value < 1 || value > MAX_LIMIT) {
-            throw ProblemException.invalidParameter("limit", "must be a whole number from 1 to " + MAX_LIMIT);
-        }
-        return (int) value;
+        return ItemsParameters.limit(text, MAX_LIMIT);
     }
 
     /** The parameter's one value, null when absent; 400 when given twice or not plain text. */

@@ -91,6 +91,8 @@ class OpenDataCachingTest extends DatabaseTest {
     void theDistrictsSayWhenTheCityWasLoadedAndAnswerIfModifiedSince() {
         HttpResponse<byte[]> first = ogc.get(ITEMS);
         String lastModified = first.headers().firstValue("Last-Modified").orElseThrow();
+        assertTrue(lastModified.matches("[A-Z][a-z]{2}, \\d{2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT"),
+                "RFC 9110's IMF-fixdate, two digits of day: " + lastModified);
         ZonedDateTime loaded = ZonedDateTime.parse(lastModified, DateTimeFormatter.RFC_1123_DATE_TIME);
         assertTrue(loaded.isAfter(ZonedDateTime.now().minusHours(1)), "the demo city was loaded when this test began");
         assertEquals(lastModified, ogc.get("/ogc/collections/neighborhoods/items/old-town").headers()

@@ -40,7 +40,7 @@ final class Datetimes {
         List<Filter> bounds = new ArrayList<>();
         Filter.Literal start = openStart ? null : end(ends[0]);
         Filter.Literal end = openEnd ? null : end(ends[1]);
-        if (start != null && end != null && firstInstant(start).isAfter(firstInstant(end))) {
+        if (start != null && end != null && firstInstant(start).isAfter(lastInstant(end))) {
             throw QueryProblems.parameter(PARAMETER, "starts after it ends");
         }
         if (start != null) {
@@ -67,6 +67,12 @@ final class Datetimes {
         }
         throw QueryProblems.parameter(PARAMETER, SHAPE + "; \"" + (text.length() > 40 ? text.substring(0, 40) + "…" : text)
                 + "\" is not one");
+    }
+
+    /** A date ends with its day: 2026-03-01T08:00:00Z/2026-03-01 is that day from eight. */
+    private static Instant lastInstant(Filter.Literal literal) {
+        return literal instanceof Filter.Timestamp t ? t.value()
+                : ((Filter.Date) literal).value().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusNanos(1);
     }
 
     private static Instant firstInstant(Filter.Literal literal) {

@@ -150,22 +150,21 @@ public final class ItemsParameters {
         }
     }
 
-    /**
-     * Above the maximum is not an error: OGC API – Features Part 1 (17-069r4, /req/core/fc-limit-response-1 C)
-     * says to use the maximum instead. Below 1 or not a whole number is.
-     */
     private static int limit(Optional<String> text) {
-        if (text.isEmpty()) {
-            return DEFAULT_LIMIT;
+        return text.map(value -> limit(value, MAX_LIMIT)).orElse(DEFAULT_LIMIT);
+    }
+
+    /**
+     * A {@code limit} of an OGC API collection. Above the maximum is not an error: OGC API – Features Part 1
+     * (17-069r4, /req/core/fc-limit-response-1 C) says to use the maximum instead. Below 1 (any number of zeros
+     * too) or not a whole number is.
+     */
+    public static int limit(String value, int max) {
+        if (!value.matches("\\d{1,30}") || value.matches("0+")) {
+            throw QueryProblems.parameter("limit", "is a whole number from 1 to " + max);
         }
-        String value = text.get();
-        if (!value.matches("\\d{1,9}") || Integer.parseInt(value) < 1) {
-            if (value.matches("\\d{10,}")) {
-                return MAX_LIMIT;
-            }
-            throw QueryProblems.parameter("limit", "is a whole number from 1 to " + MAX_LIMIT);
-        }
-        return Math.min(Integer.parseInt(value), MAX_LIMIT);
+        String digits = value.replaceFirst("^0+", "");
+        return digits.length() > 9 ? max : Math.min(Integer.parseInt(digits), max);
     }
 
     /** A parameter's one value; given twice, it is refused rather than one of the two picked. */

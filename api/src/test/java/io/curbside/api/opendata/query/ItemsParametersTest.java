@@ -74,6 +74,8 @@ class ItemsParametersTest {
         assertEquals(until, read("datetime", "../2026-03-01T08:00:00Z").where());
         assertEquals(until, read("datetime", "/2026-03-01T08:00:00Z").where());
         assertEquals(new SqlFragment("received_at = ?", at("2026-03-01T07:00:00Z")), read("datetime", "2026-03-01T08:00:00+01:00").where());
+        assertEquals(new SqlFragment("(received_at >= ?) AND (received_at < ?)", at("2026-03-01T08:00:00Z"), at("2026-03-02T00:00:00Z")),
+                read("datetime", "2026-03-01T08:00:00Z/2026-03-01").where(), "from eight to the end of that day");
     }
 
     @Test
