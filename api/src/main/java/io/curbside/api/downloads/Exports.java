@@ -25,6 +25,9 @@ import java.util.List;
 @Singleton
 class Exports {
 
+    /** Rows the CSV's cursor fetches at once. */
+    static final int CSV_FETCH_ROWS = 1000;
+
     private final PublishedRequests published;
     private final TransactionOperations<Connection> transactions;
     private final PublishedForm form;
@@ -69,14 +72,17 @@ class Exports {
 
     /** Writes every matching row to {@code out}, in the query's order; says how many. */
     long write(DownloadFormat format, ItemsQuery query, List<String> layers, OutputStream out) throws IOException {
-        ExportRows rows = switch (format) {
-            case CSV -> new CsvRows(out, form, layers);
-            case GEOJSON -> new FeatureRows(out, form, json, true);
-            case NDJSON -> new FeatureRows(out, form, json, false);
-        };
         try {
             return transactions.executeRead(status -> {
                 session.allowLongerFetches(statementTimeout);
+                if (format == DownloadFormat.CSV) {
+                    CsvRows csv = new CsvRows(out, form, layers);
+                    csv.start();
+                    long count = published.eachText(query.where(), query.orderBy(), CSV_FETCH_ROWS, csv::row);
+                    csv.end();
+                    return count;
+                }
+                FeatureRows rows = new FeatureRows(out, form, json, format == DownloadFormat.GEOJSON);
                 rows.start();
                 long count = published.each(query.where(), query.orderBy(), row -> {
                     try {
