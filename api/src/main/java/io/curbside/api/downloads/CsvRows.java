@@ -93,11 +93,20 @@ final class CsvRows {
         put(CRLF, 0, CRLF.length);
     }
 
-    /** One record, from the row {@code rs} is on. */
-    void row(ResultSet rs) throws SQLException, IOException {
+    /** Each field of the row {@code rs} is on, as {@link #row(byte[][])} takes them: only references, no copy. */
+    static byte[][] fields(ResultSet rs) throws SQLException {
+        byte[][] fields = new byte[PublishedText.LATITUDE][];
+        for (int i = 0; i < fields.length; i++) {
+            fields[i] = rs.getBytes(i + 1);
+        }
+        return fields;
+    }
+
+    /** One record, from the text of {@link PublishedText}'s columns (column {@code i + 1} in {@code fields[i]}). */
+    void row(byte[][] fields) throws IOException {
         boolean first = true;
         for (int i = 0; i < KINDS.length; i++) {
-            byte[] text = rs.getBytes(i + 1);
+            byte[] text = fields[i];
             if (KINDS[i] == Kind.DISTRICTS) {
                 districts(text, first);
                 first &= layerKeys.length == 0;
@@ -116,9 +125,9 @@ final class CsvRows {
             }
         }
         put((byte) ',');
-        coordinate(rs.getBytes(PublishedText.LONGITUDE));
+        coordinate(fields[PublishedText.LONGITUDE - 1]);
         put((byte) ',');
-        coordinate(rs.getBytes(PublishedText.LATITUDE));
+        coordinate(fields[PublishedText.LATITUDE - 1]);
         put(CRLF, 0, CRLF.length);
     }
 
