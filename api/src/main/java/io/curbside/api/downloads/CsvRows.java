@@ -26,13 +26,14 @@ import java.util.Map;
  * {@code latitude}. A text cell starting with {@code = + - @}, TAB or CR, which a spreadsheet would run as a
  * formula, gets a leading apostrophe (OWASP's advice on CSV injection); numbers are written as they are.
  * <p>
- * Written straight from {@link PublishedText}'s result set: each field's UTF-8 text is copied into one reusable
- * buffer, so a row costs no objects beyond the driver's own and the two coordinates. The bytes are those of
- * {@link PublishedForm#properties} written through {@link #field} (CsvRowsTest compares them on awkward rows):
- * times as {@code Instant.toString} writes them, coordinates as {@code BigDecimal} plain text. The stored
- * districts and photo URLs are read without a JSON parser when they are what jsonb writes of flat string values
- * without escapes; anything else (an escape, a value that is not a string) goes through
- * {@link PublishedForm#stored}, as before.
+ * Written straight from the text of {@link PublishedText}'s columns: each field's UTF-8 bytes, as the driver
+ * received them, are copied into one reusable buffer, so a row costs no objects beyond the driver's own and the
+ * two coordinates. The bytes are those of {@link PublishedForm#properties} written through {@link #field}, as the
+ * CSV was made before (CsvBytesTest compares them on awkward rows): times as {@code Instant.toString} writes
+ * them, coordinates as {@code BigDecimal} plain text. The stored districts and photo URLs are read without a JSON
+ * parser when they are what jsonb writes of flat string values without escapes; anything else (an escape, a
+ * value that is not a string) goes through {@link PublishedForm#stored}, as before. The snapshots' CSV is this
+ * writer too ({@link Exports}).
  */
 final class CsvRows {
 
@@ -54,6 +55,10 @@ final class CsvRows {
     /** The districts of the row: where each layer's value starts and ends in the stored text, -1 if absent. */
     private final int[] districtStart;
     private final int[] districtEnd;
+    /** Slots of the table of coordinates written: the database's text, and the CSV's. */
+    private static final int COORDINATES = 4096;
+    private final byte[][] coordinateKeys = new byte[COORDINATES][];
+    private final byte[][] coordinateTexts = new byte[COORDINATES][];
     /** The photo URLs of the row joined by spaces, in its first {@link #joinedLength} bytes. */
     private byte[] joined = new byte[256];
     private int joinedLength;
@@ -217,13 +222,25 @@ final class CsvRows {
         }
     }
 
+    /**
+     * A coordinate, from the database's shortest text of the double. Reading and writing a double is most of a
+     * row's cost, and the published points are snapped to cells, so a city has a few thousand distinct
+     * coordinates: the written text of each is kept in a small table (by hash, one text a slot, overwritten on a
+     * collision), a pure function of the database's text.
+     */
     private void coordinate(byte[] text) throws IOException {
-        if (text != null) {
-            String plain = plain(Double.parseDouble(new String(text, StandardCharsets.US_ASCII)));
-            for (int i = 0; i < plain.length(); i++) {
-                put((byte) plain.charAt(i));
-            }
+        if (text == null) {
+            return;
         }
+        int hash = Arrays.hashCode(text);
+        int slot = (hash ^ (hash >>> 16)) & (COORDINATES - 1);
+        if (!Arrays.equals(coordinateKeys[slot], text)) {
+            String plain = plain(Double.parseDouble(new String(text, StandardCharsets.US_ASCII)));
+            coordinateKeys[slot] = text;
+            coordinateTexts[slot] = plain.getBytes(StandardCharsets.US_ASCII);
+        }
+        byte[] plain = coordinateTexts[slot];
+        put(plain, 0, plain.length);
     }
 
     /**
