@@ -10,9 +10,14 @@ import io.curbside.api.support.OpenDataSettings;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpRequestWrapper;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.netty.channel.ChannelPipelineCustomizer;
+import io.micronaut.http.server.netty.NettyHttpRequest;
 import io.micronaut.scheduling.TaskExecutors;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.timeout.IdleStateHandler;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import reactor.core.publisher.Flux;
@@ -25,10 +30,12 @@ import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Answers a bulk download: the items route's filters read by the one {@link ItemsParameters} (so a bad one is the
@@ -49,6 +56,8 @@ class Downloads {
     /** What {@link OpenDataCaching} says a 200 varies on: a 304 must say the same (RFC 9110 §15.4.5). */
     static final String VARY = String.join(", ", HttpHeaders.ACCEPT, HttpHeaders.ACCEPT_ENCODING,
             HttpHeaders.ACCEPT_LANGUAGE);
+
+    private static final String IDLE = ChannelPipelineCustomizer.HANDLER_IDLE_STATE;
 
     private final ItemsParameters parameters;
     private final Exports exports;
@@ -98,7 +107,8 @@ class Downloads {
                 throw full();
             }
             response = HttpResponse.ok(StreamedBody.of(executor, gzip, "The download " + file,
-                    out -> exports.write(format, query, layers, out), streams, limits, Downloads::full));
+                    out -> exports.write(format, query, layers, out), streams, limits, Downloads::full,
+                    idleTimeoutOff(request)));
         }
         // The Vary the open-data caching filter gives every 200: not set here too, or it would be there twice.
         response.contentType(format.mediaType())
@@ -108,6 +118,40 @@ class Downloads {
             response.header(HttpHeaders.CONTENT_ENCODING, "gzip");
         }
         return response;
+    }
+
+    /**
+     * Micronaut closes a connection on which nothing was read or written for {@code CURBSIDE_IDLE_TIMEOUT} (30 s),
+     * whatever it is sending, and quietly: a download waiting that long on a fetch of its cursor (which may take
+     * {@code CURBSIDE_OPENDATA_DOWNLOAD_STATEMENT_TIMEOUT}) or on a client still within
+     * {@code CURBSIDE_OPENDATA_DOWNLOAD_STALL} was cut mid-stream, with nothing in the log. While the body is
+     * written the connection's idle handler waits for nothing; the download's own limits (stall, statement
+     * timeout, max duration) bound it, and the handler is back, as it was, once the body has ended.
+     */
+    private static StreamedBody.Connection idleTimeoutOff(HttpRequest<?> request) {
+        while (request instanceof HttpRequestWrapper<?> wrapper) {
+            request = wrapper.getDelegate();
+        }
+        if (!(request instanceof NettyHttpRequest<?> netty)) {
+            return () -> () -> { };
+        }
+        ChannelPipeline pipeline = netty.getChannelHandlerContext().pipeline();
+        return () -> {
+            if (!(pipeline.get(IDLE) instanceof IdleStateHandler idle)) {
+                return () -> { };
+            }
+            replaceIdleHandler(pipeline, new IdleStateHandler(0, 0, 0));
+            return () -> replaceIdleHandler(pipeline, new IdleStateHandler(false, idle.getReaderIdleTimeInMillis(),
+                    idle.getWriterIdleTimeInMillis(), idle.getAllIdleTimeInMillis(), TimeUnit.MILLISECONDS));
+        };
+    }
+
+    private static void replaceIdleHandler(ChannelPipeline pipeline, IdleStateHandler handler) {
+        try {
+            pipeline.replace(IDLE, IDLE, handler);
+        } catch (NoSuchElementException closed) {
+            // The connection has closed, and its pipeline is empty: nothing to hold open or give back.
+        }
     }
 
     private static ProblemException full() {

@@ -6,6 +6,7 @@ import io.curbside.api.opendata.query.ItemsQuery;
 import io.curbside.api.published.PublishedForm;
 import io.curbside.api.published.PublishedRequests;
 import io.micronaut.json.JsonMapper;
+import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.transaction.TransactionCallback;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Named;
@@ -17,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
 
 /**
  * Writes the published requests a query matches in one format, read through a server-side cursor in one read
@@ -25,6 +27,9 @@ import java.util.List;
 @Singleton
 class Exports {
 
+    /** Rows the CSV's cursor fetches at once, and hands to its writer's thread at once ({@link OverlappedRows}). */
+    static final int CSV_FETCH_ROWS = 1000;
+
     private final PublishedRequests published;
     private final TransactionOperations<Connection> transactions;
     private final PublishedForm form;
@@ -32,10 +37,11 @@ class Exports {
     private final JurisdictionService jurisdiction;
     private final Duration statementTimeout;
     private final ExportRepository session;
+    private final ExecutorService executor;
 
     Exports(PublishedRequests published, @Named("opendata") TransactionOperations<Connection> transactions,
             PublishedForm form, JsonMapper json, JurisdictionService jurisdiction, DownloadSettings downloads,
-            ExportRepository session) {
+            ExportRepository session, @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
         this.published = published;
         this.transactions = transactions;
         this.form = form;
@@ -43,6 +49,7 @@ class Exports {
         this.jurisdiction = jurisdiction;
         this.statementTimeout = downloads.statementTimeout();
         this.session = session;
+        this.executor = executor;
     }
 
     /** The district layers a CSV has a column for: the city's current ones, in the order of its boundaries file. */
@@ -69,14 +76,15 @@ class Exports {
 
     /** Writes every matching row to {@code out}, in the query's order; says how many. */
     long write(DownloadFormat format, ItemsQuery query, List<String> layers, OutputStream out) throws IOException {
-        ExportRows rows = switch (format) {
-            case CSV -> new CsvRows(out, form, layers);
-            case GEOJSON -> new FeatureRows(out, form, json, true);
-            case NDJSON -> new FeatureRows(out, form, json, false);
-        };
         try {
             return transactions.executeRead(status -> {
                 session.allowLongerFetches(statementTimeout);
+                if (format == DownloadFormat.CSV) {
+                    return OverlappedRows.run(executor, new CsvRows(out, form, layers), CSV_FETCH_ROWS,
+                            rows -> published.eachText(query.where(), query.orderBy(), CSV_FETCH_ROWS,
+                                    rs -> rows.add(CsvRows.fields(rs))));
+                }
+                FeatureRows rows = new FeatureRows(out, form, json, format == DownloadFormat.GEOJSON);
                 rows.start();
                 long count = published.each(query.where(), query.orderBy(), row -> {
                     try {

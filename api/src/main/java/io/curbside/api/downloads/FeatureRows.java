@@ -15,7 +15,7 @@ import java.util.Map;
  * tracking number, the generalized point, the published properties), written one by one: inside one
  * FeatureCollection, or one feature per line (NDJSON).
  */
-final class FeatureRows implements ExportRows {
+final class FeatureRows {
 
     private static final byte[] COLLECTION_START = "{\"type\":\"FeatureCollection\",\"features\":[\n"
             .getBytes(StandardCharsets.US_ASCII);
@@ -36,14 +36,12 @@ final class FeatureRows implements ExportRows {
         this.collection = collection;
     }
 
-    @Override
     public void start() throws IOException {
         if (collection) {
             out.write(COLLECTION_START);
         }
     }
 
-    @Override
     public void row(PublishedRow row) throws IOException {
         Map<String, Object> feature = new LinkedHashMap<>();
         feature.put("type", "Feature");
@@ -60,7 +58,6 @@ final class FeatureRows implements ExportRows {
         }
     }
 
-    @Override
     public void end() throws IOException {
         if (collection) {
             if (!first) {

@@ -50,15 +50,26 @@ final class StreamedBody {
      */
     static Flux<byte[]> of(Executor executor, boolean gzip, String what, Writing writing, Semaphore place,
                            Limits limits, Supplier<RuntimeException> full) {
+        return of(executor, gzip, what, writing, place, limits, full, () -> () -> { });
+    }
+
+    /**
+     * As {@link #of(Executor, boolean, String, Writing, Semaphore, Limits, Supplier)}, the connection held open
+     * by {@code connection} from the subscription until the writing thread ends.
+     */
+    static Flux<byte[]> of(Executor executor, boolean gzip, String what, Writing writing, Semaphore place,
+                           Limits limits, Supplier<RuntimeException> full, Connection connection) {
         return Flux.create(sink -> {
             if (!place.tryAcquire()) {
                 sink.error(full.get());
                 return;
             }
+            Runnable letGo = connection.holdOpen();
             AtomicBoolean held = new AtomicBoolean(true);
             Runnable release = () -> {
                 if (held.getAndSet(false)) {
                     place.release();
+                    letGo.run();
                 }
             };
             Chunks chunks = new Chunks(sink, limits);
@@ -85,6 +96,15 @@ final class StreamedBody {
                 sink.error(e);
             }
         }, FluxSink.OverflowStrategy.BUFFER);
+    }
+
+    /**
+     * Keeps the connection open while the body is written, whatever the server's idle timeout: the body's own
+     * limits bound its waits instead. Says how to let it go.
+     */
+    @FunctionalInterface
+    interface Connection {
+        Runnable holdOpen();
     }
 
     /** How long a client may take: to ask for the next chunk, and for the whole body. */

@@ -63,8 +63,12 @@ public class PublishedForm {
                 : Map.of("type", "Point", "coordinates", List.of(row.lon(), row.lat()));
     }
 
-    /** A stored JSON document as plain maps and lists: written back as JSON, and readable in the HTML view. */
-    private Object stored(String document) {
+    /**
+     * A stored JSON document (a row's districts or photo URLs) as plain maps and lists, as {@link #properties}
+     * gives it: written back as JSON, and readable in the HTML view.
+     */
+    @Nullable
+    public Object stored(String document) {
         try {
             return StrictJsonMapper.readStored(json, document, Argument.OBJECT_ARGUMENT);
         } catch (IOException e) {

@@ -7,6 +7,8 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -153,6 +155,29 @@ class PublishedRequestRepository {
                     each.accept(row(rs));
                     rows++;
                 }
+            }
+            return rows;
+        });
+    }
+
+    /**
+     * Every live row matching, in {@code orderBy}, as {@link PublishedText}'s columns (each field as the
+     * database's text), the result set handed to {@code each} on each row; through a server-side cursor as
+     * {@link #each}, {@code fetchRows} rows at a time. An IOException of {@code each} comes out unchecked.
+     */
+    long eachText(SqlFragment where, String orderBy, int fetchRows, PublishedText.Reader each) {
+        return jdbc.prepareStatement("SELECT " + PublishedText.COLUMNS + " " + LIVE + "(" + where.sql() + ") ORDER BY "
+                + orderBy, ps -> {
+            ps.setFetchSize(fetchRows);
+            bind(ps, where.values());
+            long rows = 0;
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    each.row(rs);
+                    rows++;
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
             return rows;
         });

@@ -56,6 +56,15 @@ public class PublishedRequests {
         return repository.each(where, orderBy, each);
     }
 
+    /**
+     * Every live row matching, in {@code orderBy}, as {@link PublishedText}'s columns, through a server-side
+     * cursor that fetches {@code fetchRows} rows at a time; the caller holds the read transaction, as for
+     * {@link #each}. Says how many rows were handed over.
+     */
+    public long eachText(SqlFragment where, String orderBy, int fetchRows, PublishedText.Reader each) {
+        return repository.eachText(where, orderBy, fetchRows, each);
+    }
+
     /** A text that changes whenever any published row changes: the version an export's ETag is made from. */
     public String version() {
         return repository.version();
