@@ -2,6 +2,8 @@
 -- city's own public data, not reporters': nothing here says which address has requests.
 -- pg_trgm ships with Debian's postgresql-15 (the contrib modules are in the server package).
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
+-- dmetaphone: a street's sound, for the typos trigrams miss ("mian" shares one trigram with "main").
+CREATE EXTENSION IF NOT EXISTS fuzzystrmatch;
 
 CREATE TABLE address (
     id                bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
@@ -32,13 +34,21 @@ CREATE INDEX address_street_number_idx ON address (street_normalized, number_val
 CREATE INDEX address_location_idx ON address USING gist ((location::geography));
 
 -- One row per distinct street, rebuilt by each import: search as you type matches the typed
--- street against a few thousand names rather than a million addresses.
+-- street against a few thousand names rather than a million addresses. core is the name without
+-- its directions and type ("N MAIN ST" is "MAIN"), what a resident is surest of; sound is its
+-- Double Metaphone key.
 CREATE TABLE address_street (
     name      text PRIMARY KEY,
+    core      text NOT NULL,
+    sound     text NOT NULL,
     addresses integer NOT NULL
 );
 
--- Typo-tolerant and prefix matching of the typed street (pg_trgm's word similarity, <%),
--- which a btree cannot do; GIN rather than GiST: the table changes only at import, and GIN
--- answers trigram lookups faster.
+-- Typo-tolerant and prefix matching of the typed street (pg_trgm's word similarity, <%, and
+-- LIKE 'MAIN S%'), which a btree cannot do; GIN rather than GiST: the table changes only at
+-- import, and GIN answers trigram lookups faster.
 CREATE INDEX address_street_name_trgm_idx ON address_street USING gin (name gin_trgm_ops);
+-- The same on the core alone, so a street typed without its type or direction still scores high.
+CREATE INDEX address_street_core_trgm_idx ON address_street USING gin (core gin_trgm_ops);
+-- Equality on the sound key: "mian", "mane" and "main" share one.
+CREATE INDEX address_street_sound_idx ON address_street (sound);
