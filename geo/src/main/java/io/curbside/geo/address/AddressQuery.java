@@ -14,9 +14,17 @@ import java.util.Optional;
 public record AddressQuery(Optional<HouseNumber> number, String street, String unit) {
 
     public static AddressQuery parse(String typed) {
-        int comma = typed.indexOf(',');
-        String head = AddressNormalizer.plain(comma < 0 ? typed : typed.substring(0, comma))
-                .replaceAll("#(?=\\S)", "# ");
+        String[] parts = typed.split(",");
+        String head = AddressNormalizer.plain(parts.length == 0 ? "" : parts[0]).replaceAll("#(?=\\S)", "# ");
+        // "12 Main St, Apt 4": a unit after the comma; a city or postcode there is left out.
+        String unitAfterComma = "";
+        for (int i = 1; i < parts.length && unitAfterComma.isEmpty(); i++) {
+            String part = AddressNormalizer.plain(parts[i]).replaceAll("#(?=\\S)", "# ");
+            String first = part.split("[ -]")[0];
+            if (!first.isEmpty() && AddressNormalizer.isUnitDesignator(first)) {
+                unitAfterComma = AddressNormalizer.unit(part);
+            }
+        }
         List<String> words = new ArrayList<>();
         for (String word : head.split(" ")) {
             int hyphen = word.indexOf('-');
@@ -48,7 +56,7 @@ public record AddressQuery(Optional<HouseNumber> number, String street, String u
                 break;
             }
         }
-        String unit = "";
+        String unit = unitAfterComma;
         if (designator > 0) {
             unit = AddressNormalizer.unit(String.join(" ", words.subList(designator, words.size())));
             words = words.subList(0, designator);
