@@ -179,31 +179,21 @@ class AddressBench {
     /** What AddressSearch runs for q (addresses.AddressRepository's statements). */
     private static void sql(Connection db, String text) throws Exception {
         AddressQuery q = AddressQuery.parse(text);
-        try (PreparedStatement ps = db.prepareStatement("SELECT set_config('pg_trgm.word_similarity_threshold', '0.4', true)")) {
-            ps.execute();
-        }
-        List<String> streets = new ArrayList<>();
-        try (PreparedStatement ps = db.prepareStatement("""
-                WITH q AS (SELECT ?::text AS typed, ?::text AS core, dmetaphone(?::text) AS sound)
-                SELECT s.name,
-                       greatest(word_similarity(q.typed, s.name), similarity(q.core, s.core))
-                         + CASE WHEN s.core = q.core THEN 0.6 ELSE 0 END
-                         + CASE WHEN s.name LIKE q.typed || '%' OR s.core LIKE q.core || '%' THEN 0.3 ELSE 0 END
-                         + CASE WHEN s.sound = q.sound THEN 0.2 ELSE 0 END AS score
-                FROM address_street s, q
-                WHERE q.typed <% s.name OR s.core % q.core OR s.name LIKE q.typed || '%' OR s.core LIKE q.core || '%'
-                   OR (s.sound = q.sound AND q.sound <> '')
-                ORDER BY score DESC, s.addresses DESC, s.name
-                LIMIT 5""")) {
-            String core = AddressNormalizer.core(q.street());
-            ps.setString(1, q.street());
-            ps.setString(2, core);
-            ps.setString(3, core);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    streets.add(rs.getString(1));
-                }
+        String core = AddressNormalizer.core(q.street());
+        String sound = core.chars().anyMatch(Character::isDigit) ? null : core;
+        String score = """
+                word_similarity(?, name) + similarity(?, core) + CASE WHEN core = ? THEN 0.6 ELSE 0 END
+                  + CASE WHEN name LIKE ? OR core LIKE ? THEN 0.3 ELSE 0 END + CASE WHEN sound = dmetaphone(?) THEN 0.2 ELSE 0 END""";
+        List<String> streets = streets(db, "SELECT name, " + score + " AS score FROM address_street "
+                + "WHERE core = ? OR name LIKE ? OR core LIKE ? ORDER BY score DESC, addresses DESC, name LIMIT 5",
+                q.street(), core, sound, core, q.street() + "%", core + "%");
+        if (streets.isEmpty()) {
+            try (PreparedStatement ps = db.prepareStatement("SELECT set_config('pg_trgm.word_similarity_threshold', '0.4', true)")) {
+                ps.execute();
             }
+            streets = streets(db, "SELECT name, " + score + " AS score FROM address_street "
+                    + "WHERE ? <% name OR core % ? OR sound = dmetaphone(?) ORDER BY score DESC, addresses DESC, name LIMIT 5",
+                    q.street(), core, sound, q.street(), core, sound);
         }
         int number = q.number().map(HouseNumber::value).orElse(0);
         try (PreparedStatement ps = db.prepareStatement("""
@@ -229,6 +219,24 @@ class AddressBench {
             }
         }
         db.commit();
+    }
+
+    /** The statement of addresses.AddressRepository.streets: the score's six values, then the WHERE's three. */
+    private static List<String> streets(Connection db, String sql, String typed, String core, String sound, String a,
+                                        String b, String c) throws Exception {
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement ps = db.prepareStatement(sql)) {
+            String[] values = {typed, core, core, typed + "%", core + "%", sound, a, b, c};
+            for (int i = 0; i < values.length; i++) {
+                ps.setString(i + 1, values[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        }
+        return out;
     }
 
     private static void nearest(Connection db, double lat, double lon) throws Exception {
