@@ -2,6 +2,9 @@ package io.curbside.api.addresses;
 
 import io.curbside.api.testing.HttpTest;
 import io.curbside.api.testing.People;
+import io.curbside.api.testing.RawHttp;
+import io.micronaut.runtime.server.EmbeddedServer;
+import jakarta.inject.Inject;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpRequest;
@@ -38,6 +41,9 @@ class AddressImportTest extends HttpTest {
     private static final int LIMIT = 2_000_000;
 
     private Map<String, Object> admin;
+
+    @Inject
+    EmbeddedServer server;
 
     @Override
     protected Map<String, String> extraProperties() {
@@ -194,6 +200,31 @@ class AddressImportTest extends HttpTest {
                 HttpStatus.REQUEST_ENTITY_TOO_LARGE, "payload-too-large");
         assertTrue(problem.get("detail").toString().contains("CURBSIDE_ADDRESSES_MAX_BYTES"), problem::toString);
         assertEquals(3, stored(""));
+    }
+
+    @Test
+    @Order(9)
+    void aChunkedFileIsStoppedAtTheLimitAndChangesNothing() throws Exception {
+        StringBuilder csv = new StringBuilder(HEADER);
+        while (csv.length() <= LIMIT + 50_000) {
+            csv.append(lantern(1, "1", "", "chunk-" + csv.length()));
+        }
+        byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
+        java.io.ByteArrayOutputStream chunked = new java.io.ByteArrayOutputStream();
+        for (int at = 0; at < bytes.length; at += 16_384) {
+            int n = Math.min(16_384, bytes.length - at);
+            chunked.write((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            chunked.write(bytes, at, n);
+            chunked.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+        }
+        chunked.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        RawHttp.Answer answer = RawHttp.exchange(server.getPort(), "PUT /v1/admin/addresses HTTP/1.1\r\n"
+                + "Host: localhost\r\nAuthorization: Bearer " + token(admin) + "\r\nContent-Type: text/csv\r\n"
+                + "Transfer-Encoding: chunked\r\n\r\n", chunked.toByteArray());
+        assertEquals(413, answer.status(), answer::toString);
+        assertTrue(answer.body().contains("payload-too-large"), answer::toString);
+        assertEquals(3, stored(""), "the transaction was rolled back");
+        assertEquals(0, stored("official_id LIKE 'chunk-%'"));
     }
 
     @Test
