@@ -1,8 +1,10 @@
 package io.curbside.api;
 
+import io.curbside.api.addresses.AddressImporter;
 import io.curbside.api.catalog.CatalogImporter;
 import io.curbside.api.jurisdiction.JurisdictionImporter;
 import io.curbside.api.opendata.Republisher;
+import io.curbside.api.problem.ProblemException;
 import io.curbside.api.support.InvalidFileException;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
@@ -10,12 +12,12 @@ import io.micronaut.runtime.Micronaut;
 import java.util.Map;
 
 /**
- * Starts the Curbside HTTP server; or with {@code import catalog|jurisdiction FILE} imports a file; or with
+ * Starts the Curbside HTTP server; or with {@code import catalog|jurisdiction|addresses FILE} imports a file; or with
  * {@code republish} rebuilds the published dataset.
  */
 public final class Application {
 
-    private static final String USAGE = "usage: curbside [import catalog|jurisdiction FILE | republish]";
+    private static final String USAGE = "usage: curbside [import catalog|jurisdiction|addresses FILE | republish]";
 
     private Application() {
     }
@@ -53,7 +55,8 @@ public final class Application {
 
     /** Imports without serving: migrates the database, loads the file, and exits. */
     private static int importFile(String[] args) {
-        if (args.length != 3 || !(args[1].equals("catalog") || args[1].equals("jurisdiction"))) {
+        if (args.length != 3 || !(args[1].equals("catalog") || args[1].equals("jurisdiction")
+                || args[1].equals("addresses"))) {
             System.err.println(USAGE);
             return 2;
         }
@@ -63,6 +66,11 @@ public final class Application {
             if (args[1].equals("catalog")) {
                 int services = context.getBean(CatalogImporter.class).importFile(args[2]).services().size();
                 System.out.println("Imported " + services + " services from " + args[2]);
+            } else if (args[1].equals("addresses")) {
+                var result = context.getBean(AddressImporter.class).importFile(args[2]);
+                System.out.println("Imported " + result.loaded() + " address points on " + result.streets()
+                        + " streets from " + args[2] + (result.outside() == 0 ? "" : "; " + result.outside()
+                        + " outside the city were left out, the first at " + result.outsidePoints().get(0).where()));
             } else {
                 var jurisdiction = context.getBean(JurisdictionImporter.class).importFile(args[2]);
                 System.out.println("Imported " + jurisdiction.code() + " with " + jurisdiction.layers().size()
@@ -70,6 +78,9 @@ public final class Application {
             }
             return 0;
         } catch (InvalidFileException e) {
+            System.err.println(e.getMessage());
+            return 1;
+        } catch (ProblemException e) {
             System.err.println(e.getMessage());
             return 1;
         }

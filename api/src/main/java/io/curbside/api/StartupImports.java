@@ -1,5 +1,6 @@
 package io.curbside.api;
 
+import io.curbside.api.addresses.AddressImporter;
 import io.curbside.api.catalog.CatalogImporter;
 import io.curbside.api.jurisdiction.JurisdictionImporter;
 import io.micronaut.context.annotation.ConfigurationProperties;
@@ -24,9 +25,13 @@ public class StartupImports {
     private static final Logger LOG = LoggerFactory.getLogger(StartupImports.class);
     static final String DEMO_CATALOG = "classpath:demo/catalog.yaml";
     static final String DEMO_JURISDICTION = "classpath:demo/jurisdiction.geojson";
+    /** Made by script/lib/SyntheticAddresses.java along a grid of streets over the demo city. */
+    static final String DEMO_ADDRESSES = "classpath:demo/addresses.csv";
 
     private final JurisdictionImporter jurisdiction;
     private final CatalogImporter catalog;
+    private final AddressImporter addresses;
+    private final boolean demoAddresses;
     private final String jurisdictionFile;
     private final String catalogFile;
 
@@ -35,12 +40,16 @@ public class StartupImports {
      * {@code classpath:} resources; empty: none, or the demo's with {@code curbside.demo-city}.
      */
     @ConfigurationProperties("curbside")
-    public record Files(@Nullable String catalog, @Nullable String jurisdiction, boolean demoCity) {
+    public record Files(@Nullable String catalog, @Nullable String jurisdiction, boolean demoCity,
+                        boolean demoAddresses) {
     }
 
-    public StartupImports(JurisdictionImporter jurisdiction, CatalogImporter catalog, Files files) {
+    public StartupImports(JurisdictionImporter jurisdiction, CatalogImporter catalog, AddressImporter addresses,
+                          Files files) {
         this.jurisdiction = jurisdiction;
         this.catalog = catalog;
+        this.addresses = addresses;
+        this.demoAddresses = files.demoCity() && files.demoAddresses();
         this.jurisdictionFile = chosen(files.jurisdiction(), files.demoCity(), DEMO_JURISDICTION);
         this.catalogFile = chosen(files.catalog(), files.demoCity(), DEMO_CATALOG);
     }
@@ -64,6 +73,11 @@ public class StartupImports {
             }
         } else if (!catalog.importIfEmpty(catalogFile)) {
             LOG.info("A catalog is already stored; {} was not imported", catalogFile);
+        }
+        // The demo city's address points go with the demo city only: a city's own are its GIS
+        // office's file (script/import addresses, PUT /v1/admin/addresses).
+        if (demoAddresses && DEMO_JURISDICTION.equals(jurisdictionFile) && !addresses.importIfEmpty(DEMO_ADDRESSES)) {
+            LOG.info("Address points are already stored; {} was not imported", DEMO_ADDRESSES);
         }
     }
 

@@ -13,7 +13,7 @@ import java.util.Set;
 @Singleton
 public class ImportRepository {
 
-    private static final Set<String> TABLES = Set.of("service", "jurisdiction");
+    private static final Set<String> TABLES = Set.of("service", "jurisdiction", "address");
 
     private final JdbcOperations jdbc;
 

@@ -18,7 +18,8 @@ import java.util.List;
  * photos (64 MB); a report is a few kilobytes, and 64 MB of JSON would become hundreds of
  * megabytes of objects before anything could look at it. A JSON body sent in chunks, whose
  * length is not known in advance, is refused with 411: every client can send a report's length.
- * The one larger JSON body is a city's GeoJSON an admin uploads, bounded by its own setting.
+ * The one larger JSON body is a city's GeoJSON an admin uploads, bounded by its own setting; the
+ * address points' upload streams its body and bounds it itself.
  */
 @ServerFilter("/v1/**")
 public class JsonBodyLimit {
@@ -26,6 +27,8 @@ public class JsonBodyLimit {
     public static final long MAX_BYTES = 1024 * 1024;
     /** The route whose body is a whole city: boundaries with thousands of points each. */
     static final String JURISDICTION_UPLOAD = "/v1/admin/jurisdiction";
+    /** The route that reads its body as it arrives, chunked or not, and bounds it itself (addresses.AddressSettings). */
+    static final String ADDRESS_UPLOAD = "/v1/admin/addresses";
 
     private final long jurisdictionMaxBytes;
 
@@ -36,6 +39,9 @@ public class JsonBodyLimit {
     @RequestFilter
     @Nullable
     public HttpResponse<?> refuseLargeJson(HttpRequest<?> request) {
+        if (request.getMethod() == HttpMethod.PUT && request.getPath().equals(ADDRESS_UPLOAD)) {
+            return null;
+        }
         long length = request.getContentLength();
         boolean json = request.getContentType().map(JsonBodyLimit::isJson).orElse(false);
         if (json && length < 0 && request.getHeaders().contains(HttpHeaders.TRANSFER_ENCODING)) {
