@@ -7,8 +7,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -96,15 +94,6 @@ final class CsvRows {
             put(field(columns.get(i)));
         }
         put(CRLF, 0, CRLF.length);
-    }
-
-    /** Each field of the row {@code rs} is on, as {@link #row(byte[][])} takes them: only references, no copy. */
-    static byte[][] fields(ResultSet rs) throws SQLException {
-        byte[][] fields = new byte[PublishedText.LATITUDE][];
-        for (int i = 0; i < fields.length; i++) {
-            fields[i] = rs.getBytes(i + 1);
-        }
-        return fields;
     }
 
     /** One record, from the text of {@link PublishedText}'s columns (column {@code i + 1} in {@code fields[i]}). */

@@ -82,7 +82,7 @@ class Exports {
                 if (format == DownloadFormat.CSV) {
                     return OverlappedRows.run(executor, new CsvRows(out, form, layers), CSV_FETCH_ROWS,
                             rows -> published.eachText(query.where(), query.orderBy(), CSV_FETCH_ROWS,
-                                    rs -> rows.add(CsvRows.fields(rs))));
+                                    rows::add));
                 }
                 FeatureRows rows = new FeatureRows(out, form, json, format == DownloadFormat.GEOJSON);
                 rows.start();

@@ -173,7 +173,11 @@ class PublishedRequestRepository {
             long rows = 0;
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    each.row(rs);
+                    byte[][] fields = new byte[PublishedText.LATITUDE][];
+                    for (int i = 0; i < fields.length; i++) {
+                        fields[i] = rs.getBytes(i + 1);
+                    }
+                    each.row(fields);
                     rows++;
                 }
             } catch (IOException e) {

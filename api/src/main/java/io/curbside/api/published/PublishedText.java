@@ -1,8 +1,6 @@
 package io.curbside.api.published;
 
 import java.io.IOException;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,9 +54,12 @@ public final class PublishedText {
     private PublishedText() {
     }
 
-    /** What is done with each row: read its columns (by number) from the result set, which is on the row. */
+    /**
+     * What is done with each row: its fields' text, column {@code i + 1} in {@code fields[i]}, null where null. The
+     * arrays are the driver's own of that row (no copy): they may be kept, never changed.
+     */
     @FunctionalInterface
     public interface Reader {
-        void row(ResultSet rs) throws SQLException, IOException;
+        void row(byte[][] fields) throws IOException;
     }
 }

@@ -149,6 +149,20 @@ class DownloadsTest extends HttpTest {
         assertEquals(1, Rfc4180.parse(text(ok(get("csv", "status=closed")))).size(), "a header even when nothing matches");
     }
 
+    /** Each format is served to an Accept naming its own type (it was a 406), and a bad query is still a problem. */
+    @Test
+    void eachFormatAnswersAnAcceptOfItsOwnType() {
+        Map<String, String> types = Map.of("csv", "text/csv", "geojson", "application/geo+json", "ndjson", "application/x-ndjson");
+        types.forEach((format, type) -> {
+            HttpResponse<byte[]> answer = get(format, "", "Accept", type);
+            assertEquals(200, answer.statusCode(), format);
+            assertTrue(header(answer, "Content-Type").startsWith(type), header(answer, "Content-Type"));
+            HttpResponse<byte[]> bad = get(format, "limit=10", "Accept", type);
+            assertEquals(400, bad.statusCode(), format);
+            assertEquals("application/problem+json", header(bad, "Content-Type"), format);
+        });
+    }
+
     @Test
     void aBadOrUnknownParameterIsA400Problem() {
         Map<String, String> wrong = Map.of("servicecode=pothole", "invalid-parameter", "limit=10", "invalid-parameter",
