@@ -90,6 +90,16 @@ class OpenRoutesPrivacySweepTest extends HttpTest {
                 "/v1/opendata/requests.csv?service_code=" + String.join(",", SERVICES),
                 "/v1/opendata/changes?limit=10000", "/v1/opendata/snapshots"));
         numbers.forEach(n -> routes.add("/v1/requests/" + n));
+        routes.add("/tiles/service-requests.json?service_code=" + String.join(",", SERVICES));
+        // The tiles the requests are in: cells at 10 and 14, the requests themselves at 16.
+        for (int z : List.of(10, 14, 16)) {
+            double n = Math.pow(2, z);
+            long x = (long) Math.floor((LON + 180) / 360 * n);
+            long y = (long) Math.floor((1 - Math.log(Math.tan(Math.toRadians(LAT)) + 1 / Math.cos(Math.toRadians(LAT)))
+                    / Math.PI) / 2 * n);
+            routes.add("/tiles/service-requests/" + z + "/" + x + "/" + y + ".mvt");
+            routes.add("/tiles/service-requests/" + z + "/" + x + "/" + y + ".mvt?service_code=" + String.join(",", SERVICES));
+        }
         return routes;
     }
 
@@ -182,6 +192,9 @@ class OpenRoutesPrivacySweepTest extends HttpTest {
         assertTrue(numbers.subList(0, 3).stream().allMatch(csv::contains), "the export holds them: " + csv);
         String changes = text(ogc.get("/v1/opendata/changes?limit=10000"));
         assertTrue(numbers.subList(0, 3).stream().allMatch(changes::contains), "the change feed lists them: " + changes);
+        String tiles = openRoutes().stream().filter(r -> r.startsWith("/tiles/service-requests/16/"))
+                .map(r -> text(ogc.get(r))).reduce("", String::concat);
+        assertTrue(tiles.contains(numbers.get(0)), "the pothole is in its tile of zoom 16: " + tiles);
         String status = text(ogc.get("/v1/requests/" + numbers.get(0)));
         assertTrue(status.contains("Called [name] back on [phone]"), "the public note is there to search: " + status);
     }
