@@ -49,33 +49,83 @@ $$;
 
 -- Kept in the writing transaction: a published row's old contribution is taken away and its new one
 -- added, so a tile never shows a count its dataset version does not. Rows that are no feature
--- (tombstones, not yet listed, no point) contribute nothing.
+-- (tombstones, not yet listed, no point) contribute nothing. The two rollup rows are changed in key
+-- order, so two writers moving requests between the same two keys in opposite directions wait for
+-- each other rather than deadlock.
+CREATE FUNCTION opendata.request_tile_cell_add(p_cell bigint, p_cx integer, p_cy integer, p_service text,
+                                              p_status text, p_districts text[], p_day timestamptz)
+    RETURNS void LANGUAGE sql AS $$
+    INSERT INTO opendata.request_tile_cell AS c (cell, cx, cy, service_code, status, district_codes, received_day,
+                                                 sensitive, requests)
+    VALUES (p_cell, p_cx, p_cy, p_service, p_status, p_districts, p_day,
+            coalesce((SELECT s.privacy_class = 'sensitive' FROM public.service s WHERE s.code = p_service), false), 1)
+    ON CONFLICT (cell, service_code, status, district_codes, received_day)
+        DO UPDATE SET requests = c.requests + 1, sensitive = EXCLUDED.sensitive
+$$;
+
+CREATE FUNCTION opendata.request_tile_cell_remove(key bigint, service text, state text, districts text[],
+                                                 day timestamptz) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+    UPDATE opendata.request_tile_cell SET requests = requests - 1
+    WHERE cell = key AND service_code = service AND status = state AND district_codes = districts
+      AND received_day = day AND requests > 1;
+    IF NOT FOUND THEN
+        DELETE FROM opendata.request_tile_cell
+        WHERE cell = key AND service_code = service AND status = state AND district_codes = districts
+          AND received_day = day;
+    END IF;
+END
+$$;
+
 CREATE FUNCTION opendata.request_tile_cell_change() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
-    xy integer[];
+    old_live boolean := TG_OP IN ('UPDATE', 'DELETE') AND OLD.withdrawn_at IS NULL AND OLD.listed
+        AND OLD.location IS NOT NULL;
+    new_live boolean := TG_OP IN ('INSERT', 'UPDATE') AND NEW.withdrawn_at IS NULL AND NEW.listed
+        AND NEW.location IS NOT NULL;
+    old_xy integer[];
+    new_xy integer[];
+    old_cell bigint;
+    new_cell bigint;
+    old_day timestamptz;
+    new_day timestamptz;
 BEGIN
-    IF TG_OP IN ('UPDATE', 'DELETE') AND OLD.withdrawn_at IS NULL AND OLD.listed AND OLD.location IS NOT NULL THEN
-        xy := opendata.tile_cell_xy(ST_X(OLD.location), ST_Y(OLD.location));
-        UPDATE opendata.request_tile_cell SET requests = requests - 1
-        WHERE cell = opendata.tile_cell_key(xy[1], xy[2]) AND service_code = OLD.service_code AND status = OLD.status
-          AND district_codes = coalesce(OLD.district_codes, '{}')
-          AND received_day = date_trunc('day', OLD.received_at, 'UTC') AND requests > 1;
-        IF NOT FOUND THEN
-            DELETE FROM opendata.request_tile_cell
-            WHERE cell = opendata.tile_cell_key(xy[1], xy[2]) AND service_code = OLD.service_code AND status = OLD.status
-              AND district_codes = coalesce(OLD.district_codes, '{}')
-              AND received_day = date_trunc('day', OLD.received_at, 'UTC');
-        END IF;
+    IF old_live THEN
+        old_xy := opendata.tile_cell_xy(ST_X(OLD.location), ST_Y(OLD.location));
+        old_cell := opendata.tile_cell_key(old_xy[1], old_xy[2]);
+        old_day := date_trunc('day', OLD.received_at, 'UTC');
     END IF;
-    IF TG_OP IN ('INSERT', 'UPDATE') AND NEW.withdrawn_at IS NULL AND NEW.listed AND NEW.location IS NOT NULL THEN
-        xy := opendata.tile_cell_xy(ST_X(NEW.location), ST_Y(NEW.location));
-        INSERT INTO opendata.request_tile_cell AS c (cell, cx, cy, service_code, status, district_codes, received_day,
-                                                     sensitive, requests)
-        VALUES (opendata.tile_cell_key(xy[1], xy[2]), xy[1], xy[2], NEW.service_code, NEW.status,
-                coalesce(NEW.district_codes, '{}'), date_trunc('day', NEW.received_at, 'UTC'),
-                coalesce((SELECT privacy_class = 'sensitive' FROM public.service WHERE code = NEW.service_code), false), 1)
-        ON CONFLICT (cell, service_code, status, district_codes, received_day)
-            DO UPDATE SET requests = c.requests + 1, sensitive = EXCLUDED.sensitive;
+    IF new_live THEN
+        new_xy := opendata.tile_cell_xy(ST_X(NEW.location), ST_Y(NEW.location));
+        new_cell := opendata.tile_cell_key(new_xy[1], new_xy[2]);
+        new_day := date_trunc('day', NEW.received_at, 'UTC');
+    END IF;
+    IF old_live AND new_live AND (old_cell, OLD.service_code, OLD.status, coalesce(OLD.district_codes, '{}'), old_day)
+            = (new_cell, NEW.service_code, NEW.status, coalesce(NEW.district_codes, '{}'), new_day) THEN
+        -- The same key: the count stays; a service's new privacy class (every request republished) still lands.
+        UPDATE opendata.request_tile_cell c SET sensitive = s.privacy_class = 'sensitive'
+        FROM public.service s
+        WHERE s.code = NEW.service_code AND c.cell = new_cell AND c.service_code = NEW.service_code
+          AND c.status = NEW.status AND c.district_codes = coalesce(NEW.district_codes, '{}')
+          AND c.received_day = new_day AND c.sensitive IS DISTINCT FROM (s.privacy_class = 'sensitive');
+        RETURN NULL;
+    END IF;
+    IF old_live AND new_live
+            AND (new_cell, NEW.service_code, NEW.status, coalesce(NEW.district_codes, '{}'), new_day)
+                < (old_cell, OLD.service_code, OLD.status, coalesce(OLD.district_codes, '{}'), old_day) THEN
+        PERFORM opendata.request_tile_cell_add(new_cell, new_xy[1], new_xy[2], NEW.service_code, NEW.status,
+                                               coalesce(NEW.district_codes, '{}'), new_day);
+        PERFORM opendata.request_tile_cell_remove(old_cell, OLD.service_code, OLD.status,
+                                                  coalesce(OLD.district_codes, '{}'), old_day);
+        RETURN NULL;
+    END IF;
+    IF old_live THEN
+        PERFORM opendata.request_tile_cell_remove(old_cell, OLD.service_code, OLD.status,
+                                                  coalesce(OLD.district_codes, '{}'), old_day);
+    END IF;
+    IF new_live THEN
+        PERFORM opendata.request_tile_cell_add(new_cell, new_xy[1], new_xy[2], NEW.service_code, NEW.status,
+                                               coalesce(NEW.district_codes, '{}'), new_day);
     END IF;
     RETURN NULL;
 END
