@@ -24,6 +24,9 @@ url="jdbc:postgresql://$pg_host:$pg_port/$db"
 elapsed() { printf '%s s' $(( $(date +%s) - $1 )); }
 
 start_server() {  # start_server MAX-HEAP
+  if curl -s -o /dev/null "http://127.0.0.1:$port/"; then
+    say "Something already answers on port $port: set CURBSIDE_BENCH_PORT to a free one."; exit 1
+  fi
   CURBSIDE_PORT=$port CURBSIDE_DATABASE_URL="$url" CURBSIDE_DATABASE_USER="$pg_user" CURBSIDE_OPENDATA_DATABASE_URL="$url" \
     CURBSIDE_PHOTO_DIR="$work/photos" CURBSIDE_MODE=dev \
     CURBSIDE_RATE_LIMIT_READS_PER_MINUTE=1000000000 CURBSIDE_RATE_LIMIT_WRITES_PER_MINUTE=1000000000 \
