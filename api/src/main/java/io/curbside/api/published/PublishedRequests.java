@@ -14,6 +14,12 @@ import java.util.function.Consumer;
 @Singleton
 public class PublishedRequests {
 
+    /**
+     * {@code FROM opendata.published_request WHERE} the live condition {@code AND }: the rows every open read
+     * may show, for the open routes that write their own statement on the table (the vector tiles' points).
+     */
+    public static final String LIVE = PublishedRequestRepository.LIVE;
+
     private final PublishedRequestRepository repository;
 
     PublishedRequests(PublishedRequestRepository repository) {

@@ -9,12 +9,14 @@ public final class OpenDataRoutes {
     static final String OGC = "/ogc";
     static final String OGC_ALL = "/ogc/**";
     static final String OPENDATA_ALL = "/v1/opendata/**";
+    static final String TILES_ALL = "/tiles/**";
 
     private OpenDataRoutes() {
     }
 
     /** Whether the path is one of them. */
     public static boolean matches(String path) {
-        return path.equals(OGC) || path.startsWith(OGC + "/") || path.startsWith("/v1/opendata/");
+        return path.equals(OGC) || path.startsWith(OGC + "/") || path.startsWith("/v1/opendata/")
+                || path.startsWith("/tiles/");
     }
 }

@@ -98,6 +98,15 @@ class OpenRoutesPrivacySweepTest extends HttpTest {
                     "/open311/v2/requests." + format + "?extensions=true&service_request_id=" + String.join(",", numbers)));
             numbers.forEach(n -> routes.addAll(List.of("/open311/v2/requests/" + n + "." + format,
                     "/open311/v2/tokens/" + n + "." + format)));
+        routes.add("/tiles/service-requests.json?service_code=" + String.join(",", SERVICES));
+        // The tiles the requests are in: cells at 10 and 14, the requests themselves at 16.
+        for (int z : List.of(10, 14, 16)) {
+            double n = Math.pow(2, z);
+            long x = (long) Math.floor((LON + 180) / 360 * n);
+            long y = (long) Math.floor((1 - Math.log(Math.tan(Math.toRadians(LAT)) + 1 / Math.cos(Math.toRadians(LAT)))
+                    / Math.PI) / 2 * n);
+            routes.add("/tiles/service-requests/" + z + "/" + x + "/" + y + ".mvt");
+            routes.add("/tiles/service-requests/" + z + "/" + x + "/" + y + ".mvt?service_code=" + String.join(",", SERVICES));
         }
         return routes;
     }
@@ -196,6 +205,9 @@ class OpenRoutesPrivacySweepTest extends HttpTest {
         assertTrue(numbers.subList(0, 3).stream().allMatch(open311::contains), "Open311 lists them: " + open311);
         assertFalse(open311.contains(numbers.get(3)), "but not the withheld one");
         assertTrue(open311.contains("Call [name] at [phone]"), "the open class's scrubbed description is there to search");
+        String tiles = openRoutes().stream().filter(r -> r.startsWith("/tiles/service-requests/16/"))
+                .map(r -> text(ogc.get(r))).reduce("", String::concat);
+        assertTrue(tiles.contains(numbers.get(0)), "the pothole is in its tile of zoom 16: " + tiles);
         String status = text(ogc.get("/v1/requests/" + numbers.get(0)));
         assertTrue(status.contains("Called [name] back on [phone]"), "the public note is there to search: " + status);
     }
