@@ -98,6 +98,7 @@ class OpenRoutesPrivacySweepTest extends HttpTest {
                     "/open311/v2/requests." + format + "?extensions=true&service_request_id=" + String.join(",", numbers)));
             numbers.forEach(n -> routes.addAll(List.of("/open311/v2/requests/" + n + "." + format,
                     "/open311/v2/tokens/" + n + "." + format)));
+        }
         routes.add("/tiles/service-requests.json?service_code=" + String.join(",", SERVICES));
         // The tiles the requests are in: cells at 10 and 14, the requests themselves at 16.
         for (int z : List.of(10, 14, 16)) {
