@@ -22,7 +22,8 @@ CREATE TABLE opendata.request_tile_cell (
     -- Whether the service is of the sensitive class (from the service, at the row's last change): a
     -- tile leaves out a sensitive service in a cell where it has fewer than CURBSIDE_TILES_MIN_CELL_COUNT.
     sensitive      boolean NOT NULL,
-    requests       integer NOT NULL CHECK (requests > 0),
+    -- 0 only for a moment inside the transaction that takes the last request away and then deletes the row.
+    requests       integer NOT NULL CHECK (requests >= 0),
     PRIMARY KEY (cell, service_code, status, district_codes, received_day)
 );
 
@@ -65,14 +66,19 @@ $$;
 
 CREATE FUNCTION opendata.request_tile_cell_remove(key bigint, service text, state text, districts text[],
                                                  day timestamptz) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+    left_over integer;
 BEGIN
+    -- The decrement locks the row; it is deleted only if that left none, while still locked. (A decrement that
+    -- matched nothing would lock nothing, and an add committed before the delete would be deleted with it.)
     UPDATE opendata.request_tile_cell SET requests = requests - 1
     WHERE cell = key AND service_code = service AND status = state AND district_codes = districts
-      AND received_day = day AND requests > 1;
-    IF NOT FOUND THEN
+      AND received_day = day
+    RETURNING requests INTO left_over;
+    IF left_over = 0 THEN
         DELETE FROM opendata.request_tile_cell
         WHERE cell = key AND service_code = service AND status = state AND district_codes = districts
-          AND received_day = day;
+          AND received_day = day AND requests = 0;
     END IF;
 END
 $$;

@@ -206,6 +206,12 @@ class AccountRepository {
         update("""
                 DELETE FROM outbox_message WHERE channel = 'email' AND delivered_at IS NULL
                   AND recipient = (SELECT email FROM account WHERE id = ?)""", account);
+        // Locked first: filing or claiming as this account (its foreign key takes KEY SHARE on the row) waits for the
+        // erasure, so no request of theirs can come between the scrubbing of their words and the forgetting of them.
+        jdbc.prepareStatement("SELECT 1 FROM account WHERE id = ? FOR UPDATE", ps -> {
+            ps.setObject(1, account);
+            return ps.executeQuery().next();
+        });
         scrubOwnWords(account);
         update("""
                 UPDATE service_request SET contact_name = NULL, contact_email = NULL, contact_phone = NULL,

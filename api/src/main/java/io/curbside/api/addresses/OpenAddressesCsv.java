@@ -115,7 +115,12 @@ final class OpenAddressesCsv {
                 if (tooLong && problem == null) {
                     problem = "field " + (fields.size() + 1) + " is longer than " + MAX_FIELD + " characters";
                 }
-                fields.add(field.toString());
+                // Past one too many, a field is only a problem: a line of a million commas must not become a list of them.
+                if (fields.size() <= FIELDS) {
+                    fields.add(field.toString());
+                } else if (problem == null) {
+                    problem = "has more than " + FIELDS + " fields; the header has " + FIELDS;
+                }
                 field.setLength(0);
                 afterQuote = false;
                 tooLong = false;

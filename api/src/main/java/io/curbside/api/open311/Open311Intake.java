@@ -150,6 +150,11 @@ class Open311Intake {
             if (values.isEmpty()) {
                 continue;
             }
+            if (answers.containsKey(code) && !(many && answers.get(code) instanceof List)) {
+                // attribute[q] and attribute[q][] both: two answers to one question, neither taken.
+                throw ProblemException.invalidParameter(field.getKey(), "answers attribute[" + code
+                        + "] a second time; send one value, or a list as attribute[" + code + "][]");
+            }
             if (many || type == QuestionDatatype.MULTIVALUELIST) {
                 @SuppressWarnings("unchecked")
                 List<Object> list = (List<Object>) answers.computeIfAbsent(code, c -> new ArrayList<>());

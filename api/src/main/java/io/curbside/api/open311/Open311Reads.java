@@ -367,7 +367,12 @@ class Open311Reads {
             return null;
         }
         try {
-            return OffsetDateTime.parse(value.strip(), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+            OffsetDateTime at = OffsetDateTime.parse(value.strip(), DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+            // The parser takes years past 9999 and before 1 (+300000-01-01T00:00:00Z), which PostgreSQL refuses.
+            if (at.getYear() < 1 || at.getYear() > 9999) {
+                throw new DateTimeParseException("year out of range", value, 0);
+            }
+            return at.toInstant();
         } catch (DateTimeParseException e) {
             throw ProblemException.invalidParameter(name, "must be a date and time with its zone, like "
                     + "2026-03-14T09:30:00-05:00 or 2026-03-14T14:30:00Z");

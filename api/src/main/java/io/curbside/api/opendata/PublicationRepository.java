@@ -159,7 +159,9 @@ class PublicationRepository {
                     service_name = EXCLUDED.service_name, department = EXCLUDED.department, districts = EXCLUDED.districts,
                     district_codes = EXCLUDED.district_codes, status = EXCLUDED.status,
                     status_detail = EXCLUDED.status_detail, received_at = EXCLUDED.received_at,
-                    updated_at = EXCLUDED.updated_at, closed_at = EXCLUDED.closed_at, expected_at = EXCLUDED.expected_at,
+                    -- The time of this public change (its day, for a class that publishes dates), never the private
+                    -- row's updated_at, which a claim or an erasure moved without a public change.
+                    updated_at = EXCLUDED.changed_at, closed_at = EXCLUDED.closed_at, expected_at = EXCLUDED.expected_at,
                     on_time = EXCLUDED.on_time, me_too_count = EXCLUDED.me_too_count, channel = EXCLUDED.channel,
                     location = EXCLUDED.location, location_precision_m = EXCLUDED.location_precision_m,
                     description = EXCLUDED.description, photo_urls = EXCLUDED.photo_urls, withdrawn_at = NULL,

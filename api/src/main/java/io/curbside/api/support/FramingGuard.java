@@ -93,23 +93,22 @@ final class FramingGuard extends ChannelInboundHandlerAdapter {
 
     /**
      * RFC 9110 §5.6.1: a recipient ignores the empty elements of a list ({@code Accept-Language: ,}), where
-     * Micronaut's parser of these headers fails with an internal error on every route. A value with a quoted
-     * string is left as sent: a comma inside quotes does not separate elements.
+     * Micronaut's parser of these headers fails with an internal error on every route. A comma inside a quoted
+     * string does not separate elements.
      */
     private static void dropEmptyListElements(HttpHeaders headers) {
         for (AsciiString name : NEGOTIATION) {
             List<String> values = headers.getAll(name);
-            if (values.isEmpty() || values.stream().anyMatch(v -> v.indexOf('"') >= 0)
-                    || values.stream().noneMatch(FramingGuard::hasEmptyElement)) {
+            if (values.isEmpty()) {
                 continue;
             }
-            List<String> kept = new ArrayList<>();
+            List<String> elements = new ArrayList<>();
             for (String value : values) {
-                for (String element : value.split(",", -1)) {
-                    if (!element.isBlank()) {
-                        kept.add(element.strip());
-                    }
-                }
+                elements.addAll(elements(value));
+            }
+            List<String> kept = elements.stream().filter(e -> !e.isBlank()).map(String::strip).toList();
+            if (kept.size() == elements.size()) {
+                continue;
             }
             if (kept.isEmpty()) {
                 headers.remove(name);
@@ -119,13 +118,24 @@ final class FramingGuard extends ChannelInboundHandlerAdapter {
         }
     }
 
-    private static boolean hasEmptyElement(String value) {
-        for (String element : value.split(",", -1)) {
-            if (element.isBlank()) {
-                return true;
+    /** A list header's elements, split at the commas outside quoted strings (with their backslash escapes). */
+    private static List<String> elements(String value) {
+        List<String> elements = new ArrayList<>();
+        boolean quoted = false;
+        int from = 0;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (quoted && c == '\\') {
+                i++;
+            } else if (c == '"') {
+                quoted = !quoted;
+            } else if (c == ',' && !quoted) {
+                elements.add(value.substring(from, i));
+                from = i + 1;
             }
         }
-        return false;
+        elements.add(value.substring(from));
+        return elements;
     }
 
     /** The request, whole and without a body, marked as not decoded for {@code refusal}. */

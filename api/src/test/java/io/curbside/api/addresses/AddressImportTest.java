@@ -143,6 +143,17 @@ class AddressImportTest extends HttpTest {
         assertEquals(List.of("lines[4].ID"), fields(problem), problem::toString);
     }
 
+    /** A line of a million commas is one problem, not a list of a million fields in memory. */
+    @Test
+    @Order(4)
+    void aLineOfTooManyFieldsIsOneProblem() {
+        String csv = HEADER + lantern(1, "1", "", "M-1") + ",".repeat(1_000_000) + "\n";
+        Map<String, Object> problem = requests.problem(upload(csv, "text/csv"), HttpStatus.UNPROCESSABLE_ENTITY,
+                "invalid-fields");
+        assertEquals(List.of("lines[3]"), fields(problem), problem::toString);
+        assertTrue(problem.toString().contains("more than 11 fields"), problem::toString);
+    }
+
     @Test
     @Order(5)
     void aFileThatFailsHalfWayLeavesTheOldAddresses() throws SQLException {

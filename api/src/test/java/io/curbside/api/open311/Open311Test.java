@@ -394,6 +394,8 @@ class Open311Test extends HttpTest {
         otherCity.set(3, "elsewhere.example");
         isError(open311.post("/open311/v2/requests.json", otherCity), 404, JURISDICTION);
         isError(open311.postRaw("/open311/v2/requests.json", "api_key=" + key + "&service_code=%zz"), 400, "%");
+        // One question answered both as one value and as a list: neither is taken (it was a 500).
+        isError(open311.post("/open311/v2/requests.json", pothole("attribute[size][]", "small")), 400, "attribute[size]");
     }
 
     @Test
@@ -587,6 +589,9 @@ class Open311Test extends HttpTest {
         assertTrue(ids(open311.get("/open311/v2/requests.json?updated_after="
                 + encoded(OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1).toString()))).contains(number));
         isError(open311.get("/open311/v2/requests.json?updated_after=yesterday"), 400, "updated_after");
+        // Years the parser takes but PostgreSQL does not (they were a 500).
+        isError(open311.get("/open311/v2/requests.json?updated_after=%2B300000-01-01T00:00:00Z"), 400, "updated_after");
+        isError(open311.get("/open311/v2/requests.json?start_date=-5000-01-01T00:00:00Z"), 400, "start_date");
 
         String around = (Reports.LON - 0.01) + "," + (Reports.LAT - 0.01) + "," + (Reports.LON + 0.01) + "," + (Reports.LAT + 0.01);
         assertTrue(ids(open311.get("/open311/v2/requests.json?service_code=pothole&bbox=" + around)).contains(number));

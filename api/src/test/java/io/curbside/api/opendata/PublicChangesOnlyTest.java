@@ -51,6 +51,7 @@ class PublicChangesOnlyTest extends HttpTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void aClaimAndAStaffOnlyNoteChangeNothingPublic() throws Exception {
         Map<String, Object> first = requests.filed(Reports.aPothole());
         Map<String, Object> second = requests.filed(Reports.aPothole().north(500));
@@ -72,6 +73,29 @@ class PublicChangesOnlyTest extends HttpTest {
         for (String number : numbers) {
             assertEquals(before.get(number), after.get(number), number + ": its published updated_at and feed place stay");
         }
+
+        // A later public change of every pothole (the service renamed) stamps its own time, not the claim's.
+        CatalogAdmin admin = new CatalogAdmin(http, token(people.admin()));
+        HttpResponse<Map<String, Object>> current = admin.get("pothole");
+        Map<String, Object> entry = new HashMap<>((Map<String, Object>) current.body().get("definition"));
+        Object name = entry.get("name");
+        admin.replace("pothole", CatalogAdmin.with(entry, "name", Map.of("en", "Road hole")), current.getHeaders().get("ETag"));
+        try {
+            Map<String, String> renamed = rows(numbers);
+            for (String number : numbers) {
+                assertNotEquals(before.get(number), renamed.get(number), "republished");
+                assertNotEquals(time(renamed.get("private " + number)), time(renamed.get(number)),
+                        number + ": the published updated_at is the rename's, not the claim's");
+            }
+        } finally {
+            current = admin.get("pothole");
+            entry = new HashMap<>((Map<String, Object>) current.body().get("definition"));
+            admin.replace("pothole", CatalogAdmin.with(entry, "name", name), current.getHeaders().get("ETag"));
+        }
+    }
+
+    private static String time(String row) {
+        return row.substring(0, row.indexOf(" | "));
     }
 
     @Test
@@ -132,7 +156,8 @@ class PublicChangesOnlyTest extends HttpTest {
     private Map<String, String> rows(List<String> numbers) throws SQLException {
         Map<String, String> rows = new LinkedHashMap<>();
         try (Connection c = connect(); PreparedStatement ps = c.prepareStatement("""
-                SELECT p.tracking_number, p.updated_at::text || ' ' || p.changed_xid::text, r.updated_at::text || ' ' || r.xmin::text
+                SELECT p.tracking_number, p.updated_at::text || ' | ' || p.changed_xid::text,
+                       r.updated_at::text || ' | ' || r.xmin::text
                 FROM opendata.published_request p JOIN service_request r USING (tracking_number)
                 WHERE p.tracking_number = ANY (?)""")) {
             ps.setArray(1, c.createArrayOf("text", numbers.toArray()));

@@ -54,7 +54,8 @@ class HttpFramingTest extends HttpTest {
     void emptyElementsOfANegotiationListAreIgnored() throws Exception {
         for (String path : new String[] {"/v1/services", "/ogc/collections", "/v1/opendata/dictionary"}) {
             for (String header : new String[] {"Accept-Language: ,", "Accept-Language: ,,, ", "Accept-Language: es, ,en",
-                    "Accept: ,", "Accept-Encoding: , ,", "Accept-Charset: ,"}) {
+                    "Accept: ,", "Accept-Encoding: , ,", "Accept-Charset: ,", "Accept: */*;v=\"1\",,",
+                    "Accept: application/json;x=\"a,b\", ,"}) {
                 Answer answer = send("GET " + path + " HTTP/1.1\r\nHost: localhost\r\n" + header + "\r\n\r\n");
                 assertEquals(200, answer.status(), () -> path + " with " + header + ": " + answer);
             }
