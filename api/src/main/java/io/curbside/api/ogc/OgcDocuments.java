@@ -99,7 +99,9 @@ class OgcDocuments {
         String path = collectionPath(source.id()) + "/items";
         Map<String, Object> collection = new LinkedHashMap<>();
         collection.put("type", "FeatureCollection");
-        collection.put("features", page.features().stream().map(f -> feature(f)).toList());
+        // As GeoJSON, a feature that can write itself does, rather than be built as maps to be walked.
+        collection.put("features", page.features().stream()
+                .map(f -> format == OgcFormat.JSON && f.body() != null ? direct(f) : feature(f)).toList());
         Map<String, String> here = new LinkedHashMap<>(query);
         if (cursor != null) {
             here.put("cursor", cursor);
@@ -176,7 +178,22 @@ class OgcDocuments {
         return json;
     }
 
-    private static Map<String, Object> extent(CollectionInfo info) {
+    /** {@link #feature} as written by its body: the same members in the same order. */
+    private static PlainJson.Direct direct(Feature feature) {
+        Feature.Body body = feature.body();
+        return out -> {
+            out.writeStartObject();
+            out.writeStringField("type", "Feature");
+            out.writeStringField("id", feature.id());
+            out.writeFieldName("geometry");
+            body.writeGeometry(out);
+            out.writeFieldName("properties");
+            body.writeProperties(out);
+            out.writeEndObject();
+        };
+    }
+
+        private static Map<String, Object> extent(CollectionInfo info) {
         Map<String, Object> extent = new LinkedHashMap<>();
         if (info.bbox() != null) {
             extent.put("spatial", Map.of("bbox", List.of(info.bbox().toList()), "crs", CRS84));

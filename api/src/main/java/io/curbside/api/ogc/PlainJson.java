@@ -72,9 +72,16 @@ final class PlainJson {
         }
     }
 
+    /** A value that writes itself to the generator (a feature of a page, straight from its row). */
+    interface Direct {
+        void write(JsonGenerator out) throws IOException;
+    }
+
     private void write(JsonGenerator out, Object value) throws IOException {
         if (value == null) {
             out.writeNull();
+        } else if (value instanceof Direct direct) {
+            direct.write(out);
         } else if (value instanceof String s) {
             out.writeString(s);
         } else if (value instanceof Map<?, ?> map) {

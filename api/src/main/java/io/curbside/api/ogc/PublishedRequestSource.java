@@ -1,5 +1,6 @@
 package io.curbside.api.ogc;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.curbside.api.opendata.query.ItemsParameters;
 import io.curbside.api.opendata.query.ItemsQuery;
 import io.curbside.api.opendata.query.Queryables;
@@ -10,6 +11,7 @@ import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
+import java.io.IOException;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -143,6 +145,26 @@ class PublishedRequestSource implements FilteredSource, FeatureSources {
     }
 
     private Feature feature(PublishedRow row) {
-        return new Feature(row.trackingNumber(), form.geometry(row), form.properties(row));
+        return Feature.written(row.trackingNumber(), new Feature.Body() {
+            @Override
+            public Map<String, Object> geometry() {
+                return form.geometry(row);
+            }
+
+            @Override
+            public Map<String, Object> properties() {
+                return form.properties(row);
+            }
+
+            @Override
+            public void writeGeometry(JsonGenerator out) throws IOException {
+                form.writeGeometry(out, row);
+            }
+
+            @Override
+            public void writeProperties(JsonGenerator out) throws IOException {
+                form.writeProperties(out, row);
+            }
+        });
     }
 }
