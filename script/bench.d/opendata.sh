@@ -29,7 +29,9 @@ start_server() {  # start_server MAX-HEAP
     CURBSIDE_RATE_LIMIT_READS_PER_MINUTE=1000000000 CURBSIDE_RATE_LIMIT_WRITES_PER_MINUTE=1000000000 \
     java -Xmx"$1" ${CURBSIDE_JAVA_OPTS:-} -jar "$jar" >> "$work/server.log" 2>&1 &
   server=$!
-  for _ in $(seq 1 120); do
+  # Up to 15 minutes: the first start on a database loaded by an older build migrates it, and V29 builds the
+  # tiles' rollup of every published row (about 5 minutes on 5 M).
+  for _ in $(seq 1 900); do
     curl -fs -o /dev/null "http://127.0.0.1:$port/health/readiness" && return 0
     kill -0 $server 2>/dev/null || break
     sleep 1

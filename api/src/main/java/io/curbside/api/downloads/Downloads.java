@@ -16,6 +16,8 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.netty.channel.ChannelPipelineCustomizer;
 import io.micronaut.http.server.netty.NettyHttpRequest;
 import io.micronaut.scheduling.TaskExecutors;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.timeout.IdleStateHandler;
 import jakarta.inject.Named;
@@ -58,6 +60,8 @@ class Downloads {
             HttpHeaders.ACCEPT_LANGUAGE);
 
     private static final String IDLE = ChannelPipelineCustomizer.HANDLER_IDLE_STATE;
+    /** How often a finished download looks whether its last bytes have left the server. */
+    private static final long RESTORE_CHECK_MILLIS = 200;
 
     private final ItemsParameters parameters;
     private final Exports exports;
@@ -126,9 +130,11 @@ class Downloads {
      * {@code CURBSIDE_OPENDATA_DOWNLOAD_STATEMENT_TIMEOUT}) or on a client still within
      * {@code CURBSIDE_OPENDATA_DOWNLOAD_STALL} was cut mid-stream, with nothing in the log. While the body is
      * written the connection's idle handler waits for nothing; the download's own limits (stall, statement
-     * timeout, max duration) bound it, and the handler is back, as it was, once the body has ended.
+     * timeout, max duration) bound it. The handler is back, as it was, once what the body wrote has left the
+     * server: the writing ends while megabytes may still wait in the connection's buffer for a slow client, which
+     * the idle timeout would then cut. A client that takes none of them for a whole stall is closed.
      */
-    private static StreamedBody.Connection idleTimeoutOff(HttpRequest<?> request) {
+    private StreamedBody.Connection idleTimeoutOff(HttpRequest<?> request) {
         while (request instanceof HttpRequestWrapper<?> wrapper) {
             request = wrapper.getDelegate();
         }
@@ -141,9 +147,29 @@ class Downloads {
                 return () -> { };
             }
             replaceIdleHandler(pipeline, new IdleStateHandler(0, 0, 0));
-            return () -> replaceIdleHandler(pipeline, new IdleStateHandler(false, idle.getReaderIdleTimeInMillis(),
-                    idle.getWriterIdleTimeInMillis(), idle.getAllIdleTimeInMillis(), TimeUnit.MILLISECONDS));
+            return () -> restoreOnceSent(pipeline, idle, -1, System.nanoTime());
         };
+    }
+
+    /** Puts the idle handler back once the connection's buffer is empty; closes it if nothing left it for a stall. */
+    private void restoreOnceSent(ChannelPipeline pipeline, IdleStateHandler idle, long pendingBefore, long since) {
+        Channel channel = pipeline.channel();
+        channel.eventLoop().execute(() -> {
+            ChannelOutboundBuffer buffer = channel.unsafe().outboundBuffer();
+            long pending = buffer == null ? 0 : buffer.totalPendingWriteBytes();
+            if (!channel.isActive() || pending == 0) {
+                replaceIdleHandler(pipeline, new IdleStateHandler(false, idle.getReaderIdleTimeInMillis(),
+                        idle.getWriterIdleTimeInMillis(), idle.getAllIdleTimeInMillis(), TimeUnit.MILLISECONDS));
+                return;
+            }
+            long progressed = pending != pendingBefore ? System.nanoTime() : since;
+            if (System.nanoTime() - progressed > limits.stall().toNanos()) {
+                channel.close();
+                return;
+            }
+            channel.eventLoop().schedule(() -> restoreOnceSent(pipeline, idle, pending, progressed),
+                    RESTORE_CHECK_MILLIS, TimeUnit.MILLISECONDS);
+        });
     }
 
     private static void replaceIdleHandler(ChannelPipeline pipeline, IdleStateHandler handler) {
