@@ -30,7 +30,8 @@ import java.util.zip.GZIPOutputStream;
  * Only whole answers (byte arrays) are tagged; a streamed one gets the Cache-Control alone. A route
  * whose body changes on every answer while its data does not sets its own strong tag ({@link #tagOf}).
  */
-@ServerFilter({OpenDataRoutes.OGC, OpenDataRoutes.OGC_ALL, OpenDataRoutes.OPENDATA_ALL, OpenDataRoutes.TILES_ALL})
+@ServerFilter({OpenDataRoutes.OGC, OpenDataRoutes.OGC_ALL, OpenDataRoutes.OPENDATA_ALL, OpenDataRoutes.TILES_ALL,
+        OpenDataRoutes.OPEN311_ALL})
 public class OpenDataCaching {
 
     /** Below this, gzip saves less than its own header and the time: Micronaut's threshold too. */

@@ -421,6 +421,19 @@ class Open311Test extends HttpTest {
         assertFalse(other.headers().firstValue("Idempotent-Replayed").isPresent());
     }
 
+    /** The reads are open data: cached by a CDN, revalidated by their ETag, varying with the language asked. */
+    @Test
+    void readsCarryTheOpenDataCaching() {
+        for (String path : List.of("/open311/v2/services.json", "/open311/v2/services.xml", "/open311/v2/requests.json")) {
+            HttpResponse<byte[]> first = open311.get(path);
+            assertEquals(200, first.statusCode(), path);
+            String etag = first.headers().firstValue("ETag").orElseThrow();
+            assertTrue(first.headers().firstValue("Cache-Control").orElseThrow().startsWith("public, max-age="), path);
+            assertTrue(first.headers().firstValue("Vary").orElseThrow().contains("Accept-Language"), path);
+            assertEquals(304, open311.get(path, "If-None-Match", etag).statusCode(), path);
+        }
+    }
+
     @Test
     void aTokenIsTheTrackingNumber() {
         String number = file(pothole());
