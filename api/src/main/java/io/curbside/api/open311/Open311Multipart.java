@@ -3,12 +3,11 @@ package io.curbside.api.open311;
 import io.curbside.api.photos.PhotoService;
 import io.curbside.api.problem.ProblemException;
 import io.curbside.api.problem.ProblemType;
+import io.curbside.api.support.MultipartParts;
 import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.http.multipart.CompletedPart;
 import jakarta.inject.Singleton;
 import org.reactivestreams.Publisher;
-import org.reactivestreams.Subscriber;
-import org.reactivestreams.Subscription;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,12 +16,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Reads a multipart Open311 POST (the v2.1 draft's media upload): its text parts are the form's fields,
@@ -35,7 +29,6 @@ class Open311Multipart {
 
     static final int MAX_MEDIA = 5;
     static final String MEDIA = "media";
-    private static final long MAX_WAIT_MINUTES = 10;
 
     private final PhotoService photos;
 
@@ -96,74 +89,14 @@ class Open311Multipart {
         }
     }
 
-    /** Waits for the parts on this blocking thread, one at a time, at most one more than a form may hold. */
+    /** The parts, at most one more than a form may hold: more is a 400 before any is read. */
     private static List<CompletedPart> collect(Publisher<CompletedPart> parts) {
         int most = Open311Form.MAX_FIELDS + MAX_MEDIA;
-        CompletableFuture<List<CompletedPart>> done = new CompletableFuture<>();
-        List<CompletedPart> received = Collections.synchronizedList(new ArrayList<>());
-        parts.subscribe(new Subscriber<>() {
-            private Subscription subscription;
-
-            @Override
-            public void onSubscribe(Subscription s) {
-                subscription = s;
-                s.request(1);
-            }
-
-            @Override
-            public void onNext(CompletedPart part) {
-                synchronized (received) {
-                    if (done.isDone()) {
-                        discard(part);
-                        return;
-                    }
-                    received.add(part);
-                }
-                if (received.size() > most) {
-                    subscription.cancel();
-                    done.complete(received);
-                } else {
-                    subscription.request(1);
-                }
-            }
-
-            @Override
-            public void onError(Throwable t) {
-                done.completeExceptionally(t);
-            }
-
-            @Override
-            public void onComplete() {
-                done.complete(received);
-            }
-        });
-        try {
-            List<CompletedPart> all = done.get(MAX_WAIT_MINUTES, TimeUnit.MINUTES);
-            if (all.size() > most) {
-                all.forEach(Open311Multipart::discard);
-                throw new ProblemException(ProblemType.INVALID_BODY, "The form has more than " + most + " parts.");
-            }
-            return all;
-        } catch (ExecutionException e) {
-            received.forEach(Open311Multipart::discard);
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException("the form could not be read", e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            giveUp(done, received);
-            throw new IllegalStateException("interrupted while reading a form", e);
-        } catch (TimeoutException e) {
-            giveUp(done, received);
-            throw new IllegalStateException("a form took over " + MAX_WAIT_MINUTES + " minutes to arrive", e);
+        List<CompletedPart> all = MultipartParts.collect(parts, most, Open311Multipart::discard, "the form");
+        if (all.size() > most) {
+            all.forEach(Open311Multipart::discard);
+            throw new ProblemException(ProblemType.INVALID_BODY, "The form has more than " + most + " parts.");
         }
-    }
-
-    private static void giveUp(CompletableFuture<List<CompletedPart>> done, List<CompletedPart> received) {
-        synchronized (received) {
-            done.cancel(false);
-            received.forEach(Open311Multipart::discard);
-        }
+        return all;
     }
 }
